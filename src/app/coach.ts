@@ -1,0 +1,359 @@
+import { PATTERN_IDS, type Effort, type FeedbackSignal, type Form } from '../content/ids.js';
+import type { Library } from '../content/library.js';
+import type { RedFlag, TroubleshootingTopic } from '../content/schema.js';
+import { normaliseEquipment, type Answers, type Prefs } from '../coaching/answers.js';
+import { buildPlan, type Plan } from '../coaching/plan.js';
+import { applyOutcome, feedbackSignals, initialState, type ProgressionDecision } from '../coaching/progression.js';
+import type { MorningCheck, SessionOutcome } from '../coaching/rules.js';
+import { screenRedFlags, type Referral } from '../coaching/safety.js';
+import { buildSession, type Session } from '../coaching/session.js';
+import {
+  reduceAssessment,
+  type AssessmentAction,
+  type AssessmentContext,
+  type AssessmentState,
+} from '../flows/assessment-state.js';
+import { assessmentView } from '../flows/assessment-view.js';
+import type { View } from '../flows/view.js';
+import type { Db } from '../db/connection.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+import {
+  closeAssessment,
+  inProgressAssessment,
+  saveAssessmentProgress,
+  saveResults,
+  startAssessment,
+  type StoredAssessment,
+} from '../db/repos/assessments.js';
+import { latestMeasures, recordMeasures } from '../db/repos/measures.js';
+import { ensurePerson, getPerson, recordConsent, setStatus, updateSettings, type Person, type PersonSettings } from '../db/repos/people.js';
+import { activePlan, saveActivePlan, type StoredPlan } from '../db/repos/plans.js';
+import { progressionLevels, resetProgressionFromPlan, saveTrackState, trackState } from '../db/repos/progression.js';
+import { clearReferrals, clearedUrgentFlags, openReferral, recordScreen } from '../db/repos/safety.js';
+import {
+  ensureWorkout,
+  feedbackFor,
+  getWorkout,
+  insertFeedback,
+  setWorkoutStatus,
+  settleFeedback,
+  unsettledFeedback,
+  type Feedback,
+  type Workout,
+} from '../db/repos/workouts.js';
+import type { StoredDecision } from '../db/schema.js';
+import { localDateIn, type Clock } from './time.js';
+
+export interface CoachDeps {
+  db: Db;
+  library: Library;
+  clock: Clock;
+}
+
+export type AssessmentStepResult =
+  | { kind: 'continue'; assessment: StoredAssessment; view: View }
+  | { kind: 'referral'; referral: Referral }
+  | { kind: 'complete'; plan: Plan; assessmentId: number }
+  | { kind: 'paused'; assessment: StoredAssessment };
+
+export type OpenAssessment =
+  | { kind: 'needs_consent' }
+  | { kind: 'referral'; referral: Referral }
+  | { kind: 'open'; assessment: StoredAssessment; resumed: boolean; view: View };
+
+export interface FeedbackInput {
+  painDuring: number;
+  effort: Effort;
+  form: Form;
+}
+
+export interface FeedbackResult {
+  decisions: StoredDecision[];
+  signals: FeedbackSignal[];
+  topics: TroubleshootingTopic[];
+  clinicianReview: boolean;
+  /** True when the morning check will decide progress (nothing moved yet). */
+  awaitingMorning: boolean;
+}
+
+export type FeedbackOutcome =
+  | { kind: 'recorded'; result: FeedbackResult }
+  | { kind: 'already_recorded' }
+  | { kind: 'not_found' };
+
+export interface MorningResult {
+  decisions: StoredDecision[];
+  signals: FeedbackSignal[];
+  topics: TroubleshootingTopic[];
+  clinicianReview: boolean;
+}
+
+/**
+ * The coach's use cases, shared by the Discord bot and the console coach. Each method is one unit
+ * of work: it reads state, runs the pure domain, and writes the result in one transaction.
+ */
+export class Coach {
+  constructor(private readonly deps: CoachDeps) {}
+
+  get library(): Library {
+    return this.deps.library;
+  }
+
+  private now(): Date {
+    return this.deps.clock();
+  }
+
+  person(personId: string): Person {
+    return ensurePerson(this.deps.db, personId, this.now());
+  }
+
+  findPerson(personId: string): Person | undefined {
+    return getPerson(this.deps.db, personId);
+  }
+
+  consent(personId: string): Person {
+    const now = this.now();
+    return this.deps.db.transaction((tx) => {
+      ensurePerson(tx, personId, now);
+      recordConsent(tx, personId, now);
+      return getPerson(tx, personId)!;
+    });
+  }
+
+  updateSettings(personId: string, settings: PersonSettings): Person {
+    this.person(personId);
+    return updateSettings(this.deps.db, personId, settings, this.now())!;
+  }
+
+  prefsOf(person: Person): Prefs {
+    return { minutes: person.minutes, equipment: normaliseEquipment(person.equipment) };
+  }
+
+  localDate(person: Person): string {
+    return localDateIn(person.timezone, this.now());
+  }
+
+  /** Open referral, if any: while it stands, no plan or workout is offered. */
+  referral(personId: string): Referral | null {
+    const open = openReferral(this.deps.db, personId);
+    return open?.level ? { level: open.level, flags: open.positiveFlags } : null;
+  }
+
+  /** Urgent flags a clinician has cleared are not asked again; emergency flags always are. */
+  private askedFlags(personId: string): RedFlag[] {
+    const cleared = clearedUrgentFlags(this.deps.db, personId);
+    return this.library.redFlags.flags.filter((f) => f.level === 'emergency' || !cleared.has(f.id));
+  }
+
+  /** Start an assessment, or resume the one in progress at exactly its step. */
+  openAssessment(personId: string, kind: 'initial' | 'reassessment' = 'initial'): OpenAssessment {
+    const person = this.person(personId);
+    if (!person.consentAt) return { kind: 'needs_consent' };
+    const referral = this.referral(personId);
+    if (referral) return { kind: 'referral', referral };
+    const existing = inProgressAssessment(this.deps.db, personId);
+    const assessment = existing ?? startAssessment(this.deps.db, personId, kind, this.now());
+    const view = assessmentView(assessment, this.library, this.askedFlags(personId));
+    return { kind: 'open', assessment, resumed: existing !== undefined, view };
+  }
+
+  assessmentView(assessment: StoredAssessment, notice?: string): View {
+    return assessmentView(assessment, this.library, this.askedFlags(assessment.personId), notice);
+  }
+
+  /** Apply one answer or button to the person's assessment in progress and save the result. */
+  act(personId: string, action: AssessmentAction | { type: 'pause' }): AssessmentStepResult | { kind: 'no_assessment' } {
+    const person = this.person(personId);
+    const current = inProgressAssessment(this.deps.db, personId);
+    if (!current) return { kind: 'no_assessment' };
+    if (action.type === 'pause') return { kind: 'paused', assessment: current };
+    const flags = this.askedFlags(personId);
+    const ctx: AssessmentContext = { flags, prefs: this.prefsOf(person) };
+    const result = reduceAssessment(current, action, ctx);
+    const now = this.now();
+    switch (result.kind) {
+      case 'continue': {
+        saveAssessmentProgress(this.deps.db, current.id, result.state.step, result.state.draft, now);
+        const assessment = { ...current, ...result.state, updatedAt: now };
+        return { kind: 'continue', assessment, view: assessmentView(assessment, this.library, flags, result.notice) };
+      }
+      case 'referral': {
+        const referral = screenRedFlags(result.state.draft.redFlags)!;
+        this.deps.db.transaction((tx) => {
+          saveAssessmentProgress(tx, current.id, result.state.step, result.state.draft, now);
+          recordScreen(
+            tx,
+            {
+              personId,
+              answers: result.state.draft.redFlags,
+              positiveFlags: referral.flags,
+              level: referral.level,
+              source: current.kind === 'initial' ? 'assessment' : 'reassessment',
+            },
+            now,
+          );
+          closeAssessment(tx, current.id, 'referred', now);
+          setStatus(tx, personId, 'referred', now);
+        });
+        return { kind: 'referral', referral };
+      }
+      case 'complete':
+        return { kind: 'complete', plan: this.completeAssessment(person, current, result.state, result.answers), assessmentId: current.id };
+    }
+  }
+
+  private completeAssessment(person: Person, current: StoredAssessment, state: AssessmentState, answers: Answers): Plan {
+    const plan = buildPlan(answers, this.library);
+    const now = this.now();
+    this.deps.db.transaction((tx) => {
+      saveAssessmentProgress(tx, current.id, state.step, state.draft, now);
+      recordScreen(
+        tx,
+        { personId: person.id, answers: answers.redFlags, positiveFlags: [], level: null, source: current.kind === 'initial' ? 'assessment' : 'reassessment' },
+        now,
+      );
+      saveResults(tx, current.id, person.id, answers.tests, now);
+      if (answers.baseline) recordMeasures(tx, person.id, current.id, answers.baseline, now);
+      saveActivePlan(tx, person.id, current.id, plan, now);
+      resetProgressionFromPlan(tx, person.id, plan, now);
+      closeAssessment(tx, current.id, 'completed', now);
+      setStatus(tx, person.id, 'active', now);
+    });
+    return plan;
+  }
+
+  /** The person says a clinician cleared them: the referral closes and they may assess again. */
+  clearedByClinician(personId: string): boolean {
+    const now = this.now();
+    return this.deps.db.transaction((tx) => {
+      const cleared = clearReferrals(tx, personId, now);
+      if (cleared > 0) setStatus(tx, personId, 'consented', now);
+      return cleared > 0;
+    });
+  }
+
+  activePlan(personId: string): StoredPlan | undefined {
+    return activePlan(this.deps.db, personId);
+  }
+
+  /** Today's session in the person's own timezone, stored so the same day always shows the same one. */
+  todaysWorkout(personId: string, localDate?: string): { workout: Workout; session: Session } | { kind: 'no_plan' } | { kind: 'referral'; referral: Referral } {
+    const person = this.person(personId);
+    const referral = this.referral(personId);
+    if (referral) return { kind: 'referral', referral };
+    const stored = this.activePlan(personId);
+    if (!stored) return { kind: 'no_plan' };
+    const date = localDate ?? this.localDate(person);
+    const session = buildSession(
+      {
+        plan: stored.plan,
+        userId: personId,
+        localDate: date,
+        minutes: person.minutes,
+        equipment: normaliseEquipment(person.equipment),
+        levels: progressionLevels(this.deps.db, personId),
+      },
+      this.library,
+    );
+    const workout = ensureWorkout(this.deps.db, personId, stored.id, session, this.now());
+    return { workout, session: workout.session };
+  }
+
+  skipWorkout(personId: string, workoutId: number): boolean {
+    const workout = getWorkout(this.deps.db, workoutId);
+    if (workout?.personId !== personId || workout.status !== 'planned') return false;
+    setWorkoutStatus(this.deps.db, workoutId, 'skipped', this.now());
+    return true;
+  }
+
+  /** Session feedback: same-day regressions apply now; progress waits for the morning check. */
+  recordFeedback(personId: string, workoutId: number, input: FeedbackInput): FeedbackOutcome {
+    const workout = getWorkout(this.deps.db, workoutId);
+    if (workout?.personId !== personId) return { kind: 'not_found' };
+    if (feedbackFor(this.deps.db, workoutId)) return { kind: 'already_recorded' };
+    const now = this.now();
+    const outcome: SessionOutcome = { ...input, morning: 'pending' };
+    return this.deps.db.transaction((tx) => {
+      // Older sessions whose morning never came are settled first (they hold: nothing confirmed).
+      for (const old of unsettledFeedback(tx, personId)) this.settle(tx, old, 'missing', now);
+      const decisions = this.decide(tx, personId, workout, outcome, now);
+      const awaitingMorning = decisions.every((d) => d.change === 'pending');
+      const inserted = insertFeedback(tx, { workoutId, personId, ...input, decisions, settled: !awaitingMorning }, now);
+      if (!inserted) return { kind: 'already_recorded' } as const;
+      setWorkoutStatus(tx, workoutId, 'done', now);
+      const signals = feedbackSignals(outcome);
+      return { kind: 'recorded', result: { decisions, signals, topics: this.topicsFor(signals), clinicianReview: decisions.some((d) => d.clinicianReview), awaitingMorning } } as const;
+    });
+  }
+
+  /** Feedback waiting for a morning check, if any (the newest is the one to ask about). */
+  pendingMorningCheck(personId: string): (Feedback & { localDate: string }) | undefined {
+    return unsettledFeedback(this.deps.db, personId).at(-1);
+  }
+
+  /** The next morning's check completes every session still waiting for it. */
+  recordMorningCheck(personId: string, feel: 'better' | 'same' | 'worse', pain: number): MorningResult | undefined {
+    const now = this.now();
+    const usual = latestMeasures(this.deps.db, personId)?.painAverage;
+    // Without a baseline, "worse" alone cannot be measured in points: it holds, never regresses.
+    const morning: MorningCheck = { pain, usual: usual ?? (feel === 'worse' ? pain - 1 : pain) };
+    return this.deps.db.transaction((tx) => {
+      const pending = unsettledFeedback(tx, personId);
+      if (pending.length === 0) return undefined;
+      const decisions: StoredDecision[] = [];
+      pending.forEach((f, i) => {
+        const isLatest = i === pending.length - 1;
+        decisions.push(...this.settle(tx, f, isLatest ? morning : 'missing', now, isLatest ? feel : null));
+      });
+      const latest = pending.at(-1)!;
+      const signals = feedbackSignals({ painDuring: latest.painDuring, effort: latest.effort, form: latest.form, morning });
+      return { decisions, signals, topics: this.topicsFor(signals), clinicianReview: decisions.some((d) => d.clinicianReview) };
+    });
+  }
+
+  private settle(
+    tx: Tx,
+    f: Feedback,
+    morning: MorningCheck | 'missing',
+    now: Date,
+    feel: 'better' | 'same' | 'worse' | null = null,
+  ): StoredDecision[] {
+    const workout = getWorkout(tx, f.workoutId);
+    if (!workout) return [];
+    const decisions = this.decide(tx, f.personId, workout, { painDuring: f.painDuring, effort: f.effort, form: f.form, morning }, now);
+    settleFeedback(tx, f.id, { feel, pain: typeof morning === 'object' ? morning.pain : null, decisions }, now);
+    return decisions;
+  }
+
+  /** Apply one outcome to every track the session trained, saving states that changed. */
+  private decide(tx: Tx, personId: string, workout: Workout, outcome: SessionOutcome, now: Date): StoredDecision[] {
+    const seen = new Set<string>();
+    const decisions: StoredDecision[] = [];
+    for (const item of workout.session.items) {
+      const key = `${item.pattern}:${item.side}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const chain = this.library.chains[item.pattern];
+      const state = trackState(tx, personId, item.pattern, item.side) ?? { pattern: item.pattern, side: item.side, ...initialState(item.level) };
+      const d: ProgressionDecision = applyOutcome(state, outcome, chain.levels.length);
+      if (d.change !== 'pending') saveTrackState(tx, personId, { pattern: item.pattern, side: item.side, ...d.state }, now);
+      decisions.push({
+        pattern: item.pattern,
+        side: item.side,
+        change: d.change,
+        ruleId: d.ruleId,
+        fromLevel: d.fromLevel,
+        toLevel: d.toLevel,
+        clinicianReview: d.clinicianReview,
+      });
+    }
+    return decisions.sort((a, b) => PATTERN_IDS.indexOf(a.pattern) - PATTERN_IDS.indexOf(b.pattern));
+  }
+
+  /** Troubleshooting topics for feedback signals, first match per signal, in guide order. */
+  topicsFor(signals: readonly FeedbackSignal[]): TroubleshootingTopic[] {
+    const chosen = signals.flatMap((s) => this.library.troubleshooting.find((t) => t.showWhen.includes(s)) ?? []);
+    return [...new Set(chosen)];
+  }
+}

@@ -1,0 +1,110 @@
+import { Command, CommanderError } from 'commander';
+import { clockFrom, ConfigError, loadBaseConfig } from '../config.js';
+import { ContentError } from '../content/load.js';
+import { contentCheckCommand, libraryCommand, planCommand, schemaCommand, sessionCommand } from './commands.js';
+import { CliError } from './errors.js';
+import { runTry } from './try.js';
+
+/** The `hipcoach` command. stdout carries only each command's output, so `--json` pipes cleanly. */
+function program(): Command {
+  const cli = new Command('hipcoach')
+    .description('HipCoach: assessment, plans and daily sessions for hip pain, from the terminal.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  cli
+    .command('plan')
+    .description('Build a plan from an answers file (see `hipcoach schema answers`).')
+    .requiredOption('-i, --input <file>', 'answers JSON file')
+    .option('--json', 'print the plan as JSON')
+    .action((opts: { input: string; json?: boolean }) => {
+      out(planCommand(opts));
+    });
+
+  cli
+    .command('session')
+    .description("Build one day's session from an answers file.")
+    .requiredOption('-i, --input <file>', 'answers JSON file')
+    .requiredOption('-u, --user <id>', 'the person the session is for (rotation differs per person)')
+    .requiredOption('-d, --date <YYYY-MM-DD>', 'the local date of the session')
+    .option('-m, --minutes <n>', 'minutes available (default: the answers file prefs)')
+    .option('--json', 'print the session as JSON')
+    .action((opts: { input: string; user: string; date: string; minutes?: string; json?: boolean }) => {
+      out(sessionCommand(opts));
+    });
+
+  cli
+    .command('library')
+    .description('List every exercise, chain by chain.')
+    .option('--json', 'print the library as JSON')
+    .action((opts: { json?: boolean }) => {
+      out(libraryCommand(opts));
+    });
+
+  cli
+    .command('schema')
+    .description('Print a JSON Schema.')
+    .argument('<which>', 'answers')
+    .action((which: string) => {
+      out(schemaCommand(which));
+    });
+
+  cli
+    .command('content')
+    .description('Content tools.')
+    .command('check')
+    .description('Validate the content library and say what is wrong, with file, line and field.')
+    .option('--dir <path>', 'content folder to check (default: the shipped one)')
+    .action((opts: { dir?: string }) => {
+      out(contentCheckCommand(opts));
+    });
+
+  cli
+    .command('try')
+    .description('The coach in your terminal: consent, safety check, assessment, plan and today\'s workout.')
+    .option('--db <file>', 'database file (default: DATABASE_PATH or ./data/hipcoach.db)')
+    .action(async (opts: { db?: string }) => {
+      const config = loadBaseConfig();
+      await runTry({
+        dbPath: opts.db ?? config.DATABASE_PATH,
+        personId: 'console:local',
+        input: process.stdin,
+        output: process.stdout,
+        clock: clockFrom(config),
+        color: process.stdout.isTTY,
+      });
+    });
+
+  return cli;
+}
+
+function out(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError) {
+      process.stderr.write(`hipcoach: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`hipcoach: configuration: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ContentError) {
+      process.stderr.write(`hipcoach: ${error.message}\n`);
+      return 2;
+    }
+    // Unexpected: one line for the person; the stack only when asked for.
+    process.stderr.write(`hipcoach: unexpected error: ${(error as Error).message}\n`);
+    if (process.env.HIPCOACH_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv);

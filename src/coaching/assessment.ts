@@ -1,0 +1,172 @@
+import {
+  PATTERN_IDS,
+  SCALES,
+  SIDES,
+  TEST_IDS,
+  TEST_SPEC,
+  type BodySide,
+  type FindingDimension,
+  type PainPlace,
+  type PatternId,
+  type Rating,
+  type Side,
+  type TestId,
+} from '../content/ids.js';
+import type { Library } from '../content/library.js';
+import type { SideResult, Tests } from './answers.js';
+
+export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One thing a test showed on one side, for one pattern. */
+export interface Finding {
+  pattern: PatternId;
+  side: Side;
+  testId: TestId;
+  weight: 'primary' | 'secondary';
+  dimension: FindingDimension;
+  severity: Severity;
+  rating: Rating;
+  pain: number;
+  painPlace?: PainPlace;
+}
+
+/** A clear difference between sides on one test. */
+export interface Asymmetry {
+  testId: TestId;
+  worseSide: BodySide;
+  rating: { left: Rating; right: Rating };
+  pain: { left: number; right: number };
+}
+
+export interface AssessmentScore {
+  findings: Finding[];
+  asymmetries: Asymmetry[];
+  skippedTests: TestId[];
+  /** Per pattern and side: whether any test measured it (untested patterns start gently). */
+  tested: Record<PatternId, Partial<Record<Side, boolean>>>;
+  /** Whether each pattern is scored per side or as one. */
+  sidedness: Record<PatternId, 'each' | 'both'>;
+}
+
+/** Pain of 4 or more, or 2 points between sides, is a difference a coach would act on. */
+const PAIN_ASYMMETRY_POINTS = 2;
+
+export function painSeverity(pain: number): Severity | null {
+  if (pain <= 0) return null;
+  if (pain <= 3) return 'mild';
+  if (pain <= 6) return 'moderate';
+  return 'severe';
+}
+
+/** Rating position on its scale -> severity. The comfort scale is about pain, so a late pinch is mild. */
+function ratingSeverity(testId: TestId, rating: Rating): Severity | null {
+  const scale = TEST_SPEC[testId].scale;
+  const index = (SCALES[scale].ratings as readonly Rating[]).indexOf(rating);
+  if (index <= 0) return null;
+  if (scale === 'comfort') return index === 1 ? 'mild' : 'severe';
+  return index === 1 ? 'moderate' : 'severe';
+}
+
+export function maxSeverity(a: Severity | null, b: Severity | null): Severity | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b;
+}
+
+/** Which sides a pattern is scored on: per side when any of its primary tests is per side. */
+export function patternSidedness(library: Library): Record<PatternId, 'each' | 'both'> {
+  const result = Object.fromEntries(PATTERN_IDS.map((p) => [p, 'both'])) as Record<PatternId, 'each' | 'both'>;
+  for (const test of library.battery.tests) {
+    for (const inform of test.informs) {
+      if (inform.weight === 'primary' && TEST_SPEC[test.id].sides === 'each') result[inform.pattern] = 'each';
+    }
+  }
+  return result;
+}
+
+function observations(tests: Tests, testId: TestId): { side: Side; result: SideResult }[] {
+  const t = tests[testId] as Record<string, SideResult | undefined> | undefined;
+  if (!t) return [];
+  const sides: Side[] = TEST_SPEC[testId].sides === 'both' ? ['both'] : [...SIDES];
+  return sides.flatMap((side) => {
+    const result = t[side];
+    return result ? [{ side, result }] : [];
+  });
+}
+
+/** Turn raw test results into findings per pattern and side. Iterates in spec order, never key order. */
+export function scoreAssessment(tests: Tests, library: Library): AssessmentScore {
+  const sidedness = patternSidedness(library);
+  const findings: Finding[] = [];
+  const asymmetries: Asymmetry[] = [];
+  const skippedTests: TestId[] = [];
+  const tested = Object.fromEntries(PATTERN_IDS.map((p) => [p, {}])) as AssessmentScore['tested'];
+
+  for (const testId of TEST_IDS) {
+    const test = library.testById.get(testId);
+    if (!test) continue;
+    const obs = observations(tests, testId);
+    if (obs.length === 0) {
+      skippedTests.push(testId);
+      continue;
+    }
+    const dimension = SCALES[TEST_SPEC[testId].scale].dimension;
+    for (const { side, result } of obs) {
+      const fromRating = ratingSeverity(testId, result.rating);
+      const fromPain = painSeverity(result.pain);
+      // The comfort scale and the pain score describe the same thing: keep the worse of the two.
+      const raw: { dimension: FindingDimension; severity: Severity | null }[] =
+        dimension === 'pain'
+          ? [{ dimension: 'pain', severity: maxSeverity(fromRating, fromPain) }]
+          : [
+              { dimension: 'pain', severity: fromPain },
+              { dimension, severity: fromRating },
+            ];
+      for (const inform of test.informs) {
+        // A per-side result informs a whole-body pattern as "both"; a whole-body test informs each side.
+        const targetSides: Side[] =
+          sidedness[inform.pattern] === 'both' ? ['both'] : side === 'both' ? [...SIDES] : [side];
+        for (const s of targetSides) tested[inform.pattern][s] = true;
+        for (const { dimension: dim, severity } of raw) {
+          if (severity === null) continue;
+          for (const s of targetSides) {
+            findings.push({
+              pattern: inform.pattern,
+              side: s,
+              testId,
+              weight: inform.weight,
+              dimension: dim,
+              severity,
+              rating: result.rating,
+              pain: result.pain,
+              ...(result.painPlace && result.pain > 0 ? { painPlace: result.painPlace } : {}),
+            });
+          }
+        }
+      }
+    }
+    const asym = asymmetryOf(testId, obs);
+    if (asym) asymmetries.push(asym);
+  }
+  return { findings, asymmetries, skippedTests, tested, sidedness };
+}
+
+function asymmetryOf(testId: TestId, obs: { side: Side; result: SideResult }[]): Asymmetry | null {
+  const left = obs.find((o) => o.side === 'left')?.result;
+  const right = obs.find((o) => o.side === 'right')?.result;
+  if (!left || !right) return null;
+  const ratings = SCALES[TEST_SPEC[testId].scale].ratings as readonly Rating[];
+  const rl = ratings.indexOf(left.rating);
+  const rr = ratings.indexOf(right.rating);
+  const painGap = left.pain - right.pain;
+  if (rl === rr && Math.abs(painGap) < PAIN_ASYMMETRY_POINTS) return null;
+  // The worse side is the one with the worse rating; on a tie, the more painful one.
+  const worseSide: BodySide = rl !== rr ? (rl > rr ? 'left' : 'right') : painGap > 0 ? 'left' : 'right';
+  return {
+    testId,
+    worseSide,
+    rating: { left: left.rating, right: right.rating },
+    pain: { left: left.pain, right: right.pain },
+  };
+}

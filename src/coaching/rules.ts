@@ -1,0 +1,198 @@
+import type { Effort, FindingDimension, Form, Stage } from '../content/ids.js';
+import type { Severity } from './assessment.js';
+
+/**
+ * Every coaching rule the engine applies, in one table each, so a coach can read, review and
+ * change them without hunting through code. Rule ids appear in every plan item's reasons and
+ * in every progression decision, so changing an id changes stored explanations: add, don't rename.
+ */
+
+/** Where a finding starts its pattern: the most conservative matching stage wins. */
+export interface StartRule {
+  id: string;
+  dimension: FindingDimension;
+  severity: Severity;
+  stage: Stage;
+  /** Plain words for the person: why this start. */
+  explain: string;
+}
+
+export const START_RULES: readonly StartRule[] = [
+  {
+    id: 'painful-start-comfortable',
+    dimension: 'pain',
+    severity: 'severe',
+    stage: 'comfort',
+    explain: 'this position was clearly painful, so we start with a comfortable version and build back toward it',
+  },
+  {
+    id: 'painful-start-comfortable',
+    dimension: 'pain',
+    severity: 'moderate',
+    stage: 'comfort',
+    explain: 'this position was painful, so we start with a comfortable version and build back toward it',
+  },
+  {
+    id: 'mild-pain-active-mobility',
+    dimension: 'pain',
+    severity: 'mild',
+    stage: 'mobility',
+    explain: 'there was some discomfort, so we start with easy active range and keep pain at 3/10 or less',
+  },
+  {
+    id: 'limited-range-active-mobility',
+    dimension: 'range',
+    severity: 'severe',
+    stage: 'mobility',
+    explain: 'the range was limited, so we start by owning more of it actively',
+  },
+  {
+    id: 'partial-range-active-mobility',
+    dimension: 'range',
+    severity: 'moderate',
+    stage: 'mobility',
+    explain: 'the range was partial, so we work actively at the edge of it',
+  },
+  {
+    id: 'unable-build-from-mobility',
+    dimension: 'strength',
+    severity: 'severe',
+    stage: 'mobility',
+    explain: 'the hold was not possible yet, so we build the movement first and strength right after',
+  },
+  {
+    id: 'weak-strength-it-can-do',
+    dimension: 'strength',
+    severity: 'moderate',
+    stage: 'strength',
+    explain: 'the hold was weak, so we start with a strength level you can do well',
+  },
+  {
+    id: 'no-control-repattern',
+    dimension: 'control',
+    severity: 'severe',
+    stage: 'mobility',
+    explain: 'control was hard, so we relearn the movement with support first',
+  },
+  {
+    id: 'wobbly-control-strength',
+    dimension: 'control',
+    severity: 'moderate',
+    stage: 'strength',
+    explain: 'control was shaky, so we build strength in the position',
+  },
+];
+
+/** Patterns that enter a plan without a finding. */
+export const KEEP_RULES = {
+  wholeBodyLoading: {
+    id: 'whole-body-loading-kept',
+    stage: 'loading',
+    explain: 'whole-body loading stays in every plan; it is what daily life and sport ask of the hip',
+  },
+  trunk: {
+    id: 'trunk-always-trained',
+    stage: 'strength',
+    explain: 'the trunk steadies the pelvis in every hip movement, so it is always trained',
+  },
+  notTested: {
+    id: 'not-tested-start-gently',
+    stage: 'mobility',
+    explain: 'this was not tested, so it starts gently; a reassessment will set it properly',
+  },
+} as const satisfies Record<string, { id: string; stage: Stage; explain: string }>;
+
+export const SESSION_RULES = {
+  warmup: { id: 'warm-up-gentle', explain: 'a gentle warm-up for the day' },
+  focusRotation: { id: 'focus-three-times-a-week', explain: 'a focus pattern, trained at least 3 times a week' },
+  foundation: { id: 'foundation-when-time-allows', explain: 'kept in rotation when time allows' },
+  demotedForTime: {
+    id: 'moved-to-foundation-for-time',
+    explain: 'more focus patterns than your minutes allow; this one joins the rotation when time allows',
+  },
+} as const;
+
+/** The pain-monitoring model (Silbernagel 2007) as the spec words it. */
+export const PAIN_OK_MAX = 3;
+export const PAIN_ACCEPTABLE_MAX = 5;
+export const MORNING_FLARE_POINTS = 2;
+export const GOOD_SESSIONS_TO_PROGRESS = 2;
+export const REGRESSIONS_BEFORE_REVIEW = 2;
+
+export interface MorningCheck {
+  pain: number;
+  /** The person's usual pain (their baseline average), for comparison. */
+  usual: number;
+}
+
+export interface SessionOutcome {
+  painDuring: number;
+  effort: Effort;
+  form: Form;
+  /** 'pending': asked later; 'missing': never answered. */
+  morning: MorningCheck | 'pending' | 'missing';
+}
+
+export type ProgressionChange = 'progress' | 'regress' | 'hold' | 'count' | 'pending';
+
+export interface ProgressionRule {
+  id: string;
+  change: ProgressionChange;
+  when: (o: SessionOutcome) => boolean;
+  explain: string;
+}
+
+const morningRise = (o: SessionOutcome): number | null =>
+  typeof o.morning === 'object' ? o.morning.pain - o.morning.usual : null;
+
+/** First match wins. 'count' is a good session; two in a row progress the pattern. */
+export const PROGRESSION_RULES: readonly ProgressionRule[] = [
+  {
+    id: 'regress-pain-above-5',
+    change: 'regress',
+    when: (o) => o.painDuring > PAIN_ACCEPTABLE_MAX,
+    explain: `pain went above ${PAIN_ACCEPTABLE_MAX}/10 during the session`,
+  },
+  {
+    id: 'regress-form-breaking-down',
+    change: 'regress',
+    when: (o) => o.form === 'struggled',
+    explain: 'form was breaking down',
+  },
+  {
+    id: 'await-morning-check',
+    change: 'pending',
+    when: (o) => o.morning === 'pending',
+    explain: 'we decide once we know how the hip feels tomorrow morning',
+  },
+  {
+    id: 'regress-morning-flare',
+    change: 'regress',
+    when: (o) => (morningRise(o) ?? 0) >= MORNING_FLARE_POINTS,
+    explain: `next-morning pain was ${MORNING_FLARE_POINTS} or more points above usual`,
+  },
+  {
+    id: 'hold-pain-4-5',
+    change: 'hold',
+    when: (o) => o.painDuring > PAIN_OK_MAX,
+    explain: 'pain of 4-5/10 is acceptable when it settles by the next morning, so we hold this level',
+  },
+  {
+    id: 'hold-effort-hard',
+    change: 'hold',
+    when: (o) => o.effort === 'hard',
+    explain: 'the session felt hard, so we stay here until it feels about right',
+  },
+  {
+    id: 'hold-morning-not-settled',
+    change: 'hold',
+    when: (o) => o.morning === 'missing' || (morningRise(o) ?? 0) > 0,
+    explain: 'we could not confirm the hip was back to usual the next morning, so we hold',
+  },
+  {
+    id: 'count-good-session',
+    change: 'count',
+    when: () => true,
+    explain: `pain stayed at ${PAIN_OK_MAX}/10 or less, effort was fine, form was good and the hip settled`,
+  },
+];

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import {
+  baselineFileSchema,
+  batteryFileSchema,
+  exerciseFileSchema,
+  manifestSchema,
+  redFlagFileSchema,
+  troubleshootingFileSchema,
+} from './schema.js';
+import { buildLibrary, checkExercises, type ContentFiles, type Library } from './library.js';
+
+/** One thing wrong with the content, precise enough for an editor to find and fix it. */
+export interface ContentProblem {
+  file: string;
+  /** Dotted path inside the file, e.g. `exercises[3].next`. */
+  field: string;
+  line?: number;
+  message: string;
+}
+
+export class ContentError extends Error {
+  constructor(readonly problems: readonly ContentProblem[]) {
+    super(
+      `The content library has ${problems.length} problem(s):\n` +
+        problems.map(formatProblem).join('\n'),
+    );
+    this.name = 'ContentError';
+  }
+}
+
+export function formatProblem(p: ContentProblem): string {
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
+  return `${where} ${p.field || '(file)'}: ${p.message}`;
+}
+
+export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+
+type PathPart = string | number;
+
+export function formatPath(path: readonly PathPart[]): string {
+  return path.reduce<string>(
+    (acc, part) =>
+      typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part,
+    '',
+  );
+}
+
+/** A parsed YAML file that can point at the line of any field, for friendly error messages. */
+export class SourceFile {
+  private constructor(
+    readonly name: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  static read(dir: string, path: string): SourceFile | ContentProblem {
+    const name = relative(dir, path);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return { file: name, field: '', message: 'cannot be read' };
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+    const firstError = doc.errors[0];
+    if (firstError) {
+      return {
+        file: name,
+        field: '',
+        line: lines.linePos(firstError.pos[0]).line,
+        message: `is not valid YAML: ${firstError.message.split('\n')[0]}`,
+      };
+    }
+    return new SourceFile(name, doc, lines);
+  }
+
+  data(): unknown {
+    return this.doc.toJS();
+  }
+
+  lineOf(path: readonly PathPart[]): number | undefined {
+    for (let n = path.length; n >= 0; n--) {
+      const node = this.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return this.lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  }
+
+  problem(path: readonly PathPart[], message: string): ContentProblem {
+    return { file: this.name, field: formatPath(path), line: path.length ? this.lineOf(path) : undefined, message };
+  }
+
+  /** Validate against a schema; problems name the file, the field and its line. */
+  parse<S extends z.ZodType>(schema: S, problems: ContentProblem[]): z.output<S> | undefined {
+    const result = schema.safeParse(this.data());
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      problems.push(this.problem(issue.path as PathPart[], issue.message));
+    }
+    return undefined;
+  }
+}
+
+function readOne<S extends z.ZodType>(
+  dir: string,
+  file: string,
+  schema: S,
+  problems: ContentProblem[],
+): { source: SourceFile; data: z.output<S> } | undefined {
+  const source = SourceFile.read(dir, join(dir, file));
+  if (!(source instanceof SourceFile)) {
+    problems.push(source);
+    return undefined;
+  }
+  const data = source.parse(schema, problems);
+  return data === undefined ? undefined : { source, data };
+}
+
+/** Read and check every content file; returns the problems instead of throwing. */
+export function checkContentDir(dir: string = DEFAULT_CONTENT_DIR): {
+  problems: ContentProblem[];
+  library?: Library;
+} {
+  const problems: ContentProblem[] = [];
+  const manifest = readOne(dir, 'manifest.yaml', manifestSchema, problems);
+  const battery = readOne(dir, 'battery.yaml', batteryFileSchema, problems);
+  const redFlags = readOne(dir, 'red-flags.yaml', redFlagFileSchema, problems);
+  const baseline = readOne(dir, 'baseline.yaml', baselineFileSchema, problems);
+  const troubleshooting = readOne(dir, 'troubleshooting.yaml', troubleshootingFileSchema, problems);
+
+  let exerciseFileNames: string[] = [];
+  try {
+    exerciseFileNames = readdirSync(join(dir, 'exercises'))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
+  } catch {
+    problems.push({ file: 'exercises/', field: '', message: 'folder is missing' });
+  }
+  const exerciseFiles = exerciseFileNames.flatMap((f) => {
+    const one = readOne(dir, join('exercises', f), exerciseFileSchema, problems);
+    return one ? [one] : [];
+  });
+
+  if (problems.length > 0 || !manifest || !battery || !redFlags || !baseline || !troubleshooting) {
+    // Still check the exercise graph, so one broken file doesn't hide every other problem.
+    checkExercises(exerciseFiles, problems);
+    return { problems };
+  }
+  const files: ContentFiles = {
+    manifest,
+    battery,
+    redFlags,
+    baseline,
+    troubleshooting,
+    exercises: exerciseFiles,
+  };
+  const built = buildLibrary(files, contentHash(files));
+  return built.problems.length > 0 ? { problems: built.problems } : { problems: [], library: built.library };
+}
+
+/** A short hash of the validated data (not the bytes), so comments and layout don't change it. */
+function contentHash(files: ContentFiles): string {
+  const data = {
+    battery: files.battery.data,
+    redFlags: files.redFlags.data,
+    baseline: files.baseline.data,
+    troubleshooting: files.troubleshooting.data,
+    exercises: files.exercises.map((f) => f.data),
+  };
+  return createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 8);
+}
+
+export function loadContentDir(dir: string = DEFAULT_CONTENT_DIR): Library {
+  const { problems, library } = checkContentDir(dir);
+  if (!library) throw new ContentError(problems);
+  return library;
+}
+
+let cached: Library | undefined;
+
+/** The shipped library, loaded and checked once per process. */
+export function getLibrary(): Library {
+  cached ??= loadContentDir();
+  return cached;
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import {
+  EQUIPMENT_IDS,
+  FEEDBACK_SIGNALS,
+  MUSCLE_IDS,
+  PATTERN_IDS,
+  POSITIONS,
+  RED_FLAG_IDS,
+  REFERRAL_LEVELS,
+  SCALE_IDS,
+  STAGES,
+  TEST_IDS,
+} from './ids.js';
+
+/** Content ids are lower snake case so they survive custom ids, URLs and JSON keys unchanged. */
+export const contentId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,47}$/, 'must be lower_snake_case, 2-48 characters');
+
+const sentence = z.string().trim().min(3).max(600);
+const shortText = z.string().trim().min(2).max(100);
+
+export const patternIdSchema = z.enum(PATTERN_IDS);
+export const equipmentIdSchema = z.enum(EQUIPMENT_IDS);
+
+export const dosageSchema = z
+  .object({
+    sets: z.number().int().min(1).max(6),
+    reps: z.number().int().min(1).max(30).optional(),
+    holdSeconds: z.number().int().min(5).max(120).optional(),
+    perSide: z.boolean(),
+    restSeconds: z.number().int().min(0).max(180),
+  })
+  .strict()
+  .refine((d) => (d.reps === undefined) !== (d.holdSeconds === undefined), {
+    error: 'give either reps or holdSeconds, not both',
+  });
+export type Dosage = z.infer<typeof dosageSchema>;
+
+export const exerciseSchema = z
+  .object({
+    id: contentId,
+    name: shortText,
+    pattern: patternIdSchema,
+    secondaryPatterns: z.array(patternIdSchema).default([]),
+    muscles: z.array(z.enum(MUSCLE_IDS)).min(1),
+    level: z.number().int().min(1).max(12),
+    stage: z.enum(STAGES),
+    previous: contentId.nullable(),
+    next: contentId.nullable(),
+    /** Set on an alternative version of a chain exercise: same level, same neighbours. */
+    variantOf: contentId.optional(),
+    equipment: z
+      .array(equipmentIdSchema)
+      .min(1)
+      .refine((e) => !e.includes('none') || e.length === 1, {
+        error: '"none" cannot be combined with other equipment',
+      })
+      .refine((e) => new Set(e).size === e.length, { error: 'equipment is listed twice' }),
+    position: z.enum(POSITIONS),
+    summary: sentence,
+    steps: z.array(sentence).min(3).max(7),
+    dosage: dosageSchema,
+    cues: z.array(sentence).min(3).max(5),
+    mistakes: z
+      .array(z.object({ mistake: sentence, fix: sentence }).strict())
+      .min(2)
+      .max(4),
+    ifItPinches: sentence,
+    minutes: z.number().min(1).max(6).multipleOf(0.5),
+    warmup: z.boolean().default(false),
+    keywords: z.array(z.string().trim().min(2).max(40)).default([]),
+  })
+  .strict()
+  .refine((e) => !e.secondaryPatterns.includes(e.pattern), {
+    error: 'secondaryPatterns must not repeat the primary pattern',
+    path: ['secondaryPatterns'],
+  });
+export type Exercise = z.infer<typeof exerciseSchema>;
+
+export const exerciseFileSchema = z
+  .object({
+    pattern: patternIdSchema,
+    exercises: z.array(exerciseSchema).min(1),
+  })
+  .strict();
+
+export const batteryTestSchema = z
+  .object({
+    id: z.enum(TEST_IDS),
+    name: shortText,
+    scale: z.enum(SCALE_IDS),
+    sides: z.enum(['each', 'both']),
+    /** e.g. "front leg" for tests where the rated side is the leg in front. */
+    sideNote: shortText.optional(),
+    position: z.enum(POSITIONS),
+    purpose: sentence,
+    steps: z.array(sentence).min(3).max(8),
+    notice: z.array(sentence).min(1).max(4),
+    stopWhen: sentence,
+    askPainPlace: z.boolean(),
+    informs: z
+      .array(
+        z
+          .object({
+            pattern: patternIdSchema,
+            /** primary: this test is a main measure of the pattern; secondary: it adds evidence. */
+            weight: z.enum(['primary', 'secondary']),
+          })
+          .strict(),
+      )
+      .min(1),
+    /** Short, one-line labels for each rating of this test, shown on buttons and menus. */
+    ratingHints: z.record(z.string(), shortText),
+  })
+  .strict();
+export type BatteryTest = z.infer<typeof batteryTestSchema>;
+
+export const batteryFileSchema = z
+  .object({
+    intro: sentence,
+    painScale: sentence,
+    tests: z.array(batteryTestSchema).length(TEST_IDS.length),
+  })
+  .strict();
+
+export const redFlagSchema = z
+  .object({
+    id: z.enum(RED_FLAG_IDS),
+    level: z.enum(REFERRAL_LEVELS),
+    group: z.enum(['medical', 'parq']),
+    /** A plain yes/no question a person can answer alone. */
+    question: sentence,
+    /** At most 100 characters: used as a select-menu label. */
+    label: shortText,
+  })
+  .strict();
+export type RedFlag = z.infer<typeof redFlagSchema>;
+
+export const redFlagFileSchema = z
+  .object({
+    intro: sentence,
+    flags: z.array(redFlagSchema).length(RED_FLAG_IDS.length),
+    referrals: z
+      .object({
+        emergency: z.string().trim().min(50).max(1200),
+        urgent: z.string().trim().min(50).max(1200),
+        cleared: sentence,
+      })
+      .strict(),
+  })
+  .strict();
+
+export const baselineFileSchema = z
+  .object({
+    painAverageQuestion: sentence,
+    painWorstQuestion: sentence,
+    psfsIntro: sentence,
+    psfsExamples: z.array(shortText).min(3),
+    psfsScoreQuestion: sentence,
+  })
+  .strict();
+
+export const troubleshootingTopicSchema = z
+  .object({
+    id: contentId,
+    title: shortText,
+    /** Feedback signals after which the bot shows this topic without being asked. */
+    showWhen: z.array(z.enum(FEEDBACK_SIGNALS)).default([]),
+    patterns: z.array(patternIdSchema).default([]),
+    keywords: z.array(z.string().trim().min(2).max(40)).min(3),
+    summary: sentence,
+    whyItHappens: z.string().trim().min(20).max(900),
+    whatToTry: z.array(sentence).min(3).max(7),
+    whenToGetHelp: sentence,
+    relatedExercises: z.array(contentId).default([]),
+  })
+  .strict();
+export type TroubleshootingTopic = z.infer<typeof troubleshootingTopicSchema>;
+
+export const troubleshootingFileSchema = z
+  .object({ topics: z.array(troubleshootingTopicSchema).min(12) })
+  .strict();
+
+export const manifestSchema = z
+  .object({
+    version: z.string().regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/, 'must look like 2026.11.0'),
+  })
+  .strict();

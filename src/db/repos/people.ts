@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import type { EquipmentId } from '../../content/ids.js';
+import { people, type PersonStatus } from '../schema.js';
+import { countRows, type Queryable } from '../types.js';
+
+export type Person = typeof people.$inferSelect;
+
+export interface PersonSettings {
+  timezone?: string;
+  reminderTime?: string;
+  minutes?: number;
+  equipment?: EquipmentId[];
+  remindersOn?: boolean;
+}
+
+export function getPerson(db: Queryable, id: string): Person | undefined {
+  return db.select().from(people).where(eq(people.id, id)).get();
+}
+
+/** Returns the person, creating a row with defaults on first contact. */
+export function ensurePerson(db: Queryable, id: string, now: Date): Person {
+  db.insert(people).values({ id, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
+  return getPerson(db, id)!;
+}
+
+export function updateSettings(db: Queryable, id: string, settings: PersonSettings, now: Date): Person | undefined {
+  db.update(people)
+    .set({ ...settings, updatedAt: now })
+    .where(eq(people.id, id))
+    .run();
+  return getPerson(db, id);
+}
+
+export function recordConsent(db: Queryable, id: string, now: Date): void {
+  db.update(people).set({ consentAt: now, status: 'consented', updatedAt: now }).where(eq(people.id, id)).run();
+}
+
+export function setStatus(db: Queryable, id: string, status: PersonStatus, now: Date): void {
+  db.update(people).set({ status, updatedAt: now }).where(eq(people.id, id)).run();
+}
+
+/** Erases the person; every other table cascades from this row. Returns whether a row existed. */
+export function deletePerson(db: Queryable, id: string): boolean {
+  return db.delete(people).where(eq(people.id, id)).run().changes > 0;
+}
+
+export function countPeople(db: Queryable): number {
+  return countRows(db, people);
+}

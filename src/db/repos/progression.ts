@@ -1,0 +1,75 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { PatternId, Side } from '../../content/ids.js';
+import type { Plan } from '../../coaching/plan.js';
+import type { ProgressionState } from '../../coaching/progression.js';
+import { trackKey, type ProgressionLevels } from '../../coaching/session.js';
+import { progression } from '../schema.js';
+import type { Queryable } from '../types.js';
+
+export interface TrackState extends ProgressionState {
+  pattern: PatternId;
+  side: Side;
+}
+
+export function progressionStates(db: Queryable, personId: string): TrackState[] {
+  return db
+    .select({
+      pattern: progression.pattern,
+      side: progression.side,
+      level: progression.level,
+      goodStreak: progression.goodStreak,
+      regressStreak: progression.regressStreak,
+    })
+    .from(progression)
+    .where(eq(progression.personId, personId))
+    .orderBy(progression.pattern, progression.side)
+    .all();
+}
+
+export function progressionLevels(db: Queryable, personId: string): ProgressionLevels {
+  return Object.fromEntries(progressionStates(db, personId).map((s) => [trackKey(s.pattern, s.side), { level: s.level }]));
+}
+
+/** A new plan sets every track's start; tracks the plan no longer has are removed. */
+export function resetProgressionFromPlan(db: Queryable, personId: string, plan: Plan, now: Date): void {
+  db.delete(progression).where(eq(progression.personId, personId)).run();
+  const rows = plan.items.map((i) => ({
+    personId,
+    pattern: i.pattern,
+    side: i.side,
+    level: i.level,
+    goodStreak: 0,
+    regressStreak: 0,
+    updatedAt: now,
+  }));
+  if (rows.length > 0) db.insert(progression).values(rows).onConflictDoNothing().run();
+}
+
+export function saveTrackState(db: Queryable, personId: string, state: TrackState, now: Date): void {
+  db.insert(progression)
+    .values({ personId, ...state, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [progression.personId, progression.pattern, progression.side],
+      set: {
+        level: sql`excluded.level`,
+        goodStreak: sql`excluded.good_streak`,
+        regressStreak: sql`excluded.regress_streak`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    })
+    .run();
+}
+
+export function trackState(db: Queryable, personId: string, pattern: PatternId, side: Side): TrackState | undefined {
+  return db
+    .select({
+      pattern: progression.pattern,
+      side: progression.side,
+      level: progression.level,
+      goodStreak: progression.goodStreak,
+      regressStreak: progression.regressStreak,
+    })
+    .from(progression)
+    .where(and(eq(progression.personId, personId), eq(progression.pattern, pattern), eq(progression.side, side)))
+    .get();
+}

@@ -1,0 +1,99 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Effort, Form } from '../../content/ids.js';
+import type { Session } from '../../coaching/session.js';
+import { feedback, workouts, type StoredDecision } from '../schema.js';
+import type { Queryable } from '../types.js';
+
+export type Workout = typeof workouts.$inferSelect;
+export type Feedback = typeof feedback.$inferSelect;
+
+/** The day's workout, created once: the same date always returns the same row. */
+export function ensureWorkout(db: Queryable, personId: string, planId: number | null, session: Session, now: Date): Workout {
+  db.insert(workouts)
+    .values({ personId, planId, localDate: session.localDate, session, status: 'planned', createdAt: now })
+    .onConflictDoNothing()
+    .run();
+  return workoutOn(db, personId, session.localDate)!;
+}
+
+export function workoutOn(db: Queryable, personId: string, localDate: string): Workout | undefined {
+  return db
+    .select()
+    .from(workouts)
+    .where(and(eq(workouts.personId, personId), eq(workouts.localDate, localDate)))
+    .get();
+}
+
+export function getWorkout(db: Queryable, id: number): Workout | undefined {
+  return db.select().from(workouts).where(eq(workouts.id, id)).get();
+}
+
+export function setWorkoutStatus(db: Queryable, id: number, status: Workout['status'], now: Date): void {
+  db.update(workouts)
+    .set({ status, completedAt: status === 'planned' ? null : now })
+    .where(eq(workouts.id, id))
+    .run();
+}
+
+export function recentWorkouts(db: Queryable, personId: string, limit: number): Workout[] {
+  return db.select().from(workouts).where(eq(workouts.personId, personId)).orderBy(desc(workouts.localDate)).limit(limit).all();
+}
+
+export interface FeedbackInput {
+  workoutId: number;
+  personId: string;
+  painDuring: number;
+  effort: Effort;
+  form: Form;
+  decisions: StoredDecision[];
+  settled: boolean;
+}
+
+/** Returns undefined when this workout already has feedback: a second press changes nothing. */
+export function insertFeedback(db: Queryable, input: FeedbackInput, now: Date): Feedback | undefined {
+  const { settled, ...values } = input;
+  return db
+    .insert(feedback)
+    .values({ ...values, createdAt: now, settledAt: settled ? now : null })
+    .onConflictDoNothing()
+    .returning()
+    .get();
+}
+
+export function feedbackFor(db: Queryable, workoutId: number): Feedback | undefined {
+  return db.select().from(feedback).where(eq(feedback.workoutId, workoutId)).get();
+}
+
+/** Feedback still waiting for its morning check, oldest first. */
+export function unsettledFeedback(db: Queryable, personId: string): (Feedback & { localDate: string })[] {
+  return db
+    .select({ f: feedback, localDate: workouts.localDate })
+    .from(feedback)
+    .innerJoin(workouts, eq(workouts.id, feedback.workoutId))
+    .where(and(eq(feedback.personId, personId), isNull(feedback.settledAt)))
+    .orderBy(workouts.localDate)
+    .all()
+    .map((r) => ({ ...r.f, localDate: r.localDate }));
+}
+
+export interface MorningInput {
+  feel: 'better' | 'same' | 'worse' | null;
+  pain: number | null;
+  decisions: StoredDecision[];
+}
+
+export function settleFeedback(db: Queryable, id: number, morning: MorningInput, now: Date): boolean {
+  return (
+    db
+      .update(feedback)
+      .set({
+        morningFeel: morning.feel,
+        morningPain: morning.pain,
+        decisions: morning.decisions,
+        morningAt: morning.pain === null ? null : now,
+        settledAt: now,
+      })
+      .where(and(eq(feedback.id, id), isNull(feedback.settledAt)))
+      .run().changes > 0
+  );
+}

@@ -1,0 +1,228 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { EquipmentId, PatternId, RedFlagId, ReferralLevel, Side, TestId } from '../content/ids.js';
+import type { Plan } from '../coaching/plan.js';
+import type { Session } from '../coaching/session.js';
+import type { AssessmentDraft } from '../flows/assessment-state.js';
+
+/**
+ * Every table that holds something about a person references `people` with ON DELETE CASCADE,
+ * so `/privacy delete` is one DELETE and nothing is left behind.
+ */
+
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+const person = () =>
+  text('person_id')
+    .notNull()
+    .references(() => people.id, { onDelete: 'cascade' });
+
+export const PERSON_STATUSES = ['new', 'consented', 'active', 'paused', 'referred', 'unreachable'] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+
+export const people = sqliteTable('people', {
+  /** The Discord user id (a snowflake), or `console:<name>` for the terminal coach. */
+  id: text('id').primaryKey(),
+  timezone: text('timezone').notNull().default('UTC'),
+  /** Local time of the daily reminder, `HH:MM`. */
+  reminderTime: text('reminder_time').notNull().default('08:00'),
+  minutes: integer('minutes').notNull().default(20),
+  equipment: text('equipment', { mode: 'json' }).$type<EquipmentId[]>().notNull().default(sql`'["none"]'`),
+  remindersOn: integer('reminders_on', { mode: 'boolean' }).notNull().default(true),
+  consentAt: timestamp('consent_at'),
+  status: text('status', { enum: PERSON_STATUSES }).notNull().default('new'),
+  createdAt: timestamp('created_at').notNull(),
+  updatedAt: timestamp('updated_at').notNull(),
+});
+
+export const redFlagScreens = sqliteTable(
+  'red_flag_screens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: person(),
+    answers: text('answers', { mode: 'json' }).$type<Record<RedFlagId, boolean>>().notNull(),
+    positiveFlags: text('positive_flags', { mode: 'json' }).$type<RedFlagId[]>().notNull(),
+    level: text('level', { enum: ['emergency', 'urgent'] }).$type<ReferralLevel>(),
+    /** Where the screen came from: onboarding, reassessment, or free text the bot checked. */
+    source: text('source', { enum: ['assessment', 'reassessment', 'free_text'] }).notNull(),
+    takenAt: timestamp('taken_at').notNull(),
+    clearedAt: timestamp('cleared_at'),
+  },
+  (t) => [index('red_flag_screens_person').on(t.personId, t.takenAt)],
+);
+
+export const ASSESSMENT_STATUSES = ['in_progress', 'completed', 'referred', 'abandoned'] as const;
+
+export const assessmentSessions = sqliteTable(
+  'assessment_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: person(),
+    kind: text('kind', { enum: ['initial', 'reassessment'] }).notNull(),
+    /** The step to show when the person comes back, e.g. `red_flags`, `baseline`, `test:figure_four`. */
+    step: text('step').notNull(),
+    draft: text('draft', { mode: 'json' }).$type<AssessmentDraft>().notNull(),
+    status: text('status', { enum: ASSESSMENT_STATUSES }).notNull(),
+    startedAt: timestamp('started_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+    completedAt: timestamp('completed_at'),
+  },
+  (t) => [
+    // At most one assessment in progress per person: resuming is unambiguous.
+    uniqueIndex('assessment_one_in_progress')
+      .on(t.personId)
+      .where(sql`${t.status} = 'in_progress'`),
+  ],
+);
+
+export const assessmentResults = sqliteTable(
+  'assessment_results',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => assessmentSessions.id, { onDelete: 'cascade' }),
+    personId: person(),
+    testId: text('test_id').$type<TestId>().notNull(),
+    side: text('side', { enum: ['left', 'right', 'both'] }).$type<Side>().notNull(),
+    rating: text('rating').notNull(),
+    pain: integer('pain').notNull(),
+    painPlace: text('pain_place', { enum: ['front', 'side', 'back'] }),
+    recordedAt: timestamp('recorded_at').notNull(),
+  },
+  (t) => [uniqueIndex('assessment_results_unique').on(t.assessmentId, t.testId, t.side)],
+);
+
+/** NPRS and PSFS at each assessment: the outcome measures progress is judged by. */
+export const measures = sqliteTable(
+  'measures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: person(),
+    assessmentId: integer('assessment_id').references(() => assessmentSessions.id, { onDelete: 'cascade' }),
+    painAverage: integer('pain_average').notNull(),
+    painWorst: integer('pain_worst').notNull(),
+    psfs: text('psfs', { mode: 'json' }).$type<{ activity: string; score: number }[]>().notNull(),
+    psfsMean: real('psfs_mean'),
+    takenAt: timestamp('taken_at').notNull(),
+  },
+  (t) => [index('measures_person').on(t.personId, t.takenAt)],
+);
+
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: person(),
+    assessmentId: integer('assessment_id').references(() => assessmentSessions.id, { onDelete: 'set null' }),
+    contentVersion: text('content_version').notNull(),
+    /** The full plan with every item's reasons, exactly as the engine produced it. */
+    plan: text('plan', { mode: 'json' }).$type<Plan>().notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('plans_one_active')
+      .on(t.personId)
+      .where(sql`${t.active} = 1`),
+  ],
+);
+
+export const progression = sqliteTable(
+  'progression',
+  {
+    personId: person(),
+    pattern: text('pattern').$type<PatternId>().notNull(),
+    side: text('side', { enum: ['left', 'right', 'both'] }).$type<Side>().notNull(),
+    level: integer('level').notNull(),
+    goodStreak: integer('good_streak').notNull().default(0),
+    regressStreak: integer('regress_streak').notNull().default(0),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.pattern, t.side] })],
+);
+
+export const WORKOUT_STATUSES = ['planned', 'done', 'skipped'] as const;
+
+export const workouts = sqliteTable(
+  'workouts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: person(),
+    planId: integer('plan_id').references(() => plans.id, { onDelete: 'set null' }),
+    localDate: text('local_date').notNull(),
+    session: text('session', { mode: 'json' }).$type<Session>().notNull(),
+    status: text('status', { enum: WORKOUT_STATUSES }).notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    completedAt: timestamp('completed_at'),
+  },
+  (t) => [uniqueIndex('workouts_person_date').on(t.personId, t.localDate)],
+);
+
+/** One row per workout: the session feedback, then the next morning's check. */
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workoutId: integer('workout_id')
+      .notNull()
+      .unique()
+      .references(() => workouts.id, { onDelete: 'cascade' }),
+    personId: person(),
+    painDuring: integer('pain_during').notNull(),
+    effort: text('effort', { enum: ['easy', 'right', 'hard'] }).notNull(),
+    form: text('form', { enum: ['good', 'struggled'] }).notNull(),
+    morningFeel: text('morning_feel', { enum: ['better', 'same', 'worse'] }),
+    morningPain: integer('morning_pain'),
+    /** Progression decisions made from this feedback, for the person's history and for audits. */
+    decisions: text('decisions', { mode: 'json' }).$type<StoredDecision[]>().notNull(),
+    /** Set once the morning check has been applied (or given up on), so it applies exactly once. */
+    settledAt: timestamp('settled_at'),
+    createdAt: timestamp('created_at').notNull(),
+    morningAt: timestamp('morning_at'),
+  },
+  (t) => [index('feedback_person').on(t.personId, t.createdAt)],
+);
+
+export interface StoredDecision {
+  pattern: PatternId;
+  side: Side;
+  change: 'progress' | 'regress' | 'hold' | 'pending';
+  ruleId: string;
+  fromLevel: number;
+  toLevel: number;
+  clinicianReview: boolean;
+}
+
+/** Daily DM ledger: the unique key is what makes delivery exactly-once. */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: person(),
+    localDate: text('local_date').notNull(),
+    status: text('status', { enum: ['claimed', 'sent', 'skipped', 'failed'] }).notNull(),
+    nonce: text('nonce').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    messageId: text('message_id'),
+    error: text('error'),
+    claimedAt: timestamp('claimed_at').notNull(),
+    sentAt: timestamp('sent_at'),
+  },
+  (t) => [uniqueIndex('deliveries_person_date').on(t.personId, t.localDate)],
+);
+
+export const qaLog = sqliteTable(
+  'qa_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Null when the asker deleted their data; the answer text stays for quality review only if anonymous. */
+    personId: text('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    where: text('where', { enum: ['dm', 'guild', 'thread', 'console'] }).notNull(),
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
+    outcome: text('outcome', { enum: ['llm', 'fallback', 'red_flag', 'fixed', 'rate_limited'] }).notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('qa_log_person').on(t.personId, t.createdAt)],
+);

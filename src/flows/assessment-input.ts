@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ALL_RATINGS, PAIN_PLACES, RED_FLAG_IDS, type Side } from '../content/ids.js';
+import { painScore } from '../coaching/answers.js';
+import type { AssessmentAction } from './assessment-state.js';
+
+/**
+ * Turns a named input from a view (a select's values, a button, a text field) into an action.
+ * Discord components and console prompts both come through here, so parsing lives in one place.
+ */
+
+export type ParsedInput = { ok: true; action: AssessmentAction | { type: 'pause' } } | { ok: false; error: string };
+
+const sideSchema = z.enum(['left', 'right', 'both']);
+const painValue = z.coerce.number().pipe(painScore);
+
+export function parsePsfsLine(text: string): { activity: string; score: number } | { error: string } {
+  const m = /^(.*?\S)\s*(?:[:=,\-–—]\s*)?(\d{1,2})\s*(?:\/\s*10)?\s*$/.exec(text.trim());
+  if (!m) return { error: `"${text.trim()}" needs a score at the end, like "climbing stairs: 5".` };
+  const score = Number(m[2]);
+  if (score > 10) return { error: `The score for "${m[1]}" must be from 0 to 10.` };
+  const activity = m[1]!.replace(/[:=,\-–—\s]+$/, '');
+  if (activity.length < 2 || activity.length > 100) return { error: 'Each activity needs a short name (2-100 characters).' };
+  return { activity, score };
+}
+
+export function parseAssessmentInput(name: string, values: readonly string[]): ParsedInput {
+  const [kind, sideText] = name.split(':');
+  const value = values[0];
+  switch (kind) {
+    case 'back':
+    case 'skip':
+    case 'next':
+    case 'finish':
+    case 'pause':
+      return { ok: true, action: { type: kind } };
+    case 'none':
+      return { ok: true, action: { type: 'screen', flags: [] } };
+    case 'flags': {
+      const flags = z.array(z.enum(RED_FLAG_IDS)).min(1).safeParse(values);
+      return flags.success ? { ok: true, action: { type: 'screen', flags: flags.data } } : { ok: false, error: 'Those answers were not recognised; please choose again.' };
+    }
+    case 'painAverage':
+    case 'painWorst': {
+      const pain = painValue.safeParse(value);
+      if (!pain.success) return { ok: false, error: 'Pain must be a whole number from 0 to 10.' };
+      return { ok: true, action: { type: 'baseline_pain', [kind]: pain.data } };
+    }
+    case 'rating':
+    case 'pain':
+    case 'place': {
+      const side = sideSchema.safeParse(sideText);
+      if (!side.success) return { ok: false, error: 'That side was not recognised.' };
+      return sideAction(kind, side.data, value);
+    }
+    default:
+      if (/^psfs[1-3]$/.test(name)) return { ok: false, error: 'Activities are sent together; use parsePsfsForm.' };
+      return { ok: false, error: 'That choice was not recognised.' };
+  }
+}
+
+function sideAction(kind: 'rating' | 'pain' | 'place', side: Side, value: string | undefined): ParsedInput {
+  if (kind === 'rating') {
+    const rating = z.enum(ALL_RATINGS).safeParse(value);
+    return rating.success ? { ok: true, action: { type: 'side', side, rating: rating.data } } : { ok: false, error: 'That rating was not recognised.' };
+  }
+  if (kind === 'pain') {
+    const pain = painValue.safeParse(value);
+    return pain.success ? { ok: true, action: { type: 'side', side, pain: pain.data } } : { ok: false, error: 'Pain must be a whole number from 0 to 10.' };
+  }
+  const place = z.enum(PAIN_PLACES).safeParse(value);
+  return place.success ? { ok: true, action: { type: 'side', side, painPlace: place.data } } : { ok: false, error: 'Choose front, side or back.' };
+}
+
+/** The activities form: up to three `activity: score` lines, blanks ignored. */
+export function parsePsfsForm(lines: readonly string[]): ParsedInput {
+  const items: { activity: string; score: number }[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const parsed = parsePsfsLine(line);
+    if ('error' in parsed) return { ok: false, error: parsed.error };
+    items.push(parsed);
+  }
+  if (items.length > 3) return { ok: false, error: 'Please name at most 3 activities.' };
+  return { ok: true, action: { type: 'psfs', items } };
+}

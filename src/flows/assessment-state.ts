@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import {
+  ALL_RATINGS,
+  PAIN_PLACES,
+  RED_FLAG_IDS,
+  SCALES,
+  TEST_IDS,
+  TEST_SPEC,
+  type BodySide,
+  type PainPlace,
+  type Rating,
+  type RedFlagId,
+  type Side,
+  type TestId,
+} from '../content/ids.js';
+import { answersSchema, painScore, psfsItemSchema, type Answers, type Prefs } from '../coaching/answers.js';
+
+/**
+ * The assessment as a pure state machine: (state, action) -> state. Stored after every step,
+ * so a person can stop anywhere and resume exactly there, from Discord or the console.
+ */
+
+export const SCREEN_PAGES = ['emergency', 'urgent', 'parq'] as const;
+export type ScreenPage = (typeof SCREEN_PAGES)[number];
+
+export type Step =
+  | `screen:${ScreenPage}`
+  | 'baseline:pain'
+  | 'baseline:psfs'
+  | `test:${TestId}`
+  | 'review';
+
+export const STEPS: readonly Step[] = [
+  ...SCREEN_PAGES.map((p) => `screen:${p}` as const),
+  'baseline:pain',
+  'baseline:psfs',
+  ...TEST_IDS.map((t) => `test:${t}` as const),
+  'review',
+];
+
+export const stepSchema = z.enum(STEPS as [Step, ...Step[]]);
+
+const partialSide = z
+  .object({
+    rating: z.enum(ALL_RATINGS as [Rating, ...Rating[]]).optional(),
+    pain: painScore.optional(),
+    painPlace: z.enum(PAIN_PLACES).optional(),
+  })
+  .strict();
+export type PartialSide = z.infer<typeof partialSide>;
+
+/** Stored as JSON; parsed on load so a damaged row can never crash a flow. */
+export const draftSchema = z
+  .object({
+    redFlags: z.partialRecord(z.enum(RED_FLAG_IDS), z.boolean()).default({}),
+    baseline: z
+      .object({
+        painAverage: painScore.optional(),
+        painWorst: painScore.optional(),
+        psfs: z.array(psfsItemSchema).max(3).optional(),
+      })
+      .strict()
+      .default({}),
+    tests: z
+      .partialRecord(
+        z.enum(TEST_IDS),
+        z.partialRecord(z.enum(['left', 'right', 'both']), partialSide),
+      )
+      .default({}),
+    skipped: z.array(z.enum(TEST_IDS)).default([]),
+  })
+  .strict();
+export type AssessmentDraft = z.output<typeof draftSchema>;
+
+export function emptyDraft(): AssessmentDraft {
+  return { redFlags: {}, baseline: {}, tests: {}, skipped: [] };
+}
+
+export interface AssessmentState {
+  step: Step;
+  draft: AssessmentDraft;
+}
+
+export type AssessmentAction =
+  | { type: 'screen'; flags: RedFlagId[] }
+  | { type: 'baseline_pain'; painAverage?: number; painWorst?: number }
+  | { type: 'psfs'; items: { activity: string; score: number }[] }
+  | { type: 'side'; side: Side; rating?: Rating; pain?: number; painPlace?: PainPlace }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'skip' }
+  | { type: 'finish' };
+
+export type AssessmentResult =
+  | { kind: 'continue'; state: AssessmentState; notice?: string }
+  | { kind: 'referral'; state: AssessmentState; flags: RedFlagId[] }
+  | { kind: 'complete'; state: AssessmentState; answers: Answers };
+
+export function flagsOnPage(page: ScreenPage, flags: readonly FlagInfo[]): RedFlagId[] {
+  return flags
+    .filter((f) =>
+      page === 'emergency' ? f.level === 'emergency' : page === 'parq' ? f.group === 'parq' : f.level === 'urgent' && f.group !== 'parq',
+    )
+    .map((f) => f.id);
+}
+
+export function testOfStep(step: Step): TestId | null {
+  return step.startsWith('test:') ? (step.slice(5) as TestId) : null;
+}
+
+export function sidesOf(testId: TestId): Side[] {
+  return TEST_SPEC[testId].sides === 'both' ? ['both'] : (['left', 'right'] satisfies BodySide[]);
+}
+
+/** What is still missing before the current step can move on (empty: ready). */
+export function missingOnStep(state: AssessmentState): string[] {
+  const { step, draft } = state;
+  if (step === 'baseline:pain') {
+    const missing: string[] = [];
+    if (draft.baseline.painAverage === undefined) missing.push('your average pain');
+    if (draft.baseline.painWorst === undefined) missing.push('your worst pain');
+    return missing;
+  }
+  const testId = testOfStep(step);
+  if (!testId) return [];
+  const results = draft.tests[testId] ?? {};
+  return sidesOf(testId).flatMap((side) => {
+    const r = results[side];
+    const label = side === 'both' ? '' : `the ${side} side: `;
+    const missing: string[] = [];
+    if (r?.rating === undefined) missing.push(`${label}a rating`);
+    if (r?.pain === undefined) missing.push(`${label}a pain score`);
+    return missing;
+  });
+}
+
+export interface AssessmentContext {
+  /** The red flags to ask: all of them, minus urgent ones a clinician has already cleared. */
+  flags: readonly FlagInfo[];
+  prefs: Prefs;
+}
+type FlagInfo = { id: RedFlagId; level: string; group: string };
+
+function move(state: AssessmentState, by: 1 | -1, flags: readonly FlagInfo[]): AssessmentState {
+  let index = STEPS.indexOf(state.step);
+  do {
+    index = Math.min(Math.max(index + by, 0), STEPS.length - 1);
+  } while (isEmptyScreen(STEPS[index]!, flags) && index > 0 && index < STEPS.length - 1);
+  return { ...state, step: STEPS[index]! };
+}
+
+function isEmptyScreen(step: Step, flags: readonly FlagInfo[]): boolean {
+  return step.startsWith('screen:') && flagsOnPage(step.slice(7) as ScreenPage, flags).length === 0;
+}
+
+/** Screens are done in order and cannot be skipped: back from the first screen stays there. */
+export function reduceAssessment(
+  state: AssessmentState,
+  action: AssessmentAction,
+  ctx: AssessmentContext,
+): AssessmentResult {
+  const { step, draft } = state;
+  const cont = (s: AssessmentState, notice?: string): AssessmentResult =>
+    notice === undefined ? { kind: 'continue', state: s } : { kind: 'continue', state: s, notice };
+
+  switch (action.type) {
+    case 'screen': {
+      if (!step.startsWith('screen:')) return cont(state, 'That answer belongs to the safety questions, which are already done.');
+      const page = step.slice(7) as ScreenPage;
+      const onPage = flagsOnPage(page, ctx.flags);
+      const stray = action.flags.filter((f) => !onPage.includes(f));
+      if (stray.length > 0) return cont(state, 'Those answers do not match this page; please answer again.');
+      const redFlags = { ...draft.redFlags };
+      for (const id of onPage) redFlags[id] = action.flags.includes(id);
+      const next: AssessmentState = { step, draft: { ...draft, redFlags } };
+      if (action.flags.length > 0) return { kind: 'referral', state: next, flags: RED_FLAG_IDS.filter((id) => redFlags[id] === true) };
+      return cont(move(next, 1, ctx.flags));
+    }
+    case 'baseline_pain': {
+      if (step !== 'baseline:pain') return cont(state, 'That answer is for the pain questions, which are not on screen now.');
+      const baseline = { ...draft.baseline };
+      if (action.painAverage !== undefined) baseline.painAverage = action.painAverage;
+      if (action.painWorst !== undefined) baseline.painWorst = action.painWorst;
+      return cont({ step, draft: { ...draft, baseline } });
+    }
+    case 'psfs': {
+      if (step !== 'baseline:psfs') return cont(state, 'That answer is for the activities question, which is not on screen now.');
+      const parsed = z.array(psfsItemSchema).max(3).safeParse(action.items);
+      if (!parsed.success) return cont(state, 'Please give up to 3 activities, each with a score from 0 to 10.');
+      return cont(move({ step, draft: { ...draft, baseline: { ...draft.baseline, psfs: parsed.data } } }, 1, ctx.flags));
+    }
+    case 'side': {
+      const testId = testOfStep(step);
+      if (!testId) return cont(state, 'That answer is for a movement test, which is not on screen now.');
+      if (!sidesOf(testId).includes(action.side)) return cont(state, 'That side does not apply to this test.');
+      const scale: readonly Rating[] = SCALES[TEST_SPEC[testId].scale].ratings;
+      if (action.rating !== undefined && !scale.includes(action.rating)) return cont(state, 'That rating does not belong to this test.');
+      const current = draft.tests[testId] ?? {};
+      const side: PartialSide = { ...current[action.side] };
+      if (action.rating !== undefined) side.rating = action.rating;
+      if (action.pain !== undefined) {
+        side.pain = action.pain;
+        if (action.pain === 0) delete side.painPlace;
+      }
+      if (action.painPlace !== undefined) side.painPlace = action.painPlace;
+      const skipped = draft.skipped.filter((t) => t !== testId);
+      return cont({ step, draft: { ...draft, skipped, tests: { ...draft.tests, [testId]: { ...current, [action.side]: side } } } });
+    }
+    case 'next': {
+      if (step.startsWith('screen:')) return cont(state, 'Please answer the safety questions: tick what applies, or choose "None of these".');
+      if (step === 'review') return cont(state, 'Everything is answered: choose "Build my plan" to finish.');
+      const missing = missingOnStep(state);
+      if (missing.length > 0) {
+        const canSkip = testOfStep(step) !== null ? ' or Skip this test' : '';
+        return cont(state, `Please choose ${missing.join(', ')} first${canSkip}.`);
+      }
+      return cont(move(state, 1, ctx.flags));
+    }
+    case 'back': {
+      const index = STEPS.indexOf(step);
+      // Going back into the safety screen would re-open answered questions for no benefit.
+      if (index <= STEPS.indexOf('baseline:pain')) return cont(state, 'The safety questions are done; this is the first step you can change.');
+      return cont(move(state, -1, ctx.flags));
+    }
+    case 'skip': {
+      const testId = testOfStep(step);
+      if (step === 'baseline:psfs') return cont(move({ step, draft: { ...draft, baseline: { ...draft.baseline, psfs: [] } } }, 1, ctx.flags));
+      if (!testId) return cont(state, 'This step cannot be skipped.');
+      const tests = Object.fromEntries(Object.entries(draft.tests).filter(([id]) => id !== testId));
+      const skipped = [...draft.skipped.filter((t) => t !== testId), testId];
+      return cont(move({ step, draft: { ...draft, tests, skipped } }, 1, ctx.flags));
+    }
+    case 'finish': {
+      if (step !== 'review') return cont(state, 'Please finish the remaining steps first.');
+      const answers = draftToAnswers(draft, ctx.prefs);
+      if (!answers.ok) return cont(state, answers.error);
+      return { kind: 'complete', state, answers: answers.answers };
+    }
+  }
+}
+
+/** Turn a finished draft into the answers-file contract, checked by the same schema as the CLI. */
+export function draftToAnswers(
+  draft: AssessmentDraft,
+  prefs: Prefs,
+): { ok: true; answers: Answers } | { ok: false; error: string } {
+  const tests: Record<string, Record<string, { rating: Rating; pain: number; painPlace?: PainPlace }>> = {};
+  for (const testId of TEST_IDS) {
+    const results = draft.tests[testId];
+    if (!results || draft.skipped.includes(testId)) continue;
+    const sides: Record<string, { rating: Rating; pain: number; painPlace?: PainPlace }> = {};
+    for (const side of sidesOf(testId)) {
+      const r = results[side];
+      if (r?.rating === undefined || r.pain === undefined) continue;
+      sides[side] = { rating: r.rating, pain: r.pain, ...(r.painPlace && r.pain > 0 ? { painPlace: r.painPlace } : {}) };
+    }
+    if (Object.keys(sides).length > 0) tests[testId] = sides;
+  }
+  const redFlags = Object.fromEntries(RED_FLAG_IDS.map((id) => [id, draft.redFlags[id] === true]));
+  const { painAverage, painWorst, psfs } = draft.baseline;
+  const candidate = {
+    redFlags,
+    ...(painAverage !== undefined && painWorst !== undefined ? { baseline: { painAverage, painWorst, psfs: psfs ?? [] } } : {}),
+    tests,
+    prefs: { minutes: prefs.minutes, equipment: [...prefs.equipment] },
+  };
+  const parsed = answersSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, error: `Some answers need another look: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.` };
+  return { ok: true, answers: parsed.data };
+}

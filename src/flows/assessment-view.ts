@@ -1,0 +1,220 @@
+import {
+  PAIN_PLACES,
+  PAIN_PLACE_LABELS,
+  RATING_LABELS,
+  SCALES,
+  TEST_IDS,
+  TEST_SPEC,
+  type Rating,
+  type Side,
+} from '../content/ids.js';
+import type { Library } from '../content/library.js';
+import type { RedFlag } from '../content/schema.js';
+import {
+  STEPS,
+  flagsOnPage,
+  sidesOf,
+  testOfStep,
+  type AssessmentState,
+  type ScreenPage,
+} from './assessment-state.js';
+import type { View, ViewInput, ViewOption } from './view.js';
+
+const PAIN_OPTIONS: ViewOption[] = Array.from({ length: 11 }, (_, n) => ({
+  value: String(n),
+  label: n === 0 ? '0 - no pain' : n === 10 ? '10 - worst imaginable' : String(n),
+}));
+
+const SCREEN_TITLES: Record<ScreenPage, string> = {
+  emergency: 'Safety check 1 of 3: urgent warning signs',
+  urgent: 'Safety check 2 of 3: things a doctor should see first',
+  parq: 'Safety check 3 of 3: exercise readiness',
+};
+
+const BUTTON = {
+  back: { kind: 'button', name: 'back', label: 'Back', style: 'secondary' },
+  skip: { kind: 'button', name: 'skip', label: 'Skip', style: 'secondary' },
+  pause: { kind: 'button', name: 'pause', label: 'Pause', style: 'secondary' },
+  next: { kind: 'button', name: 'next', label: 'Next', style: 'primary' },
+} as const satisfies Record<string, ViewInput>;
+
+function sideLabel(side: Side, sideNote?: string): string {
+  if (side === 'both') return '';
+  const name = side === 'left' ? 'Left' : 'Right';
+  return sideNote ? `${name} (${sideNote})` : name;
+}
+
+/** The view for whatever step the assessment is on. */
+export function assessmentView(
+  state: AssessmentState,
+  library: Library,
+  askedFlags: readonly RedFlag[],
+  notice?: string,
+): View {
+  const view = stepView(state, library, askedFlags);
+  return notice ? { ...view, notice } : view;
+}
+
+function stepView(state: AssessmentState, library: Library, askedFlags: readonly RedFlag[]): View {
+  const { step, draft } = state;
+  if (step.startsWith('screen:')) {
+    const page = step.slice(7) as ScreenPage;
+    const ids = flagsOnPage(page, askedFlags);
+    const flags = ids.map((id) => library.redFlagById.get(id)!);
+    return {
+      title: SCREEN_TITLES[page],
+      body: [
+        page === 'emergency' ? library.redFlags.intro : 'Please read each question and answer honestly.',
+        flags.map((f, i) => `**${i + 1}.** ${f.question}`).join('\n'),
+        'Tick every one that applies to you, or choose **None of these**.',
+      ].join('\n\n'),
+      inputs: [
+        {
+          kind: 'select',
+          name: 'flags',
+          placeholder: 'Tick any that apply',
+          options: flags.map((f, i) => ({ value: f.id, label: `${i + 1}. ${f.label}` })),
+          min: 1,
+          max: flags.length,
+        },
+        { kind: 'button', name: 'none', label: 'None of these', style: 'success' },
+        BUTTON.pause,
+      ],
+      privacy: 'private',
+      tone: 'warning',
+      footer: `Step ${stepNumber(state)} of ${totalSteps()}`,
+    };
+  }
+  if (step === 'baseline:pain') {
+    const b = draft.baseline;
+    return {
+      title: 'Your hip pain this week',
+      body: [library.baseline.painAverageQuestion, library.baseline.painWorstQuestion].join('\n\n'),
+      inputs: [
+        { kind: 'select', name: 'painAverage', placeholder: 'Average pain, 0-10', options: PAIN_OPTIONS, ...selected(b.painAverage) },
+        { kind: 'select', name: 'painWorst', placeholder: 'Worst pain, 0-10', options: PAIN_OPTIONS, ...selected(b.painWorst) },
+        BUTTON.pause,
+        BUTTON.next,
+      ],
+      privacy: 'private',
+      tone: 'info',
+      footer: `Step ${stepNumber(state)} of ${totalSteps()}`,
+    };
+  }
+  if (step === 'baseline:psfs') {
+    const current = draft.baseline.psfs ?? [];
+    return {
+      title: 'Activities that matter to you',
+      body: [
+        library.baseline.psfsIntro,
+        `For example: ${library.baseline.psfsExamples.slice(0, 5).join(', ').toLowerCase()}.`,
+        'Write each as the activity, then its score, e.g. `putting on socks: 4`.',
+      ].join('\n\n'),
+      inputs: [
+        ...[0, 1, 2].map(
+          (i): ViewInput => ({
+            kind: 'text',
+            name: `psfs${i + 1}`,
+            label: `Activity ${i + 1} and score (0-10)`,
+            placeholder: i === 0 ? 'getting into the car: 4' : 'optional',
+            required: i === 0,
+            maxLength: 110,
+            ...(current[i] ? { value: `${current[i].activity}: ${current[i].score}` } : {}),
+          }),
+        ),
+        BUTTON.back,
+        BUTTON.skip,
+        BUTTON.pause,
+      ],
+      privacy: 'private',
+      tone: 'info',
+      footer: `Step ${stepNumber(state)} of ${totalSteps()}`,
+    };
+  }
+  const testId = testOfStep(step);
+  if (testId) {
+    const test = library.testById.get(testId)!;
+    const results = draft.tests[testId] ?? {};
+    const ratings = SCALES[TEST_SPEC[testId].scale].ratings as readonly Rating[];
+    const inputs: ViewInput[] = [];
+    for (const side of sidesOf(testId)) {
+      const r = results[side] ?? {};
+      const label = sideLabel(side, test.sideNote);
+      const prefix = label ? `${label}: ` : '';
+      inputs.push({
+        kind: 'select',
+        name: `rating:${side}`,
+        placeholder: `${prefix}how did it go?`,
+        options: ratings.map((rating) => ({
+          value: rating,
+          label: RATING_LABELS[rating].split(':')[0]!,
+          description: test.ratingHints[rating],
+        })),
+        ...selected(r.rating),
+      });
+      inputs.push({
+        kind: 'select',
+        name: `pain:${side}`,
+        placeholder: `${prefix}pain during the test, 0-10`,
+        options: PAIN_OPTIONS,
+        ...selected(r.pain),
+      });
+      if (test.askPainPlace && (r.pain ?? 0) > 0) {
+        inputs.push({
+          kind: 'select',
+          name: `place:${side}`,
+          placeholder: `${prefix}where was the pain?`,
+          options: PAIN_PLACES.map((p) => ({ value: p, label: PAIN_PLACE_LABELS[p] })),
+          ...selected(r.painPlace),
+        });
+      }
+    }
+    inputs.push(BUTTON.back, BUTTON.skip, BUTTON.pause, BUTTON.next);
+    const index = TEST_IDS.indexOf(testId) + 1;
+    return {
+      title: `Test ${index} of ${TEST_IDS.length}: ${test.name}`,
+      body: [
+        `*${test.purpose}*`,
+        test.steps.map((s, i) => `${i + 1}. ${s}`).join('\n'),
+        `**Notice:** ${test.notice.join(' ')}`,
+        `**Stop when:** ${test.stopWhen}`,
+        test.sides === 'each'
+          ? `Test each side${test.sideNote ? ` (the side is your ${test.sideNote})` : ''}, then rate it and give a pain score.`
+          : 'Rate it and give a pain score.',
+      ].join('\n\n'),
+      inputs,
+      privacy: 'private',
+      tone: 'info',
+      footer: `Step ${stepNumber(state)} of ${totalSteps()}`,
+    };
+  }
+  // Review: a short summary before building the plan.
+  const done = TEST_IDS.filter((t) => draft.tests[t] && !draft.skipped.includes(t)).length;
+  const skipped = draft.skipped.map((t) => library.testById.get(t)?.name ?? t);
+  return {
+    title: 'All done: ready to build your plan',
+    body: [
+      `You completed **${done} of ${TEST_IDS.length}** tests.`,
+      skipped.length > 0
+        ? `Skipped: ${skipped.join(', ')}. Those patterns will start gently until you test them.`
+        : 'Nothing was skipped.',
+      'You can go **Back** to change an answer, or build your plan now.',
+    ].join('\n\n'),
+    inputs: [BUTTON.back, { kind: 'button', name: 'finish', label: 'Build my plan', style: 'success' }],
+    privacy: 'private',
+    tone: 'success',
+  };
+}
+
+function selected(value: string | number | undefined): { selected?: string } {
+  return value === undefined ? {} : { selected: String(value) };
+}
+
+
+export function stepNumber(state: AssessmentState): number {
+  return STEPS.indexOf(state.step) + 1;
+}
+
+export function totalSteps(): number {
+  return STEPS.length;
+}

@@ -1,0 +1,225 @@
+import { EQUIPMENT_LABELS, MUSCLE_LABELS, PAIN_PLACE_LABELS, PATTERN_LABELS, RATING_LABELS, type Side } from '../content/ids.js';
+import type { Library } from '../content/library.js';
+import type { Exercise, TroubleshootingTopic } from '../content/schema.js';
+import type { Finding } from '../coaching/assessment.js';
+import { formatDosage, type Plan, type PlanItem, type Reason } from '../coaching/plan.js';
+import { KEEP_RULES, PROGRESSION_RULES, SESSION_RULES, START_RULES } from '../coaching/rules.js';
+import type { Referral } from '../coaching/safety.js';
+import type { Session, SessionItem } from '../coaching/session.js';
+import type { StoredDecision } from '../db/schema.js';
+import type { View } from './view.js';
+
+/** Person-facing wording for plans, sessions, exercises and decisions, shared by every renderer. */
+
+const FINDING_WORDS: Record<string, string> = {
+  pain_mild: 'mild discomfort',
+  pain_moderate: 'painful',
+  pain_severe: 'clearly painful',
+  range_moderate: 'partial range',
+  range_severe: 'limited range',
+  strength_moderate: 'weak',
+  strength_severe: 'not possible yet',
+  control_moderate: 'shaky control',
+  control_severe: 'hard to control',
+  no_finding: 'no problem found',
+  not_tested: 'not tested',
+  warm_up: 'warm-up',
+  time: 'time',
+};
+
+const RULE_EXPLANATIONS: ReadonlyMap<string, string> = new Map([
+  ...START_RULES.map((r) => [r.id, r.explain] as const),
+  ...Object.values(KEEP_RULES).map((r) => [r.id, r.explain] as const),
+  ...Object.values(SESSION_RULES).map((r) => [r.id, r.explain] as const),
+  ...PROGRESSION_RULES.map((r) => [r.id, r.explain] as const),
+  ['progress-two-good-sessions', 'two good sessions in a row'],
+]);
+
+export function ruleExplanation(ruleId: string): string {
+  return RULE_EXPLANATIONS.get(ruleId) ?? ruleId;
+}
+
+export function sideWords(side: Side): string {
+  return side === 'both' ? 'both sides' : `${side} side`;
+}
+
+export function reasonText(reason: Reason, library: Library): string {
+  const explain = ruleExplanation(reason.ruleId);
+  if (!reason.testId) return capitalise(explain);
+  const test = library.testById.get(reason.testId)?.name ?? reason.testId;
+  const side = reason.side === 'both' ? '' : ` (${reason.side})`;
+  const finding = FINDING_WORDS[reason.finding] ?? reason.finding;
+  return `${test}${side}: ${finding}. ${capitalise(explain)}.`;
+}
+
+function shortReason(reason: Reason, library: Library): string {
+  const test = reason.testId ? (library.testById.get(reason.testId)?.name ?? reason.testId) : '';
+  const side = reason.side === 'both' ? '' : ` (${reason.side})`;
+  return `${test.toLowerCase()}${side} ${FINDING_WORDS[reason.finding] ?? reason.finding}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const DIMENSION_ORDER = ['pain', 'range', 'strength', 'control'];
+const SEVERITY_ORDER = ['severe', 'moderate', 'mild'];
+
+function findingLine(unsorted: Finding[], library: Library): string {
+  const findings = [...unsorted].sort(
+    (a, b) =>
+      DIMENSION_ORDER.indexOf(a.dimension) - DIMENSION_ORDER.indexOf(b.dimension) ||
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity),
+  );
+  const f = findings[0]!;
+  // One word per dimension: the worst one, since findings are sorted worst first.
+  const words = [...new Map(findings.toReversed().map((x) => [x.dimension, FINDING_WORDS[`${x.dimension}_${x.severity}`] ?? x.dimension])).values()].reverse();
+  const pains = findings.filter((x) => x.pain > 0);
+  const maxPain = pains.length ? Math.max(...pains.map((x) => x.pain)) : 0;
+  const place = pains.find((x) => x.painPlace)?.painPlace;
+  const painText = maxPain > 0 ? `, pain up to ${maxPain}/10${place ? ` (${PAIN_PLACE_LABELS[place].toLowerCase()})` : ''}` : '';
+  const tests = [...new Set(findings.map((x) => library.testById.get(x.testId)?.name ?? x.testId))];
+  return `- **${PATTERN_LABELS[f.pattern]}**, ${sideWords(f.side)}: ${words.join(', ')}${painText} (${tests.join('; ')})`;
+}
+
+/** What the assessment showed, pattern by pattern (primary findings, then asymmetries). */
+export function findingsText(plan: Plan, library: Library): string {
+  const groups = new Map<string, Finding[]>();
+  for (const f of plan.findings) {
+    const key = `${f.pattern}:${f.side}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const lines = [...groups.values()].map((g) => findingLine(g, library));
+  const asym = plan.asymmetries.map((a) => {
+    const test = library.testById.get(a.testId)?.name ?? a.testId;
+    return `- ${test}: the **${a.worseSide}** side was harder (left ${RATING_LABELS[a.rating.left].split(':')[0]!.toLowerCase()}, pain ${a.pain.left}/10; right ${RATING_LABELS[a.rating.right].split(':')[0]!.toLowerCase()}, pain ${a.pain.right}/10)`;
+  });
+  const parts = [lines.length ? lines.join('\n') : 'No painful, limited or weak patterns: a strong starting point.'];
+  if (asym.length) parts.push(`**Differences between sides**\n${asym.join('\n')}`);
+  if (plan.skippedTests.length) {
+    parts.push(`**Skipped:** ${plan.skippedTests.map((t) => library.testById.get(t)?.name ?? t).join(', ')}. Those patterns start gently until you test them.`);
+  }
+  return parts.join('\n\n');
+}
+
+export function itemText(item: PlanItem | SessionItem, library: Library, index: number, withReasons: boolean): string {
+  const exercise = library.exerciseById.get(item.exerciseId);
+  const side = item.side === 'both' ? '' : `, ${item.side} side`;
+  const head = `**${index}. ${item.name}** (${PATTERN_LABELS[item.pattern].toLowerCase()}${side}, level ${item.level}): ${item.dosage.text}`;
+  const cue = exercise ? `\n   Key cue: ${exercise.cues[0]}` : '';
+  if (!withReasons) return head + cue;
+  const [first, ...rest] = item.reasons;
+  if (!first) return head;
+  const also = rest.filter((r) => r.testId !== null).map((r) => shortReason(r, library));
+  const extra = rest.filter((r) => r.testId === null).map((r) => capitalise(ruleExplanation(r.ruleId)));
+  const alsoText = also.length ? ` Also noted: ${[...new Set(also)].join('; ')}.` : '';
+  const extraText = extra.length ? ` ${extra.join('. ')}.` : '';
+  return `${head}\n   Why: ${reasonText(first, library)}${alsoText}${extraText}`;
+}
+
+export function referralView(referral: Referral, library: Library): View {
+  const flags = referral.flags.map((id) => `- ${library.redFlagById.get(id)?.label ?? id}`).join('\n');
+  return {
+    title: referral.level === 'emergency' ? 'Please get medical help now' : 'Please see a doctor before we continue',
+    body: [library.redFlags.referrals[referral.level], `**What you told me:**\n${flags}`].join('\n\n'),
+    inputs: [],
+    privacy: 'private',
+    tone: 'danger',
+  };
+}
+
+export function planView(plan: Plan, library: Library): View {
+  if (plan.referral) return referralView(plan.referral, library);
+  const focus = plan.items.filter((i) => i.tier === 'focus');
+  const foundation = plan.items.filter((i) => i.tier === 'foundation');
+  const sections = [
+    `Built for ${plan.minutes} minutes a day with: ${plan.equipment.map((e) => EQUIPMENT_LABELS[e].toLowerCase()).join(', ')}.`,
+    `**What the tests showed**\n${findingsText(plan, library)}`,
+  ];
+  let n = 0;
+  if (focus.length) {
+    sections.push(`**Focus: each comes round at least 3 times a week**\n${focus.map((i) => itemText(i, library, ++n, true)).join('\n')}`);
+  }
+  if (foundation.length) {
+    sections.push(`**Foundation: rotated in as time allows**\n${foundation.map((i) => itemText(i, library, ++n, true)).join('\n')}`);
+  }
+  sections.push(
+    'Each exercise moves up or down its chain from your feedback: pain up to 3/10 is fine, 4-5/10 is fine if it settles by the next morning, above that we ease off. Expect about 3 months of regular practice for clear change.',
+  );
+  return { title: 'Your HipCoach plan', body: sections.join('\n\n'), inputs: [], privacy: 'private', tone: 'success' };
+}
+
+export function sessionView(session: Session, library: Library): View {
+  if (session.referral) return referralView(session.referral, library);
+  if (session.items.length === 0) {
+    return { title: 'No workout yet', body: 'Finish your assessment to get a plan, then your daily workouts start.', inputs: [], privacy: 'private', tone: 'info' };
+  }
+  const warm = session.warmup.map((w, i) => itemText(w, library, i + 1, false)).join('\n');
+  const main = session.items.map((w, i) => itemText(w, library, i + 1, false)).join('\n');
+  return {
+    title: `Today's workout (${session.localDate})`,
+    body: [
+      `About **${session.estimatedMinutes} minutes**. Move slowly, breathe, and keep pain at 3/10 or less.`,
+      `**Warm-up**\n${warm}`,
+      `**Exercises**\n${main}`,
+      'When you are done, tell me how it went so tomorrow fits you better.',
+    ].join('\n\n'),
+    inputs: [
+      { kind: 'button', name: 'done', label: 'Done', style: 'success' },
+      { kind: 'button', name: 'skip', label: 'Skip today', style: 'secondary' },
+    ],
+    privacy: 'private',
+    tone: 'info',
+  };
+}
+
+export function exerciseText(e: Exercise, library: Library): string {
+  const chain = library.chains[e.pattern];
+  const prev = e.previous ? library.exerciseById.get(e.previous) : undefined;
+  const next = e.next ? library.exerciseById.get(e.next) : undefined;
+  const siblings = chain.levels[e.level - 1]?.options.filter((o) => o.id !== e.id) ?? [];
+  return [
+    `*${e.summary}*`,
+    `**Level ${e.level} of ${chain.levels.length}** in ${PATTERN_LABELS[e.pattern].toLowerCase()} · ${formatDosage(e.dosage)} · about ${e.minutes} min · ${e.equipment.map((x) => EQUIPMENT_LABELS[x].toLowerCase()).join(', ')}`,
+    `**How to do it**\n${e.steps.map((s, i) => `${i + 1}. ${s}`).join('\n')}`,
+    `**Cues**\n${e.cues.map((c) => `- ${c}`).join('\n')}`,
+    `**Common mistakes**\n${e.mistakes.map((m) => `- ${m.mistake} *Fix:* ${m.fix}`).join('\n')}`,
+    `**If it pinches**\n${e.ifItPinches}`,
+    `**Muscles:** ${e.muscles.map((m) => MUSCLE_LABELS[m]).join(', ')}`,
+    `**Easier:** ${prev ? prev.name : 'this is the easiest level'} · **Harder:** ${next ? next.name : 'this is the top of the chain'}${siblings.length ? ` · **Same level:** ${siblings.map((s) => s.name).join(', ')}` : ''}`,
+  ].join('\n\n');
+}
+
+export function decisionText(d: StoredDecision, library: Library): string | null {
+  const pattern = `${PATTERN_LABELS[d.pattern]} (${sideWords(d.side)})`;
+  const chain = library.chains[d.pattern];
+  const name = (level: number) => chain.levels[level - 1]?.main.name ?? `level ${level}`;
+  if (d.change === 'progress') return `**${pattern}** moves up to level ${d.toLevel} (${name(d.toLevel)}): ${ruleExplanation(d.ruleId)}.`;
+  if (d.change === 'regress') {
+    if (d.fromLevel === d.toLevel) return `**${pattern}** stays at the easiest level: ${ruleExplanation(d.ruleId)}.`;
+    return `**${pattern}** moves back to level ${d.toLevel} (${name(d.toLevel)}): ${ruleExplanation(d.ruleId)}.`;
+  }
+  return null;
+}
+
+export const CLINICIAN_NUDGE =
+  'This pattern has needed easing twice in a row. That happens, and it is not a red flag, but it is a good moment to ask a physiotherapist or doctor to take a look, so your plan fits what is going on.';
+
+export function topicText(t: TroubleshootingTopic): string {
+  return [`**${t.title}**`, t.summary, t.whatToTry.map((w) => `- ${w}`).join('\n'), `*When to get help:* ${t.whenToGetHelp}`].join('\n');
+}
+
+/** What changed after feedback or the morning check, with any troubleshooting and nudges. */
+export function decisionsView(
+  result: { decisions: StoredDecision[]; topics: TroubleshootingTopic[]; clinicianReview: boolean; awaitingMorning?: boolean },
+  library: Library,
+): View {
+  const moves = result.decisions.map((d) => decisionText(d, library)).filter((t): t is string => t !== null);
+  const parts: string[] = [];
+  if (moves.length) parts.push(moves.join('\n'));
+  else if (result.awaitingMorning) parts.push('Thanks. I will ask how your hip feels tomorrow morning, then decide whether anything moves up.');
+  else parts.push('Everything stays at its current level for now.');
+  if (result.clinicianReview) parts.push(CLINICIAN_NUDGE);
+  for (const t of result.topics) parts.push(topicText(t));
+  return { title: 'Feedback saved', body: parts.join('\n\n'), inputs: [], privacy: 'private', tone: result.clinicianReview ? 'warning' : 'success' };
+}

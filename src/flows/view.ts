@@ -1,0 +1,94 @@
+/**
+ * A transport-neutral screen: what to say and what the person can do next. The Discord adapter
+ * renders it as an embed with components; the console coach renders it as text and prompts.
+ */
+
+export interface ViewOption {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+export type ViewInput =
+  | {
+      kind: 'select';
+      /** Stable name the flow parses back, e.g. `rating:left`. */
+      name: string;
+      placeholder: string;
+      options: ViewOption[];
+      selected?: string;
+      /** For multi-selects: how many may be picked. */
+      min?: number;
+      max?: number;
+    }
+  | {
+      kind: 'button';
+      name: string;
+      label: string;
+      style: 'primary' | 'secondary' | 'success' | 'danger';
+    }
+  | {
+      /** Free text, collected in a Discord modal or a console prompt. */
+      kind: 'text';
+      name: string;
+      label: string;
+      placeholder?: string;
+      required: boolean;
+      maxLength: number;
+      value?: string;
+    };
+
+export interface ViewField {
+  name: string;
+  value: string;
+}
+
+export interface View {
+  title: string;
+  /** Markdown-lite: `**bold**`, `- ` bullets and blank-line paragraphs, which both renderers handle. */
+  body: string;
+  fields?: ViewField[];
+  inputs: ViewInput[];
+  /** private: only the person may see it (ephemeral or DM). public: safe for a channel. */
+  privacy: 'private' | 'public';
+  tone: 'info' | 'success' | 'warning' | 'danger';
+  /** e.g. "Test 3 of 14". */
+  footer?: string;
+  /** A problem with the last input, shown above the view; nothing changed. */
+  notice?: string;
+}
+
+/** The first argument is the chunk width; long texts are split on paragraph boundaries. */
+export function splitText(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const para of text.split('\n\n')) {
+    const candidate = current ? `${current}\n\n${para}` : para;
+    if (candidate.length <= max) {
+      current = candidate;
+      continue;
+    }
+    if (current) parts.push(current);
+    if (para.length <= max) {
+      current = para;
+      continue;
+    }
+    // A single paragraph longer than the limit: split on lines, then hard-wrap.
+    current = '';
+    for (const line of para.split('\n')) {
+      const next = current ? `${current}\n${line}` : line;
+      if (next.length <= max) current = next;
+      else {
+        if (current) parts.push(current);
+        let rest = line;
+        while (rest.length > max) {
+          parts.push(rest.slice(0, max));
+          rest = rest.slice(max);
+        }
+        current = rest;
+      }
+    }
+  }
+  if (current) parts.push(current);
+  return parts;
+}
