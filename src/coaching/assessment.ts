@@ -43,7 +43,7 @@ export interface AssessmentScore {
   findings: Finding[];
   asymmetries: Asymmetry[];
   skippedTests: TestId[];
-  /** Per pattern and side: whether any test measured it (untested patterns start gently). */
+  /** Per pattern and side: whether a primary test measured it (untested patterns start gently). */
   tested: Record<PatternId, Partial<Record<Side, boolean>>>;
   /** Whether each pattern is scored per side or as one. */
   sidedness: Record<PatternId, 'each' | 'both'>;
@@ -74,14 +74,19 @@ export function maxSeverity(a: Severity | null, b: Severity | null): Severity | 
   return SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b;
 }
 
+const sidednessCache = new WeakMap<Library, Record<PatternId, 'each' | 'both'>>();
+
 /** Which sides a pattern is scored on: per side when any of its primary tests is per side. */
 export function patternSidedness(library: Library): Record<PatternId, 'each' | 'both'> {
+  const cached = sidednessCache.get(library);
+  if (cached) return cached;
   const result = Object.fromEntries(PATTERN_IDS.map((p) => [p, 'both'])) as Record<PatternId, 'each' | 'both'>;
   for (const test of library.battery.tests) {
     for (const inform of test.informs) {
       if (inform.weight === 'primary' && TEST_SPEC[test.id].sides === 'each') result[inform.pattern] = 'each';
     }
   }
+  sidednessCache.set(library, result);
   return result;
 }
 
@@ -127,7 +132,8 @@ export function scoreAssessment(tests: Tests, library: Library): AssessmentScore
         // A per-side result informs a whole-body pattern as "both"; a whole-body test informs each side.
         const targetSides: Side[] =
           sidedness[inform.pattern] === 'both' ? ['both'] : side === 'both' ? [...SIDES] : [side];
-        for (const s of targetSides) tested[inform.pattern][s] = true;
+        // Only a pattern's main measure counts as testing it; secondary evidence alone does not.
+        if (inform.weight === 'primary') for (const s of targetSides) tested[inform.pattern][s] = true;
         for (const { dimension: dim, severity } of raw) {
           if (severity === null) continue;
           for (const s of targetSides) {

@@ -64,8 +64,16 @@ export function formatDosage(d: Dosage): string {
   return d.restSeconds > 0 ? `${work}, rest ${d.restSeconds} s` : work;
 }
 
+const dosageViews = new WeakMap<Dosage, DosageView>();
+
+/** Dosage with its text; cached per content object because plans are built on a hot path. */
 export function dosageView(d: Dosage): DosageView {
-  return { ...d, text: formatDosage(d) };
+  let view = dosageViews.get(d);
+  if (!view) {
+    view = { ...d, text: formatDosage(d) };
+    dosageViews.set(d, view);
+  }
+  return view;
 }
 
 /** The lowest level whose stage is at least the target: the gentlest fitting start. */
@@ -86,12 +94,14 @@ export function clampLevel(chain: Chain, level: number): number {
  */
 export function pickExercise(chain: Chain, level: number, equipment: readonly EquipmentId[]): Exercise {
   const rung = chain.levels[clampLevel(chain, level) - 1]!;
-  const have = new Set(normaliseEquipment(equipment));
-  const fitting = rung.options.filter((o) => o.equipment.every((e) => have.has(e)));
-  const usesOwned = fitting.find((o) => o.equipment.some((e) => e !== 'none'));
-  const chosen = usesOwned ?? fitting[0];
-  if (!chosen) throw new Error(`no option fits level ${level} of ${chain.pattern}: content check missed it`);
-  return chosen;
+  let fallback: Exercise | undefined;
+  for (const option of rung.options) {
+    if (!option.equipment.every((e) => e === 'none' || equipment.includes(e))) continue;
+    if (option.equipment[0] !== 'none') return option;
+    fallback ??= option;
+  }
+  if (!fallback) throw new Error(`no option fits level ${level} of ${chain.pattern}: content check missed it`);
+  return fallback;
 }
 
 const DIMENSION_WORDS: Record<string, string> = {
@@ -112,6 +122,7 @@ function findingReason(f: Finding, ruleId: string, explain: string): Reason {
   };
 }
 
+const START_RULE_BY_FINDING = new Map(START_RULES.map((r) => [`${r.dimension}_${r.severity}`, r]));
 const RULE_STAGE = new Map<string, number>(START_RULES.map((r) => [r.id, STAGES.indexOf(r.stage)]));
 
 /**
@@ -147,6 +158,20 @@ function findingPriority(f: Finding): number {
   return DIMENSION_PRIORITY[f.dimension]! * 10 + SEVERITIES.indexOf(f.severity) * 3 + (f.weight === 'primary' ? 1 : 0);
 }
 
+const primaryTestsCache = new WeakMap<Library, Map<PatternId, TestId[]>>();
+
+/** The tests that measure a pattern directly, in spec order (cached per library). */
+function primaryTestsOf(library: Library, pattern: PatternId): TestId[] {
+  let byPattern = primaryTestsCache.get(library);
+  if (!byPattern) {
+    byPattern = new Map(
+      PATTERN_IDS.map((p) => [p, library.battery.tests.filter((t) => t.informs.some((i) => i.pattern === p && i.weight === 'primary')).map((t) => t.id)]),
+    );
+    primaryTestsCache.set(library, byPattern);
+  }
+  return byPattern.get(pattern) ?? [];
+}
+
 /** One track per pattern and side that needs work, each with the rule that set its start. */
 function tracksFrom(answers: Answers, library: Library, score: ReturnType<typeof scoreAssessment>): Track[] {
   const tracks: Track[] = [];
@@ -156,7 +181,7 @@ function tracksFrom(answers: Answers, library: Library, score: ReturnType<typeof
       const findings = score.findings.filter((f) => f.pattern === pattern && f.side === side);
       if (findings.length > 0) {
         const matched = findings.map((f) => {
-          const rule = START_RULES.find((r) => r.dimension === f.dimension && r.severity === f.severity);
+          const rule = START_RULE_BY_FINDING.get(`${f.dimension}_${f.severity}`);
           if (!rule) throw new Error(`no start rule for ${f.dimension}/${f.severity}`);
           return { f, rule };
         });
@@ -177,11 +202,9 @@ function tracksFrom(answers: Answers, library: Library, score: ReturnType<typeof
         : pattern === 'trunk'
           ? KEEP_RULES.trunk
           : null;
-      const hasTests = library.battery.tests.some((t) => t.informs.some((i) => i.pattern === pattern));
-      if (!wasTested && hasTests) {
-        const skipped = library.battery.tests.find(
-          (t) => t.informs.some((i) => i.pattern === pattern && i.weight === 'primary') && score.skippedTests.includes(t.id),
-        );
+      const primaryTests = primaryTestsOf(library, pattern);
+      if (!wasTested && primaryTests.length > 0) {
+        const skipped = primaryTests.find((t) => score.skippedTests.includes(t));
         tracks.push({
           pattern,
           side,
@@ -190,16 +213,15 @@ function tracksFrom(answers: Answers, library: Library, score: ReturnType<typeof
           priority: 1,
           reasons: [
             {
-              testId: skipped?.id ?? null,
+              testId: skipped ?? null,
               side,
               finding: 'not_tested',
               ruleId: KEEP_RULES.notTested.id,
-              detail: `${skipped?.id ?? pattern} was skipped; ${KEEP_RULES.notTested.explain}`,
+              detail: `${skipped ?? pattern} was skipped; ${KEEP_RULES.notTested.explain}`,
             },
           ],
         });
       } else if (keep) {
-        const test = library.battery.tests.find((t) => t.informs.some((i) => i.pattern === pattern && i.weight === 'primary'));
         tracks.push({
           pattern,
           side,
@@ -208,7 +230,7 @@ function tracksFrom(answers: Answers, library: Library, score: ReturnType<typeof
           priority: 0,
           reasons: [
             {
-              testId: test?.id ?? null,
+              testId: primaryTests[0] ?? null,
               side,
               finding: 'no_finding',
               ruleId: keep.id,
@@ -343,9 +365,15 @@ function fitFocusToMinutes(
   }
 }
 
+const longestWarmup = new WeakMap<Library, number>();
+
 /** Warm-up time reserved from a session: the longest warm-ups, at one set each. */
 export function warmupBudget(library: Library, minutes: number): number {
-  const perWarmup = Math.max(...library.warmups.map(warmupMinutes));
+  let perWarmup = longestWarmup.get(library);
+  if (perWarmup === undefined) {
+    perWarmup = Math.max(...library.warmups.map(warmupMinutes));
+    longestWarmup.set(library, perWarmup);
+  }
   return warmupCount(minutes) * perWarmup;
 }
 

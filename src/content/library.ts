@@ -24,7 +24,6 @@ import type {
   TroubleshootingTopic,
   baselineFileSchema,
   batteryFileSchema,
-  exerciseFileSchema,
   manifestSchema,
   redFlagFileSchema,
   troubleshootingFileSchema,
@@ -41,7 +40,14 @@ export interface ContentFiles {
   redFlags: Parsed<typeof redFlagFileSchema>;
   baseline: Parsed<typeof baselineFileSchema>;
   troubleshooting: Parsed<typeof troubleshootingFileSchema>;
-  exercises: Parsed<typeof exerciseFileSchema>[];
+  exercises: ExerciseFile[];
+}
+
+/** One pattern file: its exercises that passed the schema, with their positions for messages. */
+export interface ExerciseFile {
+  source: SourceFile;
+  pattern: PatternId;
+  exercises: { exercise: Exercise; index: number }[];
 }
 
 /** One rung of a progression chain: the main exercise and its equipment alternatives. */
@@ -100,11 +106,11 @@ export function checkExercises(
   const at = (loc: Located, field: string, message: string) =>
     problems.push(loc.source.problem(['exercises', loc.index, field], message));
 
-  const located: Located[] = exerciseFiles.flatMap(({ source, data }) => {
-    return data.exercises.map((exercise, index) => {
+  const located: Located[] = exerciseFiles.flatMap(({ source, pattern, exercises }) => {
+    return exercises.map(({ exercise, index }) => {
       const loc = { exercise, source, index };
-      if (exercise.pattern !== data.pattern) {
-        at(loc, 'pattern', `is "${exercise.pattern}" but this file holds "${data.pattern}"`);
+      if (exercise.pattern !== pattern) {
+        at(loc, 'pattern', `is "${exercise.pattern}" but this file holds "${pattern}"`);
       }
       return loc;
     });
@@ -122,9 +128,7 @@ export function checkExercises(
     else names.set(key, id);
   }
 
-  const first = exerciseFiles[0]?.source;
-  const libraryProblem = (message: string) =>
-    problems.push(first ? first.problem([], message) : { file: 'exercises/', field: '', message });
+  const libraryProblem = (message: string, file = 'exercises/') => problems.push({ file, field: '', message });
 
   const chains = {} as Record<PatternId, Chain>;
   for (const pattern of PATTERN_IDS) {
@@ -209,12 +213,12 @@ function checkChain(
   byId: ReadonlyMap<string, Located>,
   at: (loc: Located, field: string, message: string) => void,
   problems: ContentProblem[],
-  libraryProblem: (message: string) => void,
+  libraryProblem: (message: string, file?: string) => void,
 ): Chain | undefined {
   const mine = located.filter((l) => l.exercise.pattern === pattern);
   const mains = mine.filter((l) => l.exercise.variantOf === undefined);
   if (mains.length === 0) {
-    libraryProblem(`pattern "${pattern}" has no exercises, so it cannot be reached`);
+    libraryProblem(`pattern "${pattern}" has no exercises, so it cannot be reached`, `exercises/${pattern}.yaml`);
     return undefined;
   }
   const before = problems.length;
@@ -247,15 +251,18 @@ function checkChain(
   }
   const order: Located[] = [];
   const seen = new Set<string>();
+  const mainIds = new Set(mains.map((l) => l.exercise.id));
   for (let cur: Located | undefined = starts[0]; cur; ) {
-    if (seen.has(cur.exercise.id)) {
-      at(cur, 'next', `the chain for "${pattern}" loops back to "${cur.exercise.id}"`);
-      return undefined;
-    }
     seen.add(cur.exercise.id);
     order.push(cur);
     const nextId: string | null = cur.exercise.next;
-    cur = nextId === null ? undefined : byId.get(nextId);
+    // Only this pattern's main exercises belong to the walk; a bad link was reported above.
+    const next = nextId !== null && mainIds.has(nextId) ? byId.get(nextId) : undefined;
+    if (next && seen.has(next.exercise.id)) {
+      at(cur, 'next', `the chain for "${pattern}" loops back to "${next.exercise.id}"`);
+      return undefined;
+    }
+    cur = next;
   }
   for (const loc of mains) {
     if (!seen.has(loc.exercise.id)) at(loc, 'previous', `"${loc.exercise.id}" cannot be reached from level 1 of "${pattern}"`);

@@ -8,11 +8,12 @@ import {
   baselineFileSchema,
   batteryFileSchema,
   exerciseFileSchema,
+  exerciseSchema,
   manifestSchema,
   redFlagFileSchema,
   troubleshootingFileSchema,
 } from './schema.js';
-import { buildLibrary, checkExercises, type ContentFiles, type Library } from './library.js';
+import { buildLibrary, checkExercises, type ContentFiles, type ExerciseFile, type Library } from './library.js';
 
 /** One thing wrong with the content, precise enough for an editor to find and fix it. */
 export interface ContentProblem {
@@ -142,9 +143,18 @@ export function checkContentDir(dir: string = DEFAULT_CONTENT_DIR): {
   } catch {
     problems.push({ file: 'exercises/', field: '', message: 'folder is missing' });
   }
-  const exerciseFiles = exerciseFileNames.flatMap((f) => {
+  const exerciseFiles = exerciseFileNames.flatMap((f): ExerciseFile[] => {
     const one = readOne(dir, join('exercises', f), exerciseFileSchema, problems);
-    return one ? [one] : [];
+    if (!one) return [];
+    const exercises = one.data.exercises.flatMap((raw, index) => {
+      const parsed = exerciseSchema.safeParse(raw);
+      if (parsed.success) return [{ exercise: parsed.data, index }];
+      for (const issue of parsed.error.issues) {
+        problems.push(one.source.problem(['exercises', index, ...(issue.path as PathPart[])], issue.message));
+      }
+      return [];
+    });
+    return [{ source: one.source, pattern: one.data.pattern, exercises }];
   });
 
   if (problems.length > 0 || !manifest || !battery || !redFlags || !baseline || !troubleshooting) {
@@ -171,7 +181,7 @@ function contentHash(files: ContentFiles): string {
     redFlags: files.redFlags.data,
     baseline: files.baseline.data,
     troubleshooting: files.troubleshooting.data,
-    exercises: files.exercises.map((f) => f.data),
+    exercises: files.exercises.map((f) => ({ pattern: f.pattern, exercises: f.exercises.map((e) => e.exercise) })),
   };
   return createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 8);
 }

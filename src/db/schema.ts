@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { customType, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { EquipmentId, PatternId, RedFlagId, ReferralLevel, Side, TestId } from '../content/ids.js';
 import type { Plan } from '../coaching/plan.js';
 import type { Session } from '../coaching/session.js';
@@ -11,6 +11,22 @@ import type { AssessmentDraft } from '../flows/assessment-state.js';
  */
 
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+/**
+ * JSON text that reads back as `undefined` instead of throwing when the stored text is damaged,
+ * so the repository's zod check can recover (e.g. restart an assessment) rather than crash.
+ */
+const tolerantJson = customType<{ data: unknown; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  },
+});
 const person = () =>
   text('person_id')
     .notNull()
@@ -60,7 +76,7 @@ export const assessmentSessions = sqliteTable(
     kind: text('kind', { enum: ['initial', 'reassessment'] }).notNull(),
     /** The step to show when the person comes back, e.g. `red_flags`, `baseline`, `test:figure_four`. */
     step: text('step').notNull(),
-    draft: text('draft', { mode: 'json' }).$type<AssessmentDraft>().notNull(),
+    draft: tolerantJson('draft').$type<AssessmentDraft>().notNull(),
     status: text('status', { enum: ASSESSMENT_STATUSES }).notNull(),
     startedAt: timestamp('started_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
@@ -215,7 +231,7 @@ export const qaLog = sqliteTable(
   'qa_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** Null when the asker deleted their data; the answer text stays for quality review only if anonymous. */
+    /** Null for questions not tied to a person; a person's rows go with them on delete. */
     personId: text('person_id').references(() => people.id, { onDelete: 'cascade' }),
     where: text('where', { enum: ['dm', 'guild', 'thread', 'console'] }).notNull(),
     question: text('question').notNull(),

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Coach } from '../../src/app/coach.js';
+import { getLibrary } from '../../src/content/load.js';
+import { inProgressAssessment } from '../../src/db/repos/assessments.js';
+import { progressionStates } from '../../src/db/repos/progression.js';
+import { driveAssessment } from '../support/drive.js';
+import { fixedClock, tempDb } from '../support/temp-db.js';
+
+const library = getLibrary();
+const ME = '111111111111111111';
+
+describe('Coach use cases on a real SQLite file', () => {
+  let db: ReturnType<typeof tempDb>;
+  let time: ReturnType<typeof fixedClock>;
+  let coach: Coach;
+  const newCoach = () => new Coach({ db: db.handle.db, library, clock: time.clock });
+
+  beforeEach(() => {
+    db = tempDb();
+    time = fixedClock('2026-11-28T08:00:00Z');
+    coach = newCoach();
+  });
+  afterEach(() => { db.cleanup(); });
+
+  it('asks for consent before anything about health is stored', () => {
+    expect(coach.openAssessment(ME)).toEqual({ kind: 'needs_consent' });
+    expect(inProgressAssessment(db.handle.db, ME)).toBeUndefined();
+    coach.consent(ME);
+    expect(coach.findPerson(ME)!.consentAt).toEqual(new Date('2026-11-28T08:00:00Z'));
+    expect(coach.openAssessment(ME).kind).toBe('open');
+  });
+
+  it('runs a full assessment into a stored plan, progression and active status', () => {
+    coach.consent(ME);
+    const result = driveAssessment(coach, ME, {
+      tests: {
+        active_hip_flexion: { left: { rating: 'partial', pain: 5, painPlace: 'front' }, right: { rating: 'full', pain: 0 } },
+        bodyweight_squat: { both: { rating: 'full', pain: 0 } },
+        hip_hinge: { both: { rating: 'keeps_all_contacts', pain: 0 } },
+      },
+    });
+    expect(result?.kind).toBe('complete');
+    const stored = coach.activePlan(ME)!;
+    expect(stored.contentVersion).toBe(library.version);
+    expect(stored.plan.skippedTests).toHaveLength(11);
+    const flexion = stored.plan.items.find((i) => i.pattern === 'hip_flexion')!;
+    expect(flexion).toMatchObject({ side: 'left', stage: 'comfort' });
+    expect(progressionStates(db.handle.db, ME).map((s) => `${s.pattern}:${s.side}:${s.level}`)).toEqual(
+      expect.arrayContaining([`hip_flexion:left:${flexion.level}`]),
+    );
+    expect(coach.findPerson(ME)!.status).toBe('active');
+    expect(inProgressAssessment(db.handle.db, ME)).toBeUndefined();
+  });
+
+  it('resumes at the same step with no answer lost after the database is closed and reopened', () => {
+    coach.consent(ME);
+    driveAssessment(coach, ME, { stopAfterTests: 5 });
+    coach.act(ME, { type: 'side', side: 'left', rating: 'partial', pain: 2, painPlace: 'side' });
+    const before = inProgressAssessment(db.handle.db, ME)!;
+    expect(before.step).toBe('test:ninety_ninety_sit');
+    db.reopen();
+    coach = newCoach();
+    const again = coach.openAssessment(ME);
+    expect(again.kind).toBe('open');
+    if (again.kind !== 'open') return;
+    expect(again.resumed).toBe(true);
+    expect(again.assessment.step).toBe('test:ninety_ninety_sit');
+    expect(again.assessment.draft).toEqual(before.draft);
+    expect(again.assessment.draft.tests.ninety_ninety_sit?.left).toEqual({ rating: 'partial', pain: 2, painPlace: 'side' });
+    const select = again.view.inputs.find((i) => i.kind === 'select' && i.name === 'rating:left');
+    expect(select && select.kind === 'select' ? select.selected : undefined).toBe('partial');
+  });
+
+  it('stops at a red flag with the referral, stores the screen and pauses workouts', () => {
+    coach.consent(ME);
+    const result = driveAssessment(coach, ME, { flags: ['night_or_constant_pain'] });
+    expect(result).toEqual({ kind: 'referral', referral: { level: 'urgent', flags: ['night_or_constant_pain'] } });
+    expect(coach.activePlan(ME)).toBeUndefined();
+    expect(coach.findPerson(ME)!.status).toBe('referred');
+    expect(coach.openAssessment(ME)).toEqual({ kind: 'referral', referral: { level: 'urgent', flags: ['night_or_constant_pain'] } });
+    expect(coach.todaysWorkout(ME)).toEqual({ kind: 'referral', referral: { level: 'urgent', flags: ['night_or_constant_pain'] } });
+  });
+
+  it('after a clinician clears an urgent flag, the screen no longer asks it but still asks emergencies', () => {
+    coach.consent(ME);
+    driveAssessment(coach, ME, { flags: ['cancer_history'] });
+    expect(coach.clearedByClinician(ME)).toBe(true);
+    const opened = coach.openAssessment(ME);
+    expect(opened.kind).toBe('open');
+    if (opened.kind !== 'open') return;
+    expect(opened.assessment.step).toBe('screen:emergency');
+    coach.act(ME, { type: 'screen', flags: [] });
+    const urgent = coach.openAssessment(ME);
+    if (urgent.kind !== 'open') throw new Error('expected open');
+    const offered = urgent.view.inputs.flatMap((i) => (i.kind === 'select' ? i.options.map((o) => o.value) : []));
+    expect(offered).not.toContain('cancer_history');
+    expect(offered).toContain('night_or_constant_pain');
+  });
+
+  it('feedback drives progression: pain above 5 regresses now and tomorrow is easier', () => {
+    coach.consent(ME);
+    coach.updateSettings(ME, { minutes: 60 });
+    driveAssessment(coach, ME, { tests: { squat: undefined, bodyweight_squat: { both: { rating: 'full', pain: 0 } } } });
+    const today = coach.todaysWorkout(ME);
+    if ('kind' in today) throw new Error('expected a workout');
+    const squat = today.session.items.find((i) => i.pattern === 'squat')!;
+    const outcome = coach.recordFeedback(ME, today.workout.id, { painDuring: 7, effort: 'hard', form: 'good' });
+    expect(outcome.kind).toBe('recorded');
+    if (outcome.kind !== 'recorded') return;
+    expect(outcome.result.decisions.find((d) => d.pattern === 'squat')).toMatchObject({ change: 'regress', ruleId: 'regress-pain-above-5', fromLevel: squat.level, toLevel: squat.level - 1 });
+    expect(outcome.result.topics.map((t) => t.id)).toEqual(expect.arrayContaining(['pain_during_exercise']));
+    expect(coach.recordFeedback(ME, today.workout.id, { painDuring: 1, effort: 'easy', form: 'good' })).toEqual({ kind: 'already_recorded' });
+    time.advanceDays(1);
+    const tomorrow = coach.todaysWorkout(ME);
+    if ('kind' in tomorrow) throw new Error('expected a workout');
+    expect(tomorrow.session.localDate).toBe('2026-11-29');
+    const squatTomorrow = tomorrow.session.items.find((i) => i.pattern === 'squat');
+    expect(squatTomorrow?.level).toBe(squat.level - 1);
+  });
+
+  it('two good sessions with settled mornings move a pattern up, and tomorrow shows the harder exercise', () => {
+    coach.consent(ME);
+    coach.updateSettings(ME, { minutes: 60 });
+    driveAssessment(coach, ME, { tests: { hip_hinge: { both: { rating: 'loses_one', pain: 0 } } } });
+    const first = coach.todaysWorkout(ME);
+    if ('kind' in first) throw new Error('expected a workout');
+    const hinge = first.session.items.find((i) => i.pattern === 'hip_hinge')!;
+    const pending = coach.recordFeedback(ME, first.workout.id, { painDuring: 1, effort: 'right', form: 'good' });
+    expect(pending.kind === 'recorded' && pending.result.awaitingMorning).toBe(true);
+    for (let day = 1; day <= 2; day++) {
+      time.advanceDays(1);
+      const morning = coach.recordMorningCheck(ME, 'same', 3)!;
+      expect(morning.decisions.every((d) => d.change !== 'pending')).toBe(true);
+      if (day === 2) expect(morning.decisions.find((d) => d.pattern === 'hip_hinge')).toMatchObject({ change: 'progress', toLevel: hinge.level + 1 });
+      const w = coach.todaysWorkout(ME);
+      if ('kind' in w) throw new Error('expected a workout');
+      if (day === 2) {
+        const next = w.session.items.find((i) => i.pattern === 'hip_hinge');
+        expect(next?.level).toBe(hinge.level + 1);
+        expect(next?.exerciseId).not.toBe(hinge.exerciseId);
+      } else coach.recordFeedback(ME, w.workout.id, { painDuring: 2, effort: 'easy', form: 'good' });
+    }
+  });
+
+  it('a worse morning (2+ above usual) regresses and a second regression nudges a clinician review', () => {
+    coach.consent(ME);
+    coach.updateSettings(ME, { minutes: 60 });
+    driveAssessment(coach, ME, { pain: { average: 2, worst: 5 } });
+    for (let day = 0; day < 2; day++) {
+      const w = coach.todaysWorkout(ME);
+      if ('kind' in w) throw new Error('expected a workout');
+      coach.recordFeedback(ME, w.workout.id, { painDuring: 3, effort: 'right', form: 'good' });
+      time.advanceDays(1);
+      const morning = coach.recordMorningCheck(ME, 'worse', 5)!;
+      const hinge = morning.decisions.find((d) => d.pattern === 'hip_hinge')!;
+      expect(hinge).toMatchObject({ change: 'regress', ruleId: 'regress-morning-flare', clinicianReview: day === 1 });
+      expect(morning.signals).toContain('morning_flare');
+    }
+  });
+
+  it('will not record feedback on someone else\'s workout', () => {
+    coach.consent(ME);
+    driveAssessment(coach, ME);
+    const w = coach.todaysWorkout(ME);
+    if ('kind' in w) throw new Error('expected a workout');
+    expect(coach.recordFeedback('222222222222222222', w.workout.id, { painDuring: 1, effort: 'easy', form: 'good' })).toEqual({ kind: 'not_found' });
+    expect(coach.skipWorkout('222222222222222222', w.workout.id)).toBe(false);
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
+import { hipcoach } from '../support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hipcoach-try-'));
+afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+
+/** Answers for a range of tests: rating 1 (best) and pain 0 on every side. */
+function testLines(tests: readonly string[]): string[] {
+  return tests.flatMap((t) => (TEST_SPEC[t as (typeof TEST_IDS)[number]].sides === 'both' ? ['1', '0'] : ['1', '0', '1', '0']));
+}
+const onboarding = ['yes', '20', '1', 'none', 'none', 'none', '4', '6', 'climbing stairs: 5', ''];
+
+function run(db: string, lines: string[], now = '2026-11-28T08:00:00Z') {
+  return hipcoach(['try', '--db', db], { input: lines.join('\n') + '\n', env: { HIPCOACH_NOW: now } });
+}
+
+describe('npm run try: the console coach', () => {
+  const db = join(dir, 'coach.db');
+
+  it('stops when input ends and saves everything so far', () => {
+    const r = run(db, [...onboarding, ...testLines(TEST_IDS.slice(0, 3))]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Welcome to HipCoach');
+    expect(r.stdout).toContain('Test 4 of 14');
+    expect(r.stdout).toContain('Paused and saved');
+    const sqlite = new Database(db, { readonly: true });
+    const row = sqlite.prepare("select step, draft from assessment_sessions where status = 'in_progress'").get() as { step: string; draft: string };
+    sqlite.close();
+    expect(row.step).toBe('test:seated_internal_rotation');
+    const draft = JSON.parse(row.draft) as { tests: Record<string, unknown>; baseline: { psfs: unknown[] } };
+    expect(Object.keys(draft.tests)).toEqual(['active_hip_flexion', 'seated_knee_lift', 'prone_hip_extension']);
+    expect(draft.baseline.psfs).toEqual([{ activity: 'climbing stairs', score: 5 }]);
+  });
+
+  it('resumes at the same step on the next run, then builds the plan and logs today\'s workout', () => {
+    const rest = testLines(TEST_IDS.slice(3));
+    const r = run(db, [...rest, '', '1', '2', '2', '1']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Picking up your assessment where you left it');
+    expect(r.stdout).not.toContain('Welcome to HipCoach');
+    expect(r.stdout.indexOf('Test 4 of 14')).toBeGreaterThan(-1);
+    expect(r.stdout).not.toContain('Test 3 of 14');
+    expect(r.stdout).toContain('Your HipCoach plan');
+    expect(r.stdout).toContain("Today's workout (2026-11-28)");
+    expect(r.stdout).toContain('Feedback saved');
+  });
+
+  it('asks the morning check on the next day before the new workout', () => {
+    const r = run(db, ['2', '4', '3'], '2026-11-29T07:30:00Z');
+    expect(r.stdout).toContain('Last time (2026-11-28) you trained');
+    expect(r.stdout).toContain("Today's workout (2026-11-29)");
+    expect(r.stdout).toContain('It will be here when you are ready');
+  });
+
+  it('pauses on "p" in the middle of a test and keeps the answers given', () => {
+    const other = join(dir, 'pause.db');
+    const r = run(other, [...onboarding, '2', '3', '1', 'p']);
+    expect(r.stdout).toContain('Paused and saved');
+    const again = run(other, ['p']);
+    expect(again.stdout).toContain('Picking up your assessment');
+    expect(again.stdout).toContain('Test 1 of 14');
+    expect(again.stdout).toMatch(/Left: how did it go\?[\s\S]*Enter keeps partial/);
+  });
+
+  it('stops with the referral when a red flag is ticked, and asks about clearance next time', () => {
+    const other = join(dir, 'flag.db');
+    const r = run(other, ['yes', '20', '', 'none', '3']);
+    expect(r.stdout).toContain('Please see a doctor before we continue');
+    expect(r.stdout).not.toContain('Your HipCoach plan');
+    const again = run(other, ['no']);
+    expect(again.stdout).toContain('Has a doctor or other clinician now cleared you');
+    expect(again.stdout).toContain('Your workouts stay paused');
+  });
+
+  it('declining consent stores nothing about health', () => {
+    const other = join(dir, 'decline.db');
+    const r = run(other, ['no']);
+    expect(r.stdout).toContain('Nothing about your health has been stored');
+    const sqlite = new Database(other, { readonly: true });
+    const counts = ['assessment_sessions', 'red_flag_screens', 'measures'].map((t) => (sqlite.prepare(`select count(*) n from ${t}`).get() as { n: number }).n);
+    sqlite.close();
+    expect(counts).toEqual([0, 0, 0]);
+  });
+});

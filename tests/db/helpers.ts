@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { answersSchema, type Answers } from '../../src/coaching/answers.js';
+import { buildPlan, type Plan } from '../../src/coaching/plan.js';
+import { buildSession, type Session } from '../../src/coaching/session.js';
+import { getLibrary } from '../../src/content/load.js';
+import { openDatabase, type DbHandle } from '../../src/db/connection.js';
+
+/** The fixed clock every test uses; never the real one. */
+export const NOW = new Date('2026-11-28T08:00:00Z');
+
+/** NOW shifted by whole minutes, for ordering tests. */
+export function minutesLater(minutes: number): Date {
+  return new Date(NOW.getTime() + minutes * 60_000);
+}
+
+/** A real SQLite file in its own temp directory; every connection opened through it is closed by cleanup(). */
+export interface TempDb {
+  dir: string;
+  path: string;
+  /** The first connection, opened (and migrated) on creation. */
+  handle: DbHandle;
+  /** Another connection to the same file. */
+  open(): DbHandle;
+  /** Close `handle` and replace it with a fresh connection to the same file. */
+  reopen(): DbHandle;
+  cleanup(): void;
+}
+
+export function createTempDb(): TempDb {
+  const dir = mkdtempSync(join(tmpdir(), 'hipcoach-db-'));
+  const path = join(dir, 'nested', 'hipcoach.sqlite');
+  const handles: DbHandle[] = [];
+  const open = (): DbHandle => {
+    const h = openDatabase(path);
+    handles.push(h);
+    return h;
+  };
+  const temp: TempDb = {
+    dir,
+    path,
+    handle: open(),
+    open,
+    reopen: () => {
+      temp.handle.close();
+      temp.handle = open();
+      return temp.handle;
+    },
+    cleanup: () => {
+      for (const h of handles) h.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return temp;
+}
+
+const ANSWERS_FILE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
+
+/** The shipped example answers, parsed by the real schema. */
+export function exampleAnswers(overrides: Partial<Answers> = {}): Answers {
+  const raw: unknown = JSON.parse(readFileSync(ANSWERS_FILE, 'utf8'));
+  return { ...answersSchema.parse(raw), ...overrides };
+}
+
+/** A real plan from the rules engine and the shipped library. */
+export function examplePlan(overrides: Partial<Answers> = {}): Plan {
+  return buildPlan(exampleAnswers(overrides), getLibrary());
+}
+
+/** A real session for one day of a plan. */
+export function exampleSession(plan: Plan, userId: string, localDate: string): Session {
+  return buildSession({ plan, userId, localDate }, getLibrary());
+}
+
+/** The SQLite error code behind a thrown error (drizzle may wrap the driver error in `cause`). */
+export function sqliteErrorCode(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    let err: unknown = e;
+    while (err instanceof Error) {
+      if ('code' in err && typeof err.code === 'string') return err.code;
+      err = err.cause;
+    }
+    return 'not a sqlite error';
+  }
+  return undefined;
+}

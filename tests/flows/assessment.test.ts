@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { getLibrary } from '../../src/content/load.js';
+import { parseAssessmentInput, parsePsfsForm, parsePsfsLine } from '../../src/flows/assessment-input.js';
+import {
+  emptyDraft,
+  reduceAssessment,
+  STEPS,
+  type AssessmentAction,
+  type AssessmentContext,
+  type AssessmentState,
+} from '../../src/flows/assessment-state.js';
+import { assessmentView } from '../../src/flows/assessment-view.js';
+
+const library = getLibrary();
+const ctx: AssessmentContext = { flags: library.redFlags.flags, prefs: { minutes: 20, equipment: ['none'] } };
+const start: AssessmentState = { step: 'screen:emergency', draft: emptyDraft() };
+
+function run(actions: AssessmentAction[], state = start) {
+  let s = state;
+  let last = reduceAssessment(s, { type: 'back' }, ctx);
+  for (const a of actions) {
+    last = reduceAssessment(s, a, ctx);
+    s = last.state;
+  }
+  return { state: s, last };
+}
+
+describe('assessment flow', () => {
+  it('walks the three safety pages, then the baseline, in order', () => {
+    const { state } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: [] }, { type: 'screen', flags: [] }]);
+    expect(state.step).toBe('baseline:pain');
+    expect(Object.values(state.draft.redFlags).filter((v) => !v)).toHaveLength(16);
+  });
+
+  it('ends with a referral as soon as a flag is ticked', () => {
+    const { last } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: ['weight_loss_or_night_sweats'] }]);
+    expect(last.kind).toBe('referral');
+    expect(last.kind === 'referral' && last.flags).toEqual(['weight_loss_or_night_sweats']);
+  });
+
+  it('rejects a flag that is not on the current page and changes nothing', () => {
+    const r = reduceAssessment(start, { type: 'screen', flags: ['under_18'] }, ctx);
+    expect(r).toMatchObject({ kind: 'continue', state: start });
+    expect(r.kind === 'continue' && r.notice).toMatch(/do not match this page/);
+  });
+
+  it('will not move on from a test until each side has a rating and a pain score, but can skip it', () => {
+    const atTest: AssessmentState = { step: 'test:figure_four', draft: emptyDraft() };
+    const blocked = reduceAssessment(atTest, { type: 'next' }, ctx);
+    expect(blocked.state).toBe(atTest);
+    expect(blocked.kind === 'continue' && blocked.notice).toMatch(/the left side: a rating.*the right side: a pain score.*or Skip/);
+    const skipped = reduceAssessment(atTest, { type: 'skip' }, ctx).state;
+    expect(skipped.step).toBe('test:hip_hinge');
+    expect(skipped.draft.skipped).toEqual(['figure_four']);
+    const back = reduceAssessment(skipped, { type: 'back' }, ctx).state;
+    expect(back.step).toBe('test:figure_four');
+  });
+
+  it('rejects a rating from another scale and a side the test does not have', () => {
+    const atHinge: AssessmentState = { step: 'test:hip_hinge', draft: emptyDraft() };
+    expect(reduceAssessment(atHinge, { type: 'side', side: 'left', pain: 1 }, ctx)).toMatchObject({ state: atHinge, notice: 'That side does not apply to this test.' });
+    expect(reduceAssessment(atHinge, { type: 'side', side: 'both', rating: 'full' }, ctx)).toMatchObject({ state: atHinge, notice: 'That rating does not belong to this test.' });
+  });
+
+  it('forgets the pain place when pain goes back to 0', () => {
+    const at: AssessmentState = { step: 'test:figure_four', draft: emptyDraft() };
+    const withPlace = run([{ type: 'side', side: 'left', rating: 'partial', pain: 3, painPlace: 'back' }], at).state;
+    expect(withPlace.draft.tests.figure_four?.left?.painPlace).toBe('back');
+    const noPain = run([{ type: 'side', side: 'left', pain: 0 }], withPlace).state;
+    expect(noPain.draft.tests.figure_four?.left).toEqual({ rating: 'partial', pain: 0 });
+  });
+
+  it('does not go back into the safety questions', () => {
+    const at: AssessmentState = { step: 'baseline:pain', draft: emptyDraft() };
+    expect(reduceAssessment(at, { type: 'back' }, ctx).state.step).toBe('baseline:pain');
+  });
+
+  it('finishes into answers that match the answers-file contract', () => {
+    const actions: AssessmentAction[] = [
+      { type: 'screen', flags: [] },
+      { type: 'screen', flags: [] },
+      { type: 'screen', flags: [] },
+      { type: 'baseline_pain', painAverage: 3, painWorst: 5 },
+      { type: 'next' },
+      { type: 'psfs', items: [{ activity: 'socks', score: 4 }] },
+      { type: 'side', side: 'left', rating: 'limited', pain: 4, painPlace: 'front' },
+      { type: 'side', side: 'right', rating: 'full', pain: 0 },
+      { type: 'next' },
+      ...STEPS.filter((s) => s.startsWith('test:') && s !== 'test:active_hip_flexion').map((): AssessmentAction => ({ type: 'skip' })),
+      { type: 'finish' },
+    ];
+    const { last } = run(actions);
+    expect(last.kind).toBe('complete');
+    if (last.kind !== 'complete') return;
+    expect(last.answers.tests).toEqual({ active_hip_flexion: { left: { rating: 'limited', pain: 4, painPlace: 'front' }, right: { rating: 'full', pain: 0 } } });
+    expect(last.answers.baseline).toEqual({ painAverage: 3, painWorst: 5, psfs: [{ activity: 'socks', score: 4 }] });
+    expect(last.answers.prefs).toEqual({ minutes: 20, equipment: ['none'] });
+  });
+
+  it('skips a safety page whose every flag a clinician cleared', () => {
+    const flags = library.redFlags.flags.filter((f) => f.group !== 'parq');
+    const r = reduceAssessment({ step: 'screen:urgent', draft: emptyDraft() }, { type: 'screen', flags: [] }, { ...ctx, flags });
+    expect(r.state.step).toBe('baseline:pain');
+  });
+});
+
+describe('parsing inputs from components and prompts', () => {
+  it('maps input names to actions and rejects bad values with a friendly message', () => {
+    expect(parseAssessmentInput('rating:left', ['partial'])).toEqual({ ok: true, action: { type: 'side', side: 'left', rating: 'partial' } });
+    expect(parseAssessmentInput('pain:both', ['7'])).toEqual({ ok: true, action: { type: 'side', side: 'both', pain: 7 } });
+    expect(parseAssessmentInput('pain:left', ['11'])).toEqual({ ok: false, error: 'Pain must be a whole number from 0 to 10.' });
+    expect(parseAssessmentInput('rating:middle', ['full'])).toEqual({ ok: false, error: 'That side was not recognised.' });
+    expect(parseAssessmentInput('flags', ['not_a_flag'])).toMatchObject({ ok: false });
+    expect(parseAssessmentInput('none', [])).toEqual({ ok: true, action: { type: 'screen', flags: [] } });
+    expect(parseAssessmentInput('teleport', [])).toEqual({ ok: false, error: 'That choice was not recognised.' });
+  });
+
+  it('reads PSFS lines in the forms people type', () => {
+    expect(parsePsfsLine('putting on socks: 4')).toEqual({ activity: 'putting on socks', score: 4 });
+    expect(parsePsfsLine('Running 10/10')).toEqual({ activity: 'Running', score: 10 });
+    expect(parsePsfsLine('stairs - 7')).toEqual({ activity: 'stairs', score: 7 });
+    expect(parsePsfsLine('stairs: 12')).toEqual({ error: 'The score for "stairs" must be from 0 to 10.' });
+    expect(parsePsfsLine('no score here')).toHaveProperty('error');
+    expect(parsePsfsForm(['a b: 1', '', 'c d: 2'])).toEqual({ ok: true, action: { type: 'psfs', items: [{ activity: 'a b', score: 1 }, { activity: 'c d', score: 2 }] } });
+  });
+});
+
+describe('assessment views', () => {
+  it('shows a test step with its instructions, per-side selects and navigation', () => {
+    const view = assessmentView({ step: 'test:split_squat', draft: emptyDraft() }, library, library.redFlags.flags);
+    expect(view.title).toBe(`Test 14 of 14: ${library.testById.get('split_squat')!.name}`);
+    expect(view.inputs.map((i) => i.name)).toEqual(['rating:left', 'pain:left', 'rating:right', 'pain:right', 'back', 'skip', 'pause', 'next']);
+    expect(view.privacy).toBe('private');
+    const withPain = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { pain: 3 } } } } }, library, library.redFlags.flags);
+    expect(withPain.inputs.map((i) => i.name)).toContain('place:left');
+  });
+
+  it('keeps every select within Discord limits (25 options, 100-character labels)', () => {
+    for (const step of STEPS) {
+      const view = assessmentView({ step, draft: emptyDraft() }, library, library.redFlags.flags);
+      for (const input of view.inputs) {
+        if (input.kind !== 'select') continue;
+        expect(input.options.length).toBeLessThanOrEqual(25);
+        for (const o of input.options) {
+          expect(o.label.length).toBeLessThanOrEqual(100);
+          expect((o.description ?? '').length).toBeLessThanOrEqual(100);
+        }
+        expect(input.placeholder.length).toBeLessThanOrEqual(150);
+      }
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import { TEST_IDS, TEST_SPEC, type RedFlagId, type Side } from '../../src/content/ids.js';
+import type { Coach } from '../../src/app/coach.js';
+import type { AssessmentAction } from '../../src/flows/assessment-state.js';
+
+type SideAnswer = { rating: string; pain: number; painPlace?: string };
+
+/** Drives an assessment through the Coach exactly as an adapter would: one action at a time. */
+export function driveAssessment(
+  coach: Coach,
+  personId: string,
+  opts: {
+    flags?: RedFlagId[];
+    pain?: { average: number; worst: number };
+    psfs?: { activity: string; score: number }[];
+    tests?: Partial<Record<string, Partial<Record<Side, SideAnswer>>>>;
+    stopAfterTests?: number;
+  } = {},
+) {
+  const act = (action: AssessmentAction) => {
+    const r = coach.act(personId, action);
+    if (r.kind === 'continue' && r.view.notice) throw new Error(`unexpected notice: ${r.view.notice}`);
+    return r;
+  };
+  const opened = coach.openAssessment(personId);
+  if (opened.kind !== 'open') throw new Error(`cannot open: ${opened.kind}`);
+  let last: ReturnType<Coach['act']> | undefined;
+  for (const page of ['emergency', 'urgent', 'parq'] as const) {
+    const current = coach.openAssessment(personId);
+    if (current.kind !== 'open' || current.assessment.step !== `screen:${page}`) continue;
+    const flagsHere = (opts.flags ?? []).filter((f) => current.view.inputs.some((i) => i.kind === 'select' && i.options.some((o) => o.value === f)));
+    last = act({ type: 'screen', flags: flagsHere });
+    if (last.kind === 'referral') return last;
+  }
+  act({ type: 'baseline_pain', painAverage: opts.pain?.average ?? 3, painWorst: opts.pain?.worst ?? 6 });
+  act({ type: 'next' });
+  act({ type: 'psfs', items: opts.psfs ?? [{ activity: 'climbing stairs', score: 5 }] });
+  let done = 0;
+  for (const testId of TEST_IDS) {
+    if (opts.stopAfterTests !== undefined && done >= opts.stopAfterTests) return last;
+    const given = opts.tests?.[testId];
+    if (opts.tests && !given) {
+      act({ type: 'skip' });
+      done++;
+      continue;
+    }
+    const sides: Side[] = TEST_SPEC[testId].sides === 'both' ? ['both'] : ['left', 'right'];
+    for (const side of sides) {
+      const a = given?.[side] ?? { rating: defaultRating(testId), pain: 0 };
+      act({ type: 'side', side, rating: a.rating as never, pain: a.pain, ...(a.painPlace ? { painPlace: a.painPlace as never } : {}) });
+    }
+    last = act({ type: 'next' });
+    done++;
+  }
+  return coach.act(personId, { type: 'finish' });
+}
+
+function defaultRating(testId: (typeof TEST_IDS)[number]): string {
+  return { range: 'full', strength: 'strong', comfort: 'no_pinch', hinge: 'keeps_all_contacts', stance: 'steady' }[TEST_SPEC[testId].scale];
+}
