@@ -61,6 +61,12 @@ CREATE TABLE `feedback` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `feedback_workout_id_unique` ON `feedback` (`workout_id`);--> statement-breakpoint
 CREATE INDEX `feedback_person` ON `feedback` (`person_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `guild_settings` (
+	`guild_id` text PRIMARY KEY NOT NULL,
+	`qa_channel_id` text,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `measures` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`person_id` text NOT NULL,
@@ -75,6 +81,12 @@ CREATE TABLE `measures` (
 );
 --> statement-breakpoint
 CREATE INDEX `measures_person` ON `measures` (`person_id`,`taken_at`);--> statement-breakpoint
+CREATE TABLE `meta` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `people` (
 	`id` text PRIMARY KEY NOT NULL,
 	`timezone` text DEFAULT 'UTC' NOT NULL,
@@ -146,6 +158,7 @@ CREATE TABLE `workouts` (
 	`local_date` text NOT NULL,
 	`session` text NOT NULL,
 	`status` text NOT NULL,
+	`feedback_draft` text,
 	`created_at` integer NOT NULL,
 	`completed_at` integer,
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade,

@@ -42,3 +42,27 @@ export function clockFrom(config: BaseConfig): () => Date {
   const fixed = config.HIPCOACH_NOW;
   return fixed ? () => new Date(fixed) : () => new Date();
 }
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17-20 digits (right-click the server > Copy Server ID)');
+
+/** What `npm start` needs. Only DISCORD_TOKEN is required. */
+export const botEnvSchema = baseEnvSchema.extend({
+  DISCORD_TOKEN: z
+    .string({
+      error: 'is not set. Put DISCORD_TOKEN=<your bot token> in .env (Discord Developer Portal > your application > Bot > Reset Token). See README, "Running the bot".',
+    })
+    .trim()
+    .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, {
+      error: 'does not look like a bot token (three parts separated by dots). Copy it again from Discord Developer Portal > your application > Bot > Reset Token.',
+    }),
+  DISCORD_GUILD_ID: optionalText.pipe(snowflake.optional()),
+  /** A Discord-compatible API (proxy, or the tests' fake). Default: Discord itself. */
+  DISCORD_API_BASE_URL: optionalText.pipe(z.url({ error: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
+  /** How long shutdown waits for interactions in flight before closing anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+});
+export type BotConfig = z.output<typeof botEnvSchema>;
+
+export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  return parseEnv(botEnvSchema, env);
+}

@@ -133,7 +133,9 @@ export function describeZodError(error: z.ZodError): string[] {
         .join('\n');
     }
     const field = path.length ? path.join('.') : '(top level)';
-    const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+    // A missing field reads as "is required", unless the schema wrote its own "is not set ..." guidance.
+    const missing = issue.code === 'invalid_type' && issue.input === undefined && !issue.message.startsWith('is not set');
+    const message = missing ? 'is required' : issue.message;
     return `${field}: ${message}`;
   });
 }

@@ -168,11 +168,19 @@ export const workouts = sqliteTable(
     localDate: text('local_date').notNull(),
     session: text('session', { mode: 'json' }).$type<Session>().notNull(),
     status: text('status', { enum: WORKOUT_STATUSES }).notNull(),
+    /** Feedback answers picked so far in a multi-select message, before "Save" is pressed. */
+    feedbackDraft: tolerantJson('feedback_draft').$type<FeedbackDraft | null>(),
     createdAt: timestamp('created_at').notNull(),
     completedAt: timestamp('completed_at'),
   },
   (t) => [uniqueIndex('workouts_person_date').on(t.personId, t.localDate)],
 );
+
+export interface FeedbackDraft {
+  painDuring?: number;
+  effort?: 'easy' | 'right' | 'hard';
+  form?: 'good' | 'struggled';
+}
 
 /** One row per workout: the session feedback, then the next morning's check. */
 export const feedback = sqliteTable(
@@ -242,3 +250,17 @@ export const qaLog = sqliteTable(
   },
   (t) => [index('qa_log_person').on(t.personId, t.createdAt)],
 );
+
+/** Small key/value facts about this installation, e.g. the hash of the registered commands. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: timestamp('updated_at').notNull(),
+});
+
+/** Per-server settings chosen by its admins. */
+export const guildSettings = sqliteTable('guild_settings', {
+  guildId: text('guild_id').primaryKey(),
+  qaChannelId: text('qa_channel_id'),
+  updatedAt: timestamp('updated_at').notNull(),
+});
