@@ -27,15 +27,17 @@ import {
   type StoredAssessment,
 } from '../db/repos/assessments.js';
 import { latestMeasures, recordMeasures } from '../db/repos/measures.js';
-import { ensurePerson, getPerson, recordConsent, setStatus, updateSettings, type Person, type PersonSettings } from '../db/repos/people.js';
+import { deletePerson, ensurePerson, getPerson, recordConsent, setStatus, updateSettings, type Person, type PersonSettings } from '../db/repos/people.js';
 import { activePlan, saveActivePlan, type StoredPlan } from '../db/repos/plans.js';
-import { progressionLevels, resetProgressionFromPlan, saveTrackState, trackState } from '../db/repos/progression.js';
+import { progressionLevels, progressionStates, resetProgressionFromPlan, saveTrackState, trackState } from '../db/repos/progression.js';
 import { clearReferrals, clearedUrgentFlags, openReferral, recordScreen } from '../db/repos/safety.js';
 import {
   ensureWorkout,
   feedbackFor,
   getWorkout,
   insertFeedback,
+  recentWorkouts,
+  setFeedbackDraft,
   setWorkoutStatus,
   settleFeedback,
   unsettledFeedback,
@@ -44,6 +46,20 @@ import {
 } from '../db/repos/workouts.js';
 import type { StoredDecision } from '../db/schema.js';
 import { localDateIn, type Clock } from './time.js';
+import { habitSummary, type HabitSummary } from '../coaching/progress.js';
+import { measureHistory, type Measure } from '../db/repos/measures.js';
+import { exportPerson, type PersonExport } from '../db/repos/privacy.js';
+import { communityStats } from '../db/repos/stats.js';
+import type { FeedbackDraft } from '../db/schema.js';
+import type { PatternId, Side } from '../content/ids.js';
+
+export interface ProgressReport {
+  habit: HabitSummary;
+  measures: Measure[];
+  tracks: { pattern: PatternId; side: Side; startLevel: number; level: number; chainLength: number }[];
+  planStarted: string;
+  today: string;
+}
 
 export interface CoachDeps {
   db: Db;
@@ -349,6 +365,58 @@ export class Coach {
       });
     }
     return decisions.sort((a, b) => PATTERN_IDS.indexOf(a.pattern) - PATTERN_IDS.indexOf(b.pattern));
+  }
+
+  workout(personId: string, workoutId: number): Workout | undefined {
+    const w = getWorkout(this.deps.db, workoutId);
+    return w?.personId === personId ? w : undefined;
+  }
+
+  recordedFeedback(workoutId: number): Feedback | undefined {
+    return feedbackFor(this.deps.db, workoutId);
+  }
+
+  saveFeedbackDraft(personId: string, workoutId: number, draft: FeedbackDraft): boolean {
+    if (!this.workout(personId, workoutId)) return false;
+    setFeedbackDraft(this.deps.db, workoutId, draft);
+    return true;
+  }
+
+  /** Habit, outcome measures and pattern levels for /progress. */
+  progress(personId: string): ProgressReport | undefined {
+    const person = this.findPerson(personId);
+    const stored = this.activePlan(personId);
+    if (!person || !stored) return undefined;
+    const today = this.localDate(person);
+    const days = recentWorkouts(this.deps.db, personId, 400);
+    const levels = progressionStates(this.deps.db, personId);
+    return {
+      habit: habitSummary(days, today),
+      measures: measureHistory(this.deps.db, personId),
+      tracks: stored.plan.items.map((item) => ({
+        pattern: item.pattern,
+        side: item.side,
+        startLevel: item.level,
+        level: levels.find((l) => l.pattern === item.pattern && l.side === item.side)?.level ?? item.level,
+        chainLength: this.library.chains[item.pattern].levels.length,
+      })),
+      planStarted: localDateIn(person.timezone, stored.createdAt),
+      today,
+    };
+  }
+
+  exportData(personId: string): PersonExport {
+    return exportPerson(this.deps.db, personId);
+  }
+
+  /** Erase everything about the person (every table cascades from people). */
+  erase(personId: string): boolean {
+    return deletePerson(this.deps.db, personId);
+  }
+
+  /** Community figures for admins: counts only, never a person's data. */
+  stats(): { onboarded: number; assessmentsDone: number; activeThisWeek: number } {
+    return communityStats(this.deps.db, this.now());
   }
 
   /** Troubleshooting topics for feedback signals, first match per signal, in guide order. */

@@ -60,6 +60,16 @@ function program(): Command {
     });
 
   cli
+    .command('start')
+    .description('Run the Discord bot (reads .env; needs DISCORD_TOKEN).')
+    .action(async () => {
+      const { main: runBot } = await import('../main.js');
+      const code = await runBot();
+      // The bot has already said what went wrong, in one line; only the exit code remains.
+      if (code !== 0) throw new CliError('', code);
+    });
+
+  cli
     .command('try')
     .description('The coach in your terminal: consent, safety check, assessment, plan and today\'s workout.')
     .option('--db <file>', 'database file (default: DATABASE_PATH or ./data/hipcoach.db)')
@@ -89,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof CliError) {
-      process.stderr.write(`hipcoach: ${error.message}\n`);
+      if (error.message) process.stderr.write(`hipcoach: ${error.message}\n`);
       return error.exitCode;
     }
     if (error instanceof ConfigError) {

@@ -88,7 +88,7 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
     const feel = await askChoice(io, 'How does your hip feel compared with usual? 1 better, 2 same, 3 worse:', ['better', 'same', 'worse'] as const);
     const pain = await askNumber(io, 'And your hip pain right now, 0-10:', 0, 10);
     const result = coach.recordMorningCheck(person.id, feel, pain);
-    if (result) show(decisionsView(result, coach.library));
+    if (result) show(decisionsView(result, coach.library, 'Morning check saved'));
   }
 
   const today = coach.todaysWorkout(person.id);

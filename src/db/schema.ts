@@ -180,6 +180,9 @@ export interface FeedbackDraft {
   painDuring?: number;
   effort?: 'easy' | 'right' | 'hard';
   form?: 'good' | 'struggled';
+  /** The next morning's check, when asked on this workout's message. */
+  feel?: 'better' | 'same' | 'worse';
+  pain?: number;
 }
 
 /** One row per workout: the session feedback, then the next morning's check. */

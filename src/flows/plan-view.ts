@@ -165,12 +165,24 @@ export function sessionView(session: Session, library: Library): View {
       'When you are done, tell me how it went so tomorrow fits you better.',
     ].join('\n\n'),
     inputs: [
+      {
+        kind: 'select',
+        name: 'open',
+        placeholder: 'How to do an exercise: pick one for the full description',
+        options: [...session.warmup, ...session.items]
+          .filter((item, i, all) => all.findIndex((x) => x.exerciseId === item.exerciseId) === i)
+          .map((item) => ({ value: item.exerciseId, label: item.name, description: item.dosage.text })),
+      },
       { kind: 'button', name: 'done', label: 'Done', style: 'success' },
       { kind: 'button', name: 'skip', label: 'Skip today', style: 'secondary' },
     ],
     privacy: 'private',
     tone: 'info',
   };
+}
+
+export function exerciseView(e: Exercise, library: Library): View {
+  return { title: e.name, body: exerciseText(e, library), inputs: [], privacy: 'public', tone: 'info' };
 }
 
 export function exerciseText(e: Exercise, library: Library): string {
@@ -213,6 +225,7 @@ export function topicText(t: TroubleshootingTopic): string {
 export function decisionsView(
   result: { decisions: StoredDecision[]; topics: TroubleshootingTopic[]; clinicianReview: boolean; awaitingMorning?: boolean },
   library: Library,
+  title = 'Feedback saved',
 ): View {
   const moves = result.decisions.map((d) => decisionText(d, library)).filter((t): t is string => t !== null);
   const parts: string[] = [];
@@ -221,5 +234,5 @@ export function decisionsView(
   else parts.push('Everything stays at its current level for now.');
   if (result.clinicianReview) parts.push(CLINICIAN_NUDGE);
   for (const t of result.topics) parts.push(topicText(t));
-  return { title: 'Feedback saved', body: parts.join('\n\n'), inputs: [], privacy: 'private', tone: result.clinicianReview ? 'warning' : 'success' };
+  return { title, body: parts.join('\n\n'), inputs: [], privacy: 'private', tone: result.clinicianReview ? 'warning' : 'success' };
 }

@@ -17,6 +17,8 @@ export type ViewInput =
       placeholder: string;
       options: ViewOption[];
       selected?: string;
+      /** For multi-selects: every value currently chosen. */
+      selectedValues?: string[];
       /** For multi-selects: how many may be picked. */
       min?: number;
       max?: number;

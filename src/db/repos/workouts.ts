@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Effort, Form } from '../../content/ids.js';
 import type { Session } from '../../coaching/session.js';
-import { feedback, workouts, type StoredDecision } from '../schema.js';
+import { feedback, workouts, type FeedbackDraft, type StoredDecision } from '../schema.js';
 import type { Queryable } from '../types.js';
 
 export type Workout = typeof workouts.$inferSelect;
@@ -33,6 +33,10 @@ export function setWorkoutStatus(db: Queryable, id: number, status: Workout['sta
     .set({ status, completedAt: status === 'planned' ? null : now })
     .where(eq(workouts.id, id))
     .run();
+}
+
+export function setFeedbackDraft(db: Queryable, id: number, draft: FeedbackDraft | null): void {
+  db.update(workouts).set({ feedbackDraft: draft }).where(eq(workouts.id, id)).run();
 }
 
 export function recentWorkouts(db: Queryable, personId: string, limit: number): Workout[] {

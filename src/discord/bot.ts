@@ -1,0 +1,84 @@
+import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
+import type { Logger } from 'pino';
+import { Coach } from '../app/coach.js';
+import { systemClock, type Clock } from '../app/time.js';
+import type { BotConfig } from '../config.js';
+import { getLibrary } from '../content/load.js';
+import { openDatabase, type DbHandle } from '../db/connection.js';
+import { createClient } from './client.js';
+import type { BotContext } from './context.js';
+import { handleInteraction } from './interactions.js';
+import { registerCommands } from './register.js';
+
+export interface RunningBot {
+  client: Client;
+  context: BotContext;
+  database: DbHandle;
+  /** Stop taking work, let what is in flight finish (up to the grace period), then close everything. */
+  stop(): Promise<void>;
+}
+
+export const RESTARTING = 'HipCoach is restarting. Please try again in a minute; nothing you entered was lost.';
+
+/** Wire the pieces, log in, register commands if they changed, and resolve once ready. */
+export async function startBot(opts: { config: BotConfig; logger: Logger; clock?: Clock; database?: DbHandle }): Promise<RunningBot> {
+  const { config, logger } = opts;
+  const clock = opts.clock ?? systemClock;
+  const database = opts.database ?? openDatabase(config.DATABASE_PATH);
+  const library = getLibrary();
+  const context: BotContext = { coach: new Coach({ db: database.db, library, clock }), library, db: database.db, clock, logger };
+  const client = createClient({ apiBaseUrl: config.DISCORD_API_BASE_URL });
+
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (!accepting) {
+      if (interaction.isRepliable()) void interaction.reply({ content: RESTARTING, flags: MessageFlags.Ephemeral }).catch(() => undefined);
+      return;
+    }
+    const work = handleInteraction(context, interaction).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+  client.on(Events.Error, (error) => {
+    logger.error({ err: error }, 'discord client error');
+  });
+  client.rest.on('rateLimited', (info) => {
+    logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord; backing off');
+  });
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(config.DISCORD_TOKEN);
+    const readyClient = await ready;
+    const result = await registerCommands({
+      rest: client.rest,
+      applicationId: readyClient.application.id,
+      guildId: config.DISCORD_GUILD_ID,
+      db: database.db,
+      logger,
+      now: clock(),
+    });
+    logger.info(
+      { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: result, scope: config.DISCORD_GUILD_ID ? 'guild' : 'global' },
+      `HipCoach is online as ${readyClient.user.tag} in ${readyClient.guilds.cache.size} server(s)`,
+    );
+  } catch (error) {
+    await client.destroy();
+    if (!opts.database) database.close();
+    throw error;
+  }
+
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      accepting = false;
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref());
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      await client.destroy();
+      if (!opts.database) database.close();
+      logger.info('HipCoach stopped');
+    })();
+    return stopped;
+  };
+  return { client, context, database, stop };
+}

@@ -1,0 +1,66 @@
+import { AttachmentBuilder, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import type { BotContext } from '../context.js';
+import { encodeCustomId, type CustomId } from '../custom-id.js';
+import { privateFlags, replyView, updateView, type AnyComponent } from '../respond.js';
+import type { BotCommand } from './types.js';
+
+export const privacy: BotCommand = {
+  data: new SlashCommandBuilder()
+    .setName('privacy')
+    .setDescription('Download or erase everything HipCoach stores about you')
+    .addSubcommand((s) => s.setName('export').setDescription('Everything stored about you, as a JSON file only you can see'))
+    .addSubcommand((s) => s.setName('delete').setDescription('Erase everything stored about you (asks to confirm first)'))
+    .toJSON(),
+  async execute(ctx, interaction) {
+    const owner = interaction.user.id;
+    if (interaction.options.getSubcommand() === 'export') {
+      const data = ctx.coach.exportData(owner);
+      const json = JSON.stringify({ exportedAt: ctx.clock().toISOString(), personId: owner, ...data }, null, 2);
+      const file = new AttachmentBuilder(Buffer.from(json, 'utf8'), { name: `hipcoach-data-${owner}.json` });
+      const rows = Object.values(data).reduce((n, v) => n + (Array.isArray(v) ? v.length : v ? 1 : 0), 0);
+      await interaction.reply({
+        content: rows > 0 ? `Here is everything HipCoach stores about you (${rows} records).` : 'HipCoach stores nothing about you.',
+        files: [file],
+        ...privateFlags(interaction),
+      });
+      return;
+    }
+    await replyView(
+      interaction,
+      {
+        title: 'Erase everything?',
+        body: 'This permanently deletes your consent, answers, plan, workouts, feedback and questions from HipCoach. It cannot be undone. You can start again any time with `/start`.',
+        inputs: [
+          { kind: 'button', name: 'confirm', label: 'Yes, erase everything', style: 'danger' },
+          { kind: 'button', name: 'cancel', label: 'Cancel', style: 'secondary' },
+        ],
+        privacy: 'private',
+        tone: 'warning',
+      },
+      { idFor: (name) => encodeCustomId({ flow: 'privacy', owner, ref: '0', name }) },
+    );
+  },
+};
+
+export async function onPrivacyComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId): Promise<void> {
+  if (id.name === 'cancel') {
+    await updateView(interaction, { title: 'Nothing erased', body: 'Your data is unchanged.', inputs: [], privacy: 'private', tone: 'info' }, { idFor: (n) => n });
+    return;
+  }
+  if (id.name !== 'confirm') return;
+  const existed = ctx.coach.erase(id.owner);
+  ctx.logger.info({ erased: existed }, 'privacy delete');
+  await updateView(
+    interaction,
+    {
+      title: 'Erased',
+      body: existed ? 'Done: everything HipCoach stored about you has been erased.' : 'HipCoach had nothing stored about you.',
+      inputs: [],
+      privacy: 'private',
+      tone: 'success',
+    },
+    { idFor: (n) => n },
+  );
+  if (!interaction.inGuild()) return;
+  await interaction.followUp({ content: 'If you use HipCoach again, you will start fresh with `/start`.', flags: MessageFlags.Ephemeral });
+}

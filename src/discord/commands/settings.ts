@@ -1,0 +1,123 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import { EQUIPMENT_IDS, EQUIPMENT_LABELS, type EquipmentId } from '../../content/ids.js';
+import { MINUTES_MAX, MINUTES_MIN, minutesSchema, normaliseEquipment } from '../../coaching/answers.js';
+import { isValidTimeZone } from '../../app/time.js';
+import type { Person } from '../../db/repos/people.js';
+import type { View } from '../../flows/view.js';
+import type { BotContext } from '../context.js';
+import { encodeCustomId, type CustomId } from '../custom-id.js';
+import type { RenderOptions } from '../render.js';
+import { notice, replyView, updateView, type AnyComponent } from '../respond.js';
+import type { BotCommand } from './types.js';
+
+export const reminderTimeSchema = z
+  .string()
+  .trim()
+  .regex(/^([01]?\d|2[0-3]):([0-5]\d)$/, 'Reminder time must be a 24-hour time such as 07:30 or 18:00.')
+  .transform((t) => t.padStart(5, '0'));
+
+export const timezoneSchema = z
+  .string()
+  .trim()
+  .refine(isValidTimeZone, 'That is not a timezone I know. Pick one from the list, e.g. Europe/London or America/New_York.');
+
+/** Every option validated together: one bad value changes nothing. */
+const settingsPatchSchema = z.object({
+  timezone: timezoneSchema.optional(),
+  reminderTime: reminderTimeSchema.optional(),
+  minutes: minutesSchema.optional(),
+  remindersOn: z.boolean().optional(),
+});
+
+const OPTIONAL_GEAR = EQUIPMENT_IDS.filter((e) => e !== 'none');
+
+let zones: string[] | undefined;
+function allZones(): string[] {
+  zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+  return zones;
+}
+
+export function settingsView(person: Person): View {
+  const gear = normaliseEquipment(person.equipment).filter((e) => e !== 'none');
+  return {
+    title: 'Your settings',
+    body: 'Change any of these with the options of `/settings` (e.g. `/settings timezone:Europe/London reminder_time:07:30`). Pick your equipment below; plans use only what you have.',
+    fields: [
+      { name: 'Timezone', value: person.timezone },
+      { name: 'Daily reminder', value: `${person.reminderTime} (${person.remindersOn ? 'on' : 'off'})` },
+      { name: 'Minutes per session', value: String(person.minutes) },
+      { name: 'Equipment', value: gear.length ? gear.map((e) => EQUIPMENT_LABELS[e]).join(', ') : 'None' },
+    ],
+    inputs: [
+      {
+        kind: 'select',
+        name: 'equipment',
+        placeholder: 'Equipment you have (none is fine)',
+        options: OPTIONAL_GEAR.map((e) => ({ value: e, label: EQUIPMENT_LABELS[e] })),
+        selectedValues: gear,
+        min: 0,
+        max: OPTIONAL_GEAR.length,
+      },
+      { kind: 'button', name: 'reminders', label: person.remindersOn ? 'Turn reminders off' : 'Turn reminders on', style: 'secondary' },
+    ],
+    privacy: 'private',
+    tone: 'info',
+  };
+}
+
+function optionsFor(owner: string): RenderOptions {
+  return { idFor: (name) => encodeCustomId({ flow: 'settings', owner, ref: '0', name }) };
+}
+
+export const settings: BotCommand = {
+  data: new SlashCommandBuilder()
+    .setName('settings')
+    .setDescription('Your timezone, reminder time, minutes per session, equipment and reminders')
+    .addStringOption((o) => o.setName('timezone').setDescription('Your IANA timezone, e.g. Europe/London').setAutocomplete(true).setMaxLength(64))
+    .addStringOption((o) => o.setName('reminder_time').setDescription('Daily reminder time, 24-hour, e.g. 07:30').setMaxLength(5))
+    .addIntegerOption((o) => o.setName('minutes').setDescription(`Minutes per session (${MINUTES_MIN}-${MINUTES_MAX})`).setMinValue(MINUTES_MIN).setMaxValue(MINUTES_MAX))
+    .addBooleanOption((o) => o.setName('reminders').setDescription('Daily reminder DMs on or off'))
+    .toJSON(),
+  async autocomplete(_ctx, interaction) {
+    const q = interaction.options.getFocused().toLowerCase().replace(/\s+/g, '_');
+    const matches = allZones().filter((z) => z.toLowerCase().includes(q)).slice(0, 25);
+    await interaction.respond(matches.map((z) => ({ name: z, value: z })));
+  },
+  async execute(ctx, interaction) {
+    const owner = interaction.user.id;
+    const raw = {
+      timezone: interaction.options.getString('timezone') ?? undefined,
+      reminderTime: interaction.options.getString('reminder_time') ?? undefined,
+      minutes: interaction.options.getInteger('minutes') ?? undefined,
+      remindersOn: interaction.options.getBoolean('reminders') ?? undefined,
+    };
+    const parsed = settingsPatchSchema.safeParse(raw);
+    if (!parsed.success) {
+      await notice(interaction, `${parsed.error.issues.map((i) => i.message).join(' ')} Nothing was changed.`);
+      return;
+    }
+    const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+    const person = Object.keys(patch).length > 0 ? ctx.coach.updateSettings(owner, patch) : ctx.coach.person(owner);
+    const view = settingsView(person);
+    await replyView(interaction, Object.keys(patch).length > 0 ? { ...view, notice: 'Saved.' } : view, optionsFor(owner));
+  },
+};
+
+export async function onSettingsComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[]): Promise<void> {
+  const person = ctx.coach.person(id.owner);
+  if (id.name === 'equipment') {
+    const parsed = z.array(z.enum(EQUIPMENT_IDS)).max(EQUIPMENT_IDS.length).safeParse(values);
+    if (!parsed.success) {
+      await updateView(interaction, { ...settingsView(person), notice: 'That equipment was not recognised; nothing changed.' }, optionsFor(id.owner));
+      return;
+    }
+    const updated = ctx.coach.updateSettings(id.owner, { equipment: normaliseEquipment(parsed.data as EquipmentId[]) });
+    await updateView(interaction, { ...settingsView(updated), notice: 'Equipment saved. Your next sessions use it.' }, optionsFor(id.owner));
+    return;
+  }
+  if (id.name === 'reminders') {
+    const updated = ctx.coach.updateSettings(id.owner, { remindersOn: !person.remindersOn });
+    await updateView(interaction, { ...settingsView(updated), notice: updated.remindersOn ? 'Reminders are on.' : 'Reminders are off.' }, optionsFor(id.owner));
+  }
+}

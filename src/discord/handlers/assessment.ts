@@ -1,0 +1,202 @@
+import type { RepliableInteraction, User } from 'discord.js';
+import type { Side } from '../../content/ids.js';
+import type { StoredAssessment } from '../../db/repos/assessments.js';
+import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
+import { STEPS, sidesOf, testOfStep } from '../../flows/assessment-state.js';
+import { welcomeView } from '../../flows/onboarding.js';
+import { findingsText, planView, referralView } from '../../flows/plan-view.js';
+import type { View } from '../../flows/view.js';
+import type { Plan } from '../../coaching/plan.js';
+import type { BotContext } from '../context.js';
+import { encodeCustomId, type CustomId } from '../custom-id.js';
+import { modalFor, renderView, type RenderOptions } from '../render.js';
+import { DiscordCodes, isDiscordError, replyView, updateView, type AnyComponent } from '../respond.js';
+import { consentButtonsOptions } from './onboarding.js';
+
+/**
+ * /assess and its components. The component's ref is `<assessmentId>.<stepIndex>`, so a press on
+ * an old message is recognised and answered with the current step instead of changing the wrong one.
+ */
+
+export function assessmentRef(a: StoredAssessment): string {
+  return `${a.id}.${STEPS.indexOf(a.step)}`;
+}
+
+function optionsFor(owner: string, a: StoredAssessment, focusSide?: Side): RenderOptions {
+  return {
+    idFor: (name) => encodeCustomId({ flow: 'assessment', owner, ref: assessmentRef(a), name }),
+    ...(focusSide ? { focusSide } : {}),
+  };
+}
+
+/** On a per-side test, show the side just answered until it is complete, then the next one that is not. */
+export function focusSideFor(a: StoredAssessment, lastSide?: Side): Side | undefined {
+  const testId = testOfStep(a.step);
+  if (!testId) return undefined;
+  const sides = sidesOf(testId);
+  const results = a.draft.tests[testId] ?? {};
+  const complete = (side: Side) => {
+    const r = results[side];
+    return r?.rating !== undefined && r.pain !== undefined && (r.pain === 0 || r.painPlace !== undefined);
+  };
+  if (lastSide && !complete(lastSide)) return lastSide;
+  return sides.find((s) => !complete(s)) ?? lastSide ?? sides[sides.length - 1];
+}
+
+const PAUSED: View = {
+  title: 'Paused',
+  body: 'Everything so far is saved. Run `/assess` whenever you are ready and you will continue from this exact step.',
+  inputs: [],
+  privacy: 'private',
+  tone: 'info',
+};
+
+/** Where /assess lands: consent first, then the referral if one stands, else start or resume. */
+function entry(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
+  const opened = ctx.coach.openAssessment(owner);
+  if (opened.kind === 'needs_consent') return { view: welcomeView('discord'), opts: consentButtonsOptions(owner) };
+  if (opened.kind === 'referral') return { view: withClearedButton(referralView(opened.referral, ctx.library)), opts: referralButtons(owner) };
+  const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : withIntro(ctx, opened.view, opened.assessment);
+  return { view, opts: optionsFor(owner, opened.assessment, focusSideFor(opened.assessment)) };
+}
+
+export async function startAssessment(ctx: BotContext, interaction: RepliableInteraction): Promise<void> {
+  const { view, opts } = entry(ctx, interaction.user.id);
+  await replyView(interaction, view, opts);
+}
+
+function withIntro(ctx: BotContext, view: View, a: StoredAssessment): View {
+  if (a.step !== STEPS[0]) return view;
+  return { ...view, body: `${ctx.library.battery.intro}\n\n${view.body}` };
+}
+
+export function referralButtons(owner: string): RenderOptions {
+  return { idFor: (name) => encodeCustomId({ flow: 'referral', owner, ref: '0', name }) };
+}
+
+/** While a referral stands, the person can say a clinician has cleared them. */
+export function withClearedButton(view: View): View {
+  return {
+    ...view,
+    body: `${view.body}
+
+Once a doctor or other clinician has checked you and said exercise is fine, press the button below.`,
+    inputs: [{ kind: 'button', name: 'cleared', label: 'A clinician has cleared me', style: 'secondary' }],
+  };
+}
+
+/** "A clinician has cleared me": the referral closes and the assessment can start again. */
+export async function onReferralComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId): Promise<void> {
+  if (id.name !== 'cleared') return;
+  const cleared = ctx.coach.clearedByClinician(id.owner);
+  await updateView(
+    interaction,
+    {
+      title: cleared ? 'Thank you' : 'Nothing to clear',
+      body: cleared ? `${ctx.library.redFlags.referrals.cleared}
+
+Run \`/assess\` to continue.` : 'There is no open referral on your record. Run `/assess` to continue.',
+      inputs: [],
+      privacy: 'private',
+      tone: 'success',
+    },
+    { idFor: (n) => n },
+  );
+}
+
+/** A button, select or modal on an assessment message. */
+export async function onAssessmentComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[], fields?: Record<string, string>): Promise<void> {
+  const owner = id.owner;
+  if (id.ref === 'new') {
+    const { view, opts } = entry(ctx, owner);
+    await updateView(interaction, view, opts);
+    return;
+  }
+  const current = ctx.coach.openAssessment(owner);
+  if (current.kind !== 'open' || !current.resumed) {
+    await updateView(interaction, {
+      title: 'This assessment has ended',
+      body: 'That message belongs to an assessment that is finished or was closed. Use `/assess` to see where you are now, or `/plan` for your plan.',
+      inputs: [],
+      privacy: 'private',
+      tone: 'info',
+    }, { idFor: (n) => n });
+    return;
+  }
+  const a = current.assessment;
+  if (id.ref !== assessmentRef(a)) {
+    await updateView(interaction, ctx.coach.assessmentView(a, 'That was an earlier step. Here is where you are now.'), optionsFor(owner, a, focusSideFor(a)));
+    return;
+  }
+  if (id.name === 'form') {
+    if (!interaction.isMessageComponent()) return;
+    await interaction.showModal(modalFor(current.view, encodeCustomId({ ...id, name: 'psfs' })));
+    return;
+  }
+  if (id.name.startsWith('show:')) {
+    const side = id.name.slice(5) as Side;
+    await updateView(interaction, current.view, optionsFor(owner, a, side));
+    return;
+  }
+  const parsed = id.name === 'psfs' ? parsePsfsForm(['psfs1', 'psfs2', 'psfs3'].map((k) => fields?.[k] ?? '')) : parseAssessmentInput(id.name, values);
+  if (!parsed.ok) {
+    await updateView(interaction, ctx.coach.assessmentView(a, parsed.error), optionsFor(owner, a, focusSideFor(a)));
+    return;
+  }
+  const action = parsed.action;
+  const result = ctx.coach.act(owner, action);
+  switch (result.kind) {
+    case 'no_assessment':
+      await updateView(interaction, PAUSED, { idFor: (n) => n });
+      return;
+    case 'paused':
+      await updateView(interaction, PAUSED, { idFor: (n) => n });
+      return;
+    case 'continue': {
+      const lastSide = action.type === 'side' ? action.side : undefined;
+      await updateView(interaction, result.view, optionsFor(owner, result.assessment, focusSideFor(result.assessment, lastSide)));
+      return;
+    }
+    case 'referral':
+      await updateView(interaction, referralView(result.referral, ctx.library), { idFor: (n) => n });
+      return;
+    case 'complete':
+      await finish(ctx, interaction, result.plan);
+  }
+}
+
+/** The last step: findings where the person is, the full plan in their DMs. */
+async function finish(ctx: BotContext, interaction: AnyComponent, plan: Plan): Promise<void> {
+  await interaction.deferUpdate();
+  const summary: View = {
+    title: 'Assessment complete',
+    body: `**What the tests showed**\n${findingsText(plan, ctx.library)}`,
+    inputs: [],
+    privacy: 'private',
+    tone: 'success',
+  };
+  if (!interaction.inGuild()) {
+    await updateView(interaction, summary, { idFor: (n) => n });
+    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await interaction.followUp(p);
+    return;
+  }
+  const sent = await sendPlanByDm(ctx, interaction.user, plan);
+  const where = sent
+    ? 'Your full plan, with the reason for every exercise, is in your DMs. Use `/workout` for today\'s session.'
+    : 'I could not send you a DM (your privacy settings may block them), so here is your plan privately instead. Use `/workout` for today\'s session.';
+  await updateView(interaction, { ...summary, body: `${summary.body}\n\n${where}` }, { idFor: (n) => n });
+  if (!sent) {
+    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await interaction.followUp({ ...p, flags: 64 });
+  }
+}
+
+async function sendPlanByDm(ctx: BotContext, user: User, plan: Plan): Promise<boolean> {
+  try {
+    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await user.send({ ...p, allowedMentions: { parse: [] } });
+    return true;
+  } catch (error) {
+    if (isDiscordError(error, DiscordCodes.cannotMessageUser)) return false;
+    ctx.logger.warn({ err: error }, 'plan DM failed');
+    return false;
+  }
+}

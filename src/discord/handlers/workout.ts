@@ -1,0 +1,141 @@
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { decisionsView, exerciseView, referralView, sessionView } from '../../flows/plan-view.js';
+import type { View } from '../../flows/view.js';
+import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../../flows/workout-view.js';
+import type { BotContext } from '../context.js';
+import { encodeCustomId, type CustomId } from '../custom-id.js';
+import { renderView, type RenderOptions } from '../render.js';
+import { replyView, updateView, type AnyComponent } from '../respond.js';
+import { referralButtons, withClearedButton } from './assessment.js';
+
+/** /workout and the buttons on a workout message (ref = the workout's id). */
+
+function optionsFor(owner: string, workoutId: number): RenderOptions {
+  return { idFor: (name) => encodeCustomId({ flow: 'workout', owner, ref: String(workoutId), name }) };
+}
+
+const NO_PLAN: View = {
+  title: 'No plan yet',
+  body: 'Run `/assess` first (about 20 minutes): your daily workouts are built from what the assessment finds.',
+  inputs: [],
+  privacy: 'private',
+  tone: 'info',
+};
+
+/** What /workout shows now: a pending morning check first, otherwise today's session. */
+export function workoutEntry(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
+  const person = ctx.coach.findPerson(owner);
+  if (!person?.consentAt) return { view: NO_PLAN, opts: { idFor: (n) => n } };
+  const pending = ctx.coach.pendingMorningCheck(owner);
+  if (pending && pending.localDate < ctx.coach.localDate(person)) {
+    const draft = ctx.coach.workout(owner, pending.workoutId)?.feedbackDraft ?? {};
+    return { view: morningView(pending.localDate, draft), opts: optionsFor(owner, pending.workoutId) };
+  }
+  const today = ctx.coach.todaysWorkout(owner);
+  if ('kind' in today) {
+    if (today.kind === 'referral') return { view: withClearedButton(referralView(today.referral, ctx.library)), opts: referralButtons(owner) };
+    return { view: NO_PLAN, opts: { idFor: (n) => n } };
+  }
+  const view = sessionView(today.session, ctx.library);
+  if (today.workout.status !== 'planned') {
+    const done = today.workout.status === 'done' ? 'You logged this one as done. Well done.' : 'You skipped today. Rest is part of training too.';
+    return { view: { ...view, notice: done, inputs: view.inputs.filter((i) => i.name === 'open') }, opts: optionsFor(owner, today.workout.id) };
+  }
+  return { view, opts: optionsFor(owner, today.workout.id) };
+}
+
+export async function showWorkout(ctx: BotContext, interaction: RepliableInteraction): Promise<void> {
+  const { view, opts } = workoutEntry(ctx, interaction.user.id);
+  await replyView(interaction, view, opts);
+}
+
+export async function onWorkoutComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[]): Promise<void> {
+  const owner = id.owner;
+  const workoutId = Number(id.ref);
+  const workout = Number.isInteger(workoutId) ? ctx.coach.workout(owner, workoutId) : undefined;
+  const opts = optionsFor(owner, workoutId);
+  if (!workout) {
+    await updateView(interaction, { ...NO_PLAN, title: 'This workout is no longer available', body: 'Use `/workout` for today\'s session.' }, { idFor: (n) => n });
+    return;
+  }
+  const draft = workout.feedbackDraft ?? {};
+  switch (id.name) {
+    case 'open': {
+      const exerciseId = values[0];
+      const inSession = [...workout.session.warmup, ...workout.session.items].some((i) => i.exerciseId === exerciseId);
+      const exercise = exerciseId && inSession ? ctx.library.exerciseById.get(exerciseId) : undefined;
+      if (!exercise) {
+        await interaction.reply({ content: 'That exercise is not part of this workout. Try `/exercise` to look one up.', flags: MessageFlags.Ephemeral });
+        return;
+      }
+      // A new private message, so the workout stays on screen.
+      const [first, ...rest] = renderView(exerciseView(exercise, ctx.library), { idFor: (n) => n });
+      await interaction.reply({ ...first!, flags: MessageFlags.Ephemeral });
+      for (const p of rest) await interaction.followUp({ ...p, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    case 'done':
+      if (ctx.coach.recordedFeedback(workoutId)) {
+        await updateView(interaction, { title: 'Already saved', body: 'Feedback for this workout is already saved. See you tomorrow.', inputs: [], privacy: 'private', tone: 'info' }, opts);
+        return;
+      }
+      await updateView(interaction, feedbackView(draft), opts);
+      return;
+    case 'skip': {
+      const skipped = ctx.coach.skipWorkout(owner, workoutId);
+      const body = skipped ? 'Skipped for today. Rest is part of training too; see you tomorrow.' : 'This workout is already logged.';
+      await updateView(interaction, { title: 'Workout', body, inputs: [], privacy: 'private', tone: 'info' }, opts);
+      return;
+    }
+    case 'pain':
+    case 'effort':
+    case 'form':
+    case 'feel':
+    case 'mpain': {
+      const next = applyFeedbackInput(draft, id.name, values[0]);
+      const morning = id.name === 'feel' || id.name === 'mpain';
+      if ('error' in next) {
+        await updateView(interaction, morning ? morningView(workout.localDate, draft, next.error) : feedbackView(draft, next.error), opts);
+        return;
+      }
+      ctx.coach.saveFeedbackDraft(owner, workoutId, next);
+      await updateView(interaction, morning ? morningView(workout.localDate, next) : feedbackView(next), opts);
+      return;
+    }
+    case 'save': {
+      const parsed = feedbackSchema.safeParse(draft);
+      if (!parsed.success) {
+        await updateView(interaction, feedbackView(draft, 'Please answer all three questions first.'), opts);
+        return;
+      }
+      const outcome = ctx.coach.recordFeedback(owner, workoutId, parsed.data);
+      if (outcome.kind !== 'recorded') {
+        await updateView(interaction, { title: 'Already saved', body: 'Feedback for this workout is already saved.', inputs: [], privacy: 'private', tone: 'info' }, opts);
+        return;
+      }
+      await updateView(interaction, decisionsView(outcome.result, ctx.library), opts);
+      return;
+    }
+    case 'msave': {
+      const parsed = morningSchema.safeParse(draft);
+      if (!parsed.success) {
+        await updateView(interaction, morningView(workout.localDate, draft, 'Please answer both questions first.'), opts);
+        return;
+      }
+      const result = ctx.coach.recordMorningCheck(owner, parsed.data.feel, parsed.data.pain);
+      const view = result
+        ? decisionsView(result, ctx.library, 'Morning check saved')
+        : { title: 'Already saved', body: 'That morning check is already done.', inputs: [], privacy: 'private' as const, tone: 'info' as const };
+      const next: View = { ...view, inputs: [{ kind: 'button', name: 'today', label: "Show today's workout", style: 'primary' }] };
+      await updateView(interaction, next, opts);
+      return;
+    }
+    case 'today': {
+      const { view, opts: todayOpts } = workoutEntry(ctx, owner);
+      await updateView(interaction, view, todayOpts);
+      return;
+    }
+    default:
+      await updateView(interaction, { title: 'Workout', body: 'That button is no longer in use. Use `/workout` for today\'s session.', inputs: [], privacy: 'private', tone: 'info' }, { idFor: (n) => n });
+  }
+}

@@ -1,0 +1,80 @@
+import { MessageFlags, type Interaction } from 'discord.js';
+import type { BotContext } from './context.js';
+import { COMMANDS_BY_NAME } from './commands/index.js';
+import { onSettingsComponent } from './commands/settings.js';
+import { onPrivacyComponent } from './commands/privacy.js';
+import { decodeCustomId, type CustomId, type Flow } from './custom-id.js';
+import { onAssessmentComponent, onReferralComponent } from './handlers/assessment.js';
+import { onOnboardingComponent } from './handlers/onboarding.js';
+import { onWorkoutComponent } from './handlers/workout.js';
+import { DiscordCodes, isDiscordError, notice, type AnyComponent } from './respond.js';
+
+type ComponentHandler = (ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[], fields?: Record<string, string>) => Promise<void>;
+
+const COMPONENT_HANDLERS: Record<Flow, ComponentHandler> = {
+  assessment: onAssessmentComponent,
+  onboarding: onOnboardingComponent,
+  workout: onWorkoutComponent,
+  privacy: onPrivacyComponent,
+  settings: onSettingsComponent,
+  referral: onReferralComponent,
+};
+
+export const NOT_YOURS = "This isn't yours: these buttons belong to someone else's session, so nothing was changed. Use `/start` or `/assess` for your own.";
+export const UNKNOWN_COMPONENT = 'That button is from an older version of HipCoach or has expired. Run the command again (e.g. `/assess` or `/workout`).';
+export const FAILED = 'Sorry, something went wrong on my side. Nothing you entered was lost; please try again in a moment.';
+
+/**
+ * One entry point for every interaction: commands, autocomplete, buttons, selects and modals.
+ * Parsing and the ownership check happen here, once, before any handler runs.
+ */
+export async function handleInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) {
+      const command = COMMANDS_BY_NAME.get(interaction.commandName);
+      await (command?.autocomplete ? command.autocomplete(ctx, interaction) : interaction.respond([]));
+      return;
+    }
+    if (interaction.isChatInputCommand()) {
+      const command = COMMANDS_BY_NAME.get(interaction.commandName);
+      if (!command) {
+        await notice(interaction, 'That command is not part of HipCoach any more. Type `/help` to see what is.');
+        return;
+      }
+      await command.execute(ctx, interaction);
+      return;
+    }
+    if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
+      const id = decodeCustomId(interaction.customId);
+      if (!id) {
+        await notice(interaction, UNKNOWN_COMPONENT);
+        return;
+      }
+      if (id.owner !== interaction.user.id) {
+        await notice(interaction, NOT_YOURS);
+        return;
+      }
+      const values = interaction.isStringSelectMenu() ? interaction.values : [];
+      const fields = interaction.isModalSubmit() ? Object.fromEntries(interaction.fields.fields.map((f, key) => [key, 'value' in f ? String(f.value) : ''])) : undefined;
+      await COMPONENT_HANDLERS[id.flow](ctx, interaction, id, values, fields);
+    }
+  } catch (error) {
+    await reportFailure(ctx, interaction, error);
+  }
+}
+
+async function reportFailure(ctx: BotContext, interaction: Interaction, error: unknown): Promise<void> {
+  // An interaction Discord has already expired cannot be answered; anything else gets a kind note.
+  if (isDiscordError(error, DiscordCodes.unknownInteraction)) {
+    ctx.logger.warn({ interaction: interaction.id }, 'interaction expired before it was answered');
+    return;
+  }
+  ctx.logger.error({ err: error, interaction: interaction.id, type: interaction.type }, 'interaction failed');
+  if (!interaction.isRepliable()) return;
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.followUp({ content: FAILED, flags: MessageFlags.Ephemeral });
+    else await interaction.reply({ content: FAILED, flags: MessageFlags.Ephemeral });
+  } catch (second) {
+    ctx.logger.warn({ err: second }, 'could not report the failure to the person');
+  }
+}

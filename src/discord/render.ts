@@ -1,0 +1,176 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  TextInputStyle,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
+  type APIStringSelectComponent,
+  type APITextInputComponent,
+} from 'discord.js';
+import type { Side } from '../content/ids.js';
+import { splitText, type View, type ViewInput } from '../flows/view.js';
+
+/** Discord's limits, in one place, so renderers and tests agree. */
+export const LIMITS = {
+  embedDescription: 4096,
+  embedTitle: 256,
+  embedsPerMessage: 10,
+  charsPerMessage: 6000,
+  rows: 5,
+  buttonsPerRow: 5,
+  selectOptions: 25,
+  optionLabel: 100,
+  buttonLabel: 80,
+  placeholder: 150,
+  modalLabel: 45,
+  content: 2000,
+} as const;
+
+const TONE_COLORS: Record<View['tone'], number> = {
+  info: 0x3b82f6,
+  success: 0x16a34a,
+  warning: 0xf59e0b,
+  danger: 0xdc2626,
+};
+
+const BUTTON_STYLES: Record<Extract<ViewInput, { kind: 'button' }>['style'], ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger> = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  success: ButtonStyle.Success,
+  danger: ButtonStyle.Danger,
+};
+
+export interface MessagePayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+}
+
+export interface RenderOptions {
+  /** Builds the custom id for an input name (the codec knows the flow, owner and state ref). */
+  idFor: (name: string) => string;
+  /** For per-side steps that exceed Discord's 5 rows: which side's menus to show. */
+  focusSide?: Side;
+}
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** Embeds for a long text, grouped into as many messages as Discord's size limits require. */
+export function embedsFor(view: Pick<View, 'title' | 'body' | 'tone' | 'footer' | 'fields' | 'notice'>): APIEmbed[][] {
+  const body = view.notice ? `**${view.notice}**\n\n${view.body}` : view.body;
+  const chunks = splitText(body, LIMITS.embedDescription - 96);
+  const embeds: APIEmbed[] = chunks.map((description, i) => ({
+    ...(i === 0 ? { title: clip(view.title, LIMITS.embedTitle) } : {}),
+    description,
+    color: TONE_COLORS[view.tone],
+  }));
+  const last = embeds[embeds.length - 1]!;
+  if (view.fields?.length) last.fields = view.fields.slice(0, 25).map((f) => ({ name: clip(f.name, 256), value: clip(f.value, 1024) }));
+  if (view.footer) last.footer = { text: clip(view.footer, 2048) };
+  const messages: APIEmbed[][] = [];
+  let current: APIEmbed[] = [];
+  let size = 0;
+  for (const embed of embeds) {
+    const length = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0);
+    if (current.length > 0 && (size + length > LIMITS.charsPerMessage - 200 || current.length >= LIMITS.embedsPerMessage)) {
+      messages.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(embed);
+    size += length;
+  }
+  messages.push(current);
+  return messages;
+}
+
+function selectFor(input: Extract<ViewInput, { kind: 'select' }>, customId: string): APIStringSelectComponent {
+  const options = input.options.slice(0, LIMITS.selectOptions).map((o) => ({
+    label: clip(o.label, LIMITS.optionLabel),
+    value: o.value,
+    ...(o.description ? { description: clip(o.description, LIMITS.optionLabel) } : {}),
+    ...(input.selected === o.value || input.selectedValues?.includes(o.value) ? { default: true } : {}),
+  }));
+  return {
+    type: ComponentType.StringSelect,
+    custom_id: customId,
+    placeholder: clip(input.placeholder, LIMITS.placeholder),
+    options,
+    min_values: Math.min(input.min ?? 1, options.length),
+    max_values: Math.min(input.max ?? 1, options.length),
+  };
+}
+
+function buttonFor(input: Extract<ViewInput, { kind: 'button' }>, customId: string): APIButtonComponent {
+  return { type: ComponentType.Button, style: BUTTON_STYLES[input.style], label: clip(input.label, LIMITS.buttonLabel), custom_id: customId };
+}
+
+const sideOf = (name: string): string | undefined => name.split(':')[1];
+
+/**
+ * Components for a view within Discord's 5 rows: one row per select, buttons packed 5 a row.
+ * Text inputs become one button that opens a modal. A per-side step that would need more than
+ * 4 menus shows one side at a time, with a button to switch.
+ */
+export function componentsFor(view: View, opts: RenderOptions): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  let selects = view.inputs.filter((i): i is Extract<ViewInput, { kind: 'select' }> => i.kind === 'select');
+  const buttons = view.inputs.filter((i): i is Extract<ViewInput, { kind: 'button' }> => i.kind === 'button');
+  const extraButtons: Extract<ViewInput, { kind: 'button' }>[] = [];
+  if (view.inputs.some((i) => i.kind === 'text')) {
+    extraButtons.push({ kind: 'button', name: 'form', label: 'Fill in', style: 'primary' });
+  }
+  const sides = [...new Set(selects.map((s) => sideOf(s.name)).filter((s): s is string => s !== undefined))];
+  if (selects.length > LIMITS.rows - 1 && sides.length > 1) {
+    const focus = opts.focusSide && sides.includes(opts.focusSide) ? opts.focusSide : sides[0]!;
+    selects = selects.filter((s) => sideOf(s.name) === undefined || sideOf(s.name) === focus);
+    for (const other of sides.filter((s) => s !== focus)) {
+      extraButtons.push({ kind: 'button', name: `show:${other}`, label: `${other.charAt(0).toUpperCase()}${other.slice(1)} side`, style: 'secondary' });
+    }
+  }
+  const allButtons = [...extraButtons, ...buttons];
+  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = selects.map((s) => ({
+    type: ComponentType.ActionRow,
+    components: [selectFor(s, opts.idFor(s.name))],
+  }));
+  for (let i = 0; i < allButtons.length; i += LIMITS.buttonsPerRow) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: allButtons.slice(i, i + LIMITS.buttonsPerRow).map((b) => buttonFor(b, opts.idFor(b.name))),
+    });
+  }
+  if (rows.length > LIMITS.rows) throw new Error(`view "${view.title}" needs ${rows.length} rows; Discord allows ${LIMITS.rows}`);
+  return rows;
+}
+
+/** The whole view as one or more messages; components go on the first. */
+export function renderView(view: View, opts: RenderOptions): MessagePayload[] {
+  const groups = embedsFor(view);
+  return groups.map((embeds, i) => ({ embeds, components: i === 0 ? componentsFor(view, opts) : [] }));
+}
+
+/** A modal for a view's text inputs (Discord allows 5, labels of 45 characters). */
+export function modalFor(view: View, customId: string): APIModalInteractionResponseCallbackData {
+  const inputs = view.inputs.filter((i): i is Extract<ViewInput, { kind: 'text' }> => i.kind === 'text').slice(0, 5);
+  return {
+    custom_id: customId,
+    title: clip(view.title, 45),
+    components: inputs.map((t) => ({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.TextInput,
+          custom_id: t.name,
+          label: clip(t.label, LIMITS.modalLabel),
+          style: TextInputStyle.Short,
+          required: t.required,
+          max_length: t.maxLength,
+          ...(t.placeholder ? { placeholder: clip(t.placeholder, 100) } : {}),
+          ...(t.value ? { value: t.value } : {}),
+        } satisfies APITextInputComponent,
+      ],
+    })),
+  };
+}

@@ -1,0 +1,66 @@
+import {
+  DiscordAPIError,
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionReplyOptions,
+  type MessageComponentInteraction,
+  type ModalSubmitInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { View } from '../flows/view.js';
+import { renderView, type MessagePayload, type RenderOptions } from './render.js';
+
+/** Replies that keep health details private: ephemeral in servers, plain messages in DMs. */
+
+export type AnyComponent = Exclude<RepliableInteraction, ChatInputCommandInteraction> & (MessageComponentInteraction | ModalSubmitInteraction);
+
+/** In a server everything about a person's health is ephemeral; in a DM it is just a message. */
+export function privateFlags(interaction: RepliableInteraction): { flags?: MessageFlags.Ephemeral } {
+  return interaction.inGuild() ? { flags: MessageFlags.Ephemeral } : {};
+}
+
+const noMentions = { allowedMentions: { parse: [] } };
+
+/** Reply with a view: the first message answers the interaction, the rest follow up. */
+export async function replyView(interaction: ChatInputCommandInteraction | ButtonInteraction | RepliableInteraction, view: View, opts: RenderOptions = { idFor: (n) => n }): Promise<void> {
+  await replyPayloads(interaction, renderView(view, opts));
+}
+
+export async function replyPayloads(interaction: RepliableInteraction, payloads: MessagePayload[]): Promise<void> {
+  const flags = privateFlags(interaction);
+  const [first, ...rest] = payloads;
+  if (!first) return;
+  const options: InteractionReplyOptions = { ...first, ...flags, ...noMentions };
+  if (interaction.deferred || interaction.replied) await interaction.followUp(options);
+  else await interaction.reply(options);
+  for (const p of rest) await interaction.followUp({ ...p, ...flags, ...noMentions });
+}
+
+/** Replace the message a component sits on (the natural way to step through a flow). */
+export async function updateView(interaction: AnyComponent, view: View, opts: RenderOptions): Promise<void> {
+  const [first, ...rest] = renderView(view, opts);
+  if (!first) return;
+  if (interaction.deferred || interaction.replied) await interaction.editReply({ ...first, ...noMentions });
+  else if (interaction.isMessageComponent()) await interaction.update({ ...first, ...noMentions });
+  else if (interaction.isFromMessage()) await interaction.update({ ...first, ...noMentions });
+  else await interaction.reply({ ...first, ...privateFlags(interaction), ...noMentions });
+  for (const p of rest) await interaction.followUp({ ...p, ...privateFlags(interaction), ...noMentions });
+}
+
+/** A short private note, e.g. "this isn't yours". */
+export async function notice(interaction: RepliableInteraction, text: string): Promise<void> {
+  const options = { content: text, flags: MessageFlags.Ephemeral as const, ...noMentions };
+  if (interaction.deferred || interaction.replied) await interaction.followUp(options);
+  else await interaction.reply(options);
+}
+
+export function isDiscordError(error: unknown, code: number): boolean {
+  return error instanceof DiscordAPIError && error.code === code;
+}
+
+/** Discord error codes the bot handles on purpose. */
+export const DiscordCodes = {
+  unknownInteraction: 10062,
+  cannotMessageUser: 50007,
+} as const;
