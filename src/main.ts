@@ -34,8 +34,8 @@ export async function main(): Promise<number> {
       logger.info({ signal }, 'shutting down');
       void running.stop().then(resolve);
     };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => { shutdown('SIGINT'); });
+    process.once('SIGTERM', () => { shutdown('SIGTERM'); });
   });
   return 0;
 }

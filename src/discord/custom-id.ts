@@ -19,7 +19,7 @@ export type Flow = keyof typeof FLOWS;
 
 const FLOW_BY_CODE: ReadonlyMap<string, Flow> = new Map(Object.entries(FLOWS).map(([flow, code]) => [code, flow as Flow]));
 
-const part = z.string().regex(/^[A-Za-z0-9_.\-]{1,40}$/);
+const part = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/);
 
 export const customIdSchema = z
   .string()
@@ -29,7 +29,7 @@ export const customIdSchema = z
     const [version, code, owner, ref, ...rest] = pieces;
     const flow = code === undefined ? undefined : FLOW_BY_CODE.get(code);
     const name = rest.join(':');
-    if (version !== 'v1' || !flow || !owner || !/^\d{15,22}$/.test(owner) || ref === undefined || !part.safeParse(ref).success || !/^[a-z][A-Za-z0-9_:\-]{0,40}$/.test(name)) {
+    if (version !== 'v1' || !flow || !owner || !/^\d{15,22}$/.test(owner) || ref === undefined || !part.safeParse(ref).success || !/^[a-z][A-Za-z0-9_:-]{0,40}$/.test(name)) {
       ctx.addIssue({ code: 'custom', message: 'not a HipCoach component id' });
       return z.NEVER;
     }

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
-import { EQUIPMENT_IDS, EQUIPMENT_LABELS, type EquipmentId } from '../../content/ids.js';
+import { EQUIPMENT_IDS, EQUIPMENT_LABELS } from '../../content/ids.js';
 import { MINUTES_MAX, MINUTES_MIN, minutesSchema, normaliseEquipment } from '../../coaching/answers.js';
 import { isValidTimeZone } from '../../app/time.js';
 import type { Person } from '../../db/repos/people.js';
@@ -97,7 +97,10 @@ export const settings: BotCommand = {
       await notice(interaction, `${parsed.error.issues.map((i) => i.message).join(' ')} Nothing was changed.`);
       return;
     }
-    const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+    const patch: Partial<typeof parsed.data> = {};
+    for (const [key, value] of Object.entries(parsed.data) as [keyof typeof parsed.data, unknown][]) {
+      if (value !== undefined) Object.assign(patch, { [key]: value });
+    }
     const person = Object.keys(patch).length > 0 ? ctx.coach.updateSettings(owner, patch) : ctx.coach.person(owner);
     const view = settingsView(person);
     await replyView(interaction, Object.keys(patch).length > 0 ? { ...view, notice: 'Saved.' } : view, optionsFor(owner));
@@ -112,7 +115,7 @@ export async function onSettingsComponent(ctx: BotContext, interaction: AnyCompo
       await updateView(interaction, { ...settingsView(person), notice: 'That equipment was not recognised; nothing changed.' }, optionsFor(id.owner));
       return;
     }
-    const updated = ctx.coach.updateSettings(id.owner, { equipment: normaliseEquipment(parsed.data as EquipmentId[]) });
+    const updated = ctx.coach.updateSettings(id.owner, { equipment: normaliseEquipment(parsed.data) });
     await updateView(interaction, { ...settingsView(updated), notice: 'Equipment saved. Your next sessions use it.' }, optionsFor(id.owner));
     return;
   }

@@ -16,7 +16,7 @@ export interface BotCommand {
 const name = z.string().regex(/^[-_a-z0-9]{1,32}$/, 'names are 1-32 lower-case letters, digits, - or _');
 const description = z.string().min(1).max(100);
 
-const optionSchema: z.ZodType<unknown> = z.lazy(() =>
+const optionSchema: z.ZodType = z.lazy(() =>
   z
     .object({
       type: z.number().int().min(1).max(11),

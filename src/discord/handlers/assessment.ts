@@ -1,4 +1,4 @@
-import type { RepliableInteraction, User } from 'discord.js';
+import { MessageFlags, type RepliableInteraction, type User } from 'discord.js';
 import type { Side } from '../../content/ids.js';
 import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
@@ -186,7 +186,7 @@ async function finish(ctx: BotContext, interaction: AnyComponent, plan: Plan): P
     : 'I could not send you a DM (your privacy settings may block them), so here is your plan privately instead. Use `/workout` for today\'s session.';
   await updateView(interaction, { ...summary, body: `${summary.body}\n\n${where}` }, { idFor: (n) => n });
   if (!sent) {
-    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await interaction.followUp({ ...p, flags: 64 });
+    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await interaction.followUp({ ...p, flags: MessageFlags.Ephemeral });
   }
 }
 
