@@ -33,15 +33,24 @@ CREATE TABLE `deliveries` (
 	`local_date` text NOT NULL,
 	`status` text NOT NULL,
 	`nonce` text NOT NULL,
+	`parts` text DEFAULT '[]' NOT NULL,
+	`parts_sent` integer DEFAULT 0 NOT NULL,
+	`workout_id` integer,
+	`due_at` integer,
+	`next_attempt_at` integer,
+	`remind_at` integer,
+	`reminded_at` integer,
 	`attempts` integer DEFAULT 0 NOT NULL,
 	`message_id` text,
 	`error` text,
 	`claimed_at` integer NOT NULL,
 	`sent_at` integer,
-	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`workout_id`) REFERENCES `workouts`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `deliveries_person_date` ON `deliveries` (`person_id`,`local_date`);--> statement-breakpoint
+CREATE INDEX `deliveries_pending` ON `deliveries` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE TABLE `feedback` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`workout_id` integer NOT NULL,
@@ -65,6 +74,12 @@ CREATE TABLE `guild_settings` (
 	`guild_id` text PRIMARY KEY NOT NULL,
 	`qa_channel_id` text,
 	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `leases` (
+	`name` text PRIMARY KEY NOT NULL,
+	`owner` text NOT NULL,
+	`expires_at` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `measures` (
@@ -96,6 +111,10 @@ CREATE TABLE `people` (
 	`reminders_on` integer DEFAULT true NOT NULL,
 	`consent_at` integer,
 	`status` text DEFAULT 'new' NOT NULL,
+	`next_run_at` integer,
+	`dm_channel_id` text,
+	`dm_blocked_at` integer,
+	`dm_blocked_notice_at` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
 );

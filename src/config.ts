@@ -60,6 +60,11 @@ export const botEnvSchema = baseEnvSchema.extend({
   DISCORD_API_BASE_URL: optionalText.pipe(z.url({ error: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
   /** How long shutdown waits for interactions in flight before closing anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  /** Run the daily DM scheduler in this process. Exactly one process may (see README, sharding). */
+  SCHEDULER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
+  /** How late a missed daily DM may still be sent after downtime. */
+  DM_WINDOW_HOURS: z.coerce.number().min(0.25).max(12).default(3),
 });
 export type BotConfig = z.output<typeof botEnvSchema>;
 

@@ -21,19 +21,25 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 import {
   closeAssessment,
   inProgressAssessment,
+  latestCompletedAssessment,
+  resultsFor,
   saveAssessmentProgress,
   saveResults,
   startAssessment,
   type StoredAssessment,
 } from '../db/repos/assessments.js';
 import { latestMeasures, recordMeasures } from '../db/repos/measures.js';
-import { deletePerson, ensurePerson, getPerson, recordConsent, setStatus, updateSettings, type Person, type PersonSettings } from '../db/repos/people.js';
+import { deletePerson, ensurePerson, getPerson, markDmBlockedNoticed, recordConsent, setNextRun, setStatus, updateSettings, type Person, type PersonSettings } from '../db/repos/people.js';
+import { snoozeDelivery } from '../db/repos/deliveries.js';
+import type { Queryable } from '../db/types.js';
+import { localParts, nextRunAfter } from '../coaching/schedule.js';
 import { activePlan, saveActivePlan, type StoredPlan } from '../db/repos/plans.js';
 import { progressionLevels, progressionStates, resetProgressionFromPlan, saveTrackState, trackState } from '../db/repos/progression.js';
 import { clearReferrals, clearedUrgentFlags, openReferral, recordScreen } from '../db/repos/safety.js';
 import {
   ensureWorkout,
   feedbackFor,
+  feedbackSince,
   getWorkout,
   insertFeedback,
   recentWorkouts,
@@ -46,12 +52,17 @@ import {
 } from '../db/repos/workouts.js';
 import type { StoredDecision } from '../db/schema.js';
 import { localDateIn, type Clock } from './time.js';
-import { habitSummary, type HabitSummary } from '../coaching/progress.js';
-import { measureHistory, type Measure } from '../db/repos/measures.js';
+import { daysBetween, habitSummary, weeklySummary, type HabitSummary, type WeeklySummary } from '../coaching/progress.js';
+import { addDays } from '../coaching/calendar.js';
+import { measureHistory, psfsMean, type Measure } from '../db/repos/measures.js';
+import { compareAssessments, type Comparison } from '../coaching/reassessment.js';
 import { exportPerson, type PersonExport } from '../db/repos/privacy.js';
 import { communityStats } from '../db/repos/stats.js';
 import type { FeedbackDraft } from '../db/schema.js';
 import type { PatternId, Side } from '../content/ids.js';
+
+/** The spec: reassess every 4 weeks. */
+export const REASSESS_AFTER_DAYS = 28;
 
 export interface ProgressReport {
   habit: HabitSummary;
@@ -70,7 +81,7 @@ export interface CoachDeps {
 export type AssessmentStepResult =
   | { kind: 'continue'; assessment: StoredAssessment; view: View }
   | { kind: 'referral'; referral: Referral }
-  | { kind: 'complete'; plan: Plan; assessmentId: number }
+  | { kind: 'complete'; plan: Plan; assessmentId: number; comparison: Comparison | null }
   | { kind: 'paused'; assessment: StoredAssessment };
 
 export type OpenAssessment =
@@ -137,9 +148,25 @@ export class Coach {
     });
   }
 
+  /** Save settings; a change of time, zone or reminders reschedules the daily DM. */
   updateSettings(personId: string, settings: PersonSettings): Person {
     this.person(personId);
-    return updateSettings(this.deps.db, personId, settings, this.now())!;
+    const unblock = settings.remindersOn === true ? { dmBlockedAt: null, dmBlockedNoticeAt: null } : {};
+    updateSettings(this.deps.db, personId, { ...settings, ...unblock }, this.now());
+    if (settings.timezone !== undefined || settings.reminderTime !== undefined || settings.remindersOn !== undefined) {
+      this.rescheduleReminders(personId);
+    }
+    return getPerson(this.deps.db, personId)!;
+  }
+
+  /** The next daily DM, or none: reminders on, an active plan, no referral and DMs not blocked. */
+  rescheduleReminders(personId: string, db: Queryable = this.deps.db): Date | null {
+    const person = getPerson(db, personId);
+    if (!person) return null;
+    const eligible = person.remindersOn && person.status === 'active' && person.dmBlockedAt === null && activePlan(db, personId) !== undefined;
+    const next = eligible ? nextRunAfter(person.reminderTime, person.timezone, this.now()) : null;
+    setNextRun(db, personId, next);
+    return next;
   }
 
   prefsOf(person: Person): Prefs {
@@ -162,13 +189,14 @@ export class Coach {
     return this.library.redFlags.flags.filter((f) => f.level === 'emergency' || !cleared.has(f.id));
   }
 
-  /** Start an assessment, or resume the one in progress at exactly its step. */
-  openAssessment(personId: string, kind: 'initial' | 'reassessment' = 'initial'): OpenAssessment {
+  /** Start an assessment (a reassessment once a plan exists), or resume the one in progress at its step. */
+  openAssessment(personId: string, requested?: 'initial' | 'reassessment'): OpenAssessment {
     const person = this.person(personId);
     if (!person.consentAt) return { kind: 'needs_consent' };
     const referral = this.referral(personId);
     if (referral) return { kind: 'referral', referral };
     const existing = inProgressAssessment(this.deps.db, personId);
+    const kind = requested ?? (this.activePlan(personId) ? 'reassessment' : 'initial');
     const assessment = existing ?? startAssessment(this.deps.db, personId, kind, this.now());
     const view = assessmentView(assessment, this.library, this.askedFlags(personId));
     return { kind: 'open', assessment, resumed: existing !== undefined, view };
@@ -211,12 +239,26 @@ export class Coach {
           );
           closeAssessment(tx, current.id, 'referred', now);
           setStatus(tx, personId, 'referred', now);
+          setNextRun(tx, personId, null);
         });
         return { kind: 'referral', referral };
       }
-      case 'complete':
-        return { kind: 'complete', plan: this.completeAssessment(person, current, result.state, result.answers), assessmentId: current.id };
+      case 'complete': {
+        const comparison = current.kind === 'reassessment' ? this.compareWithLast(person, result.answers) : null;
+        return { kind: 'complete', plan: this.completeAssessment(person, current, result.state, result.answers), assessmentId: current.id, comparison };
+      }
     }
+  }
+
+  /** Reassessment: change per test and side against the last completed assessment, and in PSFS. */
+  private compareWithLast(person: Person, answers: Answers): Comparison | null {
+    const last = latestCompletedAssessment(this.deps.db, person.id);
+    if (!last) return null;
+    const history = measureHistory(this.deps.db, person.id);
+    const first = history[0];
+    const newMean = answers.baseline ? psfsMean(answers.baseline.psfs) : null;
+    const days = first ? daysBetween(localDateIn(person.timezone, first.takenAt), this.localDate(person)) : 0;
+    return compareAssessments(resultsFor(this.deps.db, last.id), answers.tests, { before: first?.psfsMean ?? null, after: newMean }, days);
   }
 
   private completeAssessment(person: Person, current: StoredAssessment, state: AssessmentState, answers: Answers): Plan {
@@ -235,6 +277,7 @@ export class Coach {
       resetProgressionFromPlan(tx, person.id, plan, now);
       closeAssessment(tx, current.id, 'completed', now);
       setStatus(tx, person.id, 'active', now);
+      this.rescheduleReminders(person.id, tx);
     });
     return plan;
   }
@@ -403,6 +446,50 @@ export class Coach {
       planStarted: localDateIn(person.timezone, stored.createdAt),
       today,
     };
+  }
+
+  /** Snooze the day's reminder: returns the local time of the nudge, or null if there is no DM to snooze. */
+  snooze(personId: string, localDate: string, hours: number): string | null {
+    const person = this.findPerson(personId);
+    if (!person) return null;
+    const at = new Date(this.now().getTime() + hours * 3_600_000);
+    if (!snoozeDelivery(this.deps.db, personId, localDate, at)) return null;
+    const local = localParts(person.timezone, at);
+    return `${String(Math.floor(local.minutes / 60)).padStart(2, '0')}:${String(local.minutes % 60).padStart(2, '0')}`;
+  }
+
+  /** Whether to tell the person (once, privately) that their DMs are blocked. */
+  takeDmBlockedNotice(personId: string): boolean {
+    const person = this.findPerson(personId);
+    if (!person?.dmBlockedAt || person.dmBlockedNoticeAt) return false;
+    markDmBlockedNoticed(this.deps.db, personId, this.now());
+    return true;
+  }
+
+  /** A DM interaction proves DMs work again: lift the block and reschedule. */
+  dmsWork(personId: string): void {
+    const person = this.findPerson(personId);
+    if (!person?.dmBlockedAt) return;
+    updateSettings(this.deps.db, personId, { dmBlockedAt: null, dmBlockedNoticeAt: null }, this.now());
+    this.rescheduleReminders(personId);
+  }
+
+  /** The week so far, for the Sunday summary DM. */
+  weekly(personId: string, localDate: string): WeeklySummary {
+    const days = recentWorkouts(this.deps.db, personId, 60);
+    const fb = feedbackSince(this.deps.db, personId, addDays(localDate, -14));
+    return weeklySummary(days, fb, localDate);
+  }
+
+  /**
+   * Reassessment is due 4 weeks after the last completed assessment, and the invitation repeats
+   * weekly until it is done. Returns the days since that assessment when an invitation is due.
+   */
+  reassessmentDue(person: Person, localDate: string): number | null {
+    const last = latestCompletedAssessment(this.deps.db, person.id);
+    if (!last?.completedAt) return null;
+    const days = daysBetween(localDateIn(person.timezone, last.completedAt), localDate);
+    return days >= REASSESS_AFTER_DAYS && (days - REASSESS_AFTER_DAYS) % 7 === 0 ? days : null;
   }
 
   exportData(personId: string): PersonExport {

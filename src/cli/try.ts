@@ -8,7 +8,7 @@ import { openDatabase } from '../db/connection.js';
 import { parseAssessmentInput, parsePsfsForm } from '../flows/assessment-input.js';
 import { testOfStep, type AssessmentAction } from '../flows/assessment-state.js';
 import { welcomeView, DECLINED_TEXT } from '../flows/onboarding.js';
-import { decisionsView, planView, referralView, sessionView } from '../flows/plan-view.js';
+import { comparisonText, decisionsView, planView, referralView, sessionView } from '../flows/plan-view.js';
 import type { View, ViewInput } from '../flows/view.js';
 import { askRequired, askUntil, ConsoleIO, InputEnded } from './console-io.js';
 import { viewToText } from './render-text.js';
@@ -174,6 +174,7 @@ async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show
         show(referralView(result.referral, coach.library));
         return false;
       case 'complete':
+        if (result.comparison) show({ title: 'What changed since last time', body: comparisonText(result.comparison, coach.library), inputs: [], privacy: 'private', tone: 'info' });
         show(planView(result.plan, coach.library));
         return true;
       case 'continue':

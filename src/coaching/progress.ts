@@ -33,3 +33,40 @@ export function habitSummary(days: readonly WorkoutDay[], today: string): HabitS
 export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
+
+export interface WeekFeedback {
+  localDate: string;
+  painDuring: number;
+  decisions: { pattern: string; side: string; change: string; toLevel: number }[];
+}
+
+export interface WeeklySummary {
+  weekStart: string;
+  sessions: number;
+  streak: number;
+  painThisWeek: number | null;
+  painLastWeek: number | null;
+  moved: { pattern: string; side: string; change: 'progress' | 'regress'; toLevel: number }[];
+}
+
+const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
+
+/** The week (Monday to `today`) in numbers, with last week's pain for comparison. */
+export function weeklySummary(days: readonly WorkoutDay[], feedback: readonly WeekFeedback[], today: string): WeeklySummary {
+  const weekStart = addDays(today, -weekdayIndex(today));
+  const lastWeekStart = addDays(weekStart, -7);
+  const inWeek = (d: string) => d >= weekStart && d <= today;
+  const inLastWeek = (d: string) => d >= lastWeekStart && d < weekStart;
+  const moved = feedback
+    .filter((f) => inWeek(f.localDate))
+    .flatMap((f) => f.decisions.filter((d) => d.change === 'progress' || d.change === 'regress'))
+    .map((d) => ({ pattern: d.pattern, side: d.side, change: d.change as 'progress' | 'regress', toLevel: d.toLevel }));
+  return {
+    weekStart,
+    sessions: new Set(days.filter((d) => d.status === 'done' && inWeek(d.localDate)).map((d) => d.localDate)).size,
+    streak: habitSummary(days, today).streak,
+    painThisWeek: mean(feedback.filter((f) => inWeek(f.localDate)).map((f) => f.painDuring)),
+    painLastWeek: mean(feedback.filter((f) => inLastWeek(f.localDate)).map((f) => f.painDuring)),
+    moved,
+  };
+}

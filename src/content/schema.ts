@@ -188,3 +188,19 @@ export const manifestSchema = z
     version: z.string().regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/, 'must look like 2026.11.0'),
   })
   .strict();
+
+export const faqEntrySchema = z
+  .object({
+    id: contentId,
+    question: z.string().trim().min(8).max(150),
+    /** Other ways people ask it, in their own words ("groin pinch", "tight hips"). */
+    alsoAsked: z.array(z.string().trim().min(3).max(120)).min(2).max(12),
+    keywords: z.array(z.string().trim().min(2).max(40)).min(3).max(20),
+    answer: z.string().trim().min(120).max(1400),
+    relatedExercises: z.array(contentId).default([]),
+    relatedTopics: z.array(contentId).default([]),
+  })
+  .strict();
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+
+export const faqFileSchema = z.object({ entries: z.array(faqEntrySchema).min(30) }).strict();

@@ -46,6 +46,14 @@ export const people = sqliteTable('people', {
   remindersOn: integer('reminders_on', { mode: 'boolean' }).notNull().default(true),
   consentAt: timestamp('consent_at'),
   status: text('status', { enum: PERSON_STATUSES }).notNull().default('new'),
+  /** When the next daily DM is due (UTC); null while reminders are off or there is no plan. */
+  nextRunAt: timestamp('next_run_at'),
+  /** The DM channel, remembered so each daily DM is one request, not two. */
+  dmChannelId: text('dm_channel_id'),
+  /** Set when Discord refused a DM (50007): no more DMs until the person turns reminders back on. */
+  dmBlockedAt: timestamp('dm_blocked_at'),
+  /** When the person was told (privately, in a server) that their DMs are blocked. */
+  dmBlockedNoticeAt: timestamp('dm_blocked_notice_at'),
   createdAt: timestamp('created_at').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
 });
@@ -220,6 +228,8 @@ export interface StoredDecision {
   clinicianReview: boolean;
 }
 
+export type DeliveryPart = 'morning' | 'workout' | 'weekly' | 'reassess';
+
 /** Daily DM ledger: the unique key is what makes delivery exactly-once. */
 export const deliveries = sqliteTable(
   'deliveries',
@@ -229,13 +239,27 @@ export const deliveries = sqliteTable(
     localDate: text('local_date').notNull(),
     status: text('status', { enum: ['claimed', 'sent', 'skipped', 'failed'] }).notNull(),
     nonce: text('nonce').notNull(),
+    /** The messages this delivery sends, fixed at claim time so a retry sends the same ones. */
+    parts: text('parts', { mode: 'json' }).$type<DeliveryPart[]>().notNull().default(sql`'[]'`),
+    /** How many parts Discord has confirmed; a retry resumes after them. */
+    partsSent: integer('parts_sent').notNull().default(0),
+    workoutId: integer('workout_id').references(() => workouts.id, { onDelete: 'set null' }),
+    /** The scheduled instant this delivery belongs to; the catch-up window counts from here. */
+    dueAt: timestamp('due_at'),
+    nextAttemptAt: timestamp('next_attempt_at'),
+    /** Snooze: when to send a short nudge about this day's workout. */
+    remindAt: timestamp('remind_at'),
+    remindedAt: timestamp('reminded_at'),
     attempts: integer('attempts').notNull().default(0),
     messageId: text('message_id'),
     error: text('error'),
     claimedAt: timestamp('claimed_at').notNull(),
     sentAt: timestamp('sent_at'),
   },
-  (t) => [uniqueIndex('deliveries_person_date').on(t.personId, t.localDate)],
+  (t) => [
+    uniqueIndex('deliveries_person_date').on(t.personId, t.localDate),
+    index('deliveries_pending').on(t.status, t.nextAttemptAt),
+  ],
 );
 
 export const qaLog = sqliteTable(
@@ -266,4 +290,11 @@ export const guildSettings = sqliteTable('guild_settings', {
   guildId: text('guild_id').primaryKey(),
   qaChannelId: text('qa_channel_id'),
   updatedAt: timestamp('updated_at').notNull(),
+});
+
+/** A lease makes sure only one process runs the DM scheduler against this database. */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  owner: text('owner').notNull(),
+  expiresAt: timestamp('expires_at').notNull(),
 });

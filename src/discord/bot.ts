@@ -9,11 +9,14 @@ import { createClient } from './client.js';
 import type { BotContext } from './context.js';
 import { handleInteraction } from './interactions.js';
 import { registerCommands } from './register.js';
+import { RestDmSender } from './dm-sender.js';
+import { Scheduler } from '../scheduler/scheduler.js';
 
 export interface RunningBot {
   client: Client;
   context: BotContext;
   database: DbHandle;
+  scheduler: Scheduler | undefined;
   /** Stop taking work, let what is in flight finish (up to the grace period), then close everything. */
   stop(): Promise<void>;
 }
@@ -21,7 +24,7 @@ export interface RunningBot {
 export const RESTARTING = 'HipCoach is restarting. Please try again in a minute; nothing you entered was lost.';
 
 /** Wire the pieces, log in, register commands if they changed, and resolve once ready. */
-export async function startBot(opts: { config: BotConfig; logger: Logger; clock?: Clock; database?: DbHandle }): Promise<RunningBot> {
+export async function startBot(opts: { config: BotConfig; logger: Logger; clock?: Clock; database?: DbHandle; startScheduler?: boolean }): Promise<RunningBot> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
   const database = opts.database ?? openDatabase(config.DATABASE_PATH);
@@ -68,10 +71,25 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
     throw error;
   }
 
+  const scheduler =
+    config.SCHEDULER === 'on'
+      ? new Scheduler({
+          db: database.db,
+          coach: context.coach,
+          sender: new RestDmSender(client.rest),
+          clock,
+          logger,
+          intervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
+          windowMs: config.DM_WINDOW_HOURS * 3_600_000,
+        })
+      : undefined;
+  if (opts.startScheduler !== false) scheduler?.start();
+
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
       accepting = false;
+      await scheduler?.stop();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.allSettled([...inFlight]), grace]);
       await client.destroy();
@@ -80,5 +98,5 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
     })();
     return stopped;
   };
-  return { client, context, database, stop };
+  return { client, context, database, scheduler, stop };
 }

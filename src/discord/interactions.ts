@@ -42,6 +42,7 @@ export async function handleInteraction(ctx: BotContext, interaction: Interactio
         return;
       }
       await command.execute(ctx, interaction);
+      await dmStatusNote(ctx, interaction);
       return;
     }
     if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
@@ -61,6 +62,20 @@ export async function handleInteraction(ctx: BotContext, interaction: Interactio
   } catch (error) {
     await reportFailure(ctx, interaction, error);
   }
+}
+
+export const DMS_BLOCKED =
+  "I tried to send your daily workout by DM, but Discord would not let me: your privacy settings block DMs from this server's members. To get them, allow direct messages (Server menu > Privacy Settings), then turn reminders back on with `/settings reminders:True`. Your plan is unchanged: `/workout` works any time.";
+
+/** After a command: in a server, say once that DMs are blocked; in a DM, DMs clearly work again. */
+async function dmStatusNote(ctx: BotContext, interaction: Interaction): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  const person = interaction.user.id;
+  if (!interaction.inGuild()) {
+    ctx.coach.dmsWork(person);
+    return;
+  }
+  if (ctx.coach.takeDmBlockedNotice(person)) await notice(interaction, DMS_BLOCKED);
 }
 
 async function reportFailure(ctx: BotContext, interaction: Interaction, error: unknown): Promise<void> {

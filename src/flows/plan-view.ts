@@ -7,6 +7,7 @@ import { KEEP_RULES, PROGRESSION_RULES, SESSION_RULES, START_RULES } from '../co
 import type { Referral } from '../coaching/safety.js';
 import type { Session, SessionItem } from '../coaching/session.js';
 import type { StoredDecision } from '../db/schema.js';
+import type { Comparison } from '../coaching/reassessment.js';
 import type { View } from './view.js';
 
 /** Person-facing wording for plans, sessions, exercises and decisions, shared by every renderer. */
@@ -235,4 +236,28 @@ export function decisionsView(
   if (result.clinicianReview) parts.push(CLINICIAN_NUDGE);
   for (const t of result.topics) parts.push(topicText(t));
   return { title, body: parts.join('\n\n'), inputs: [], privacy: 'private', tone: result.clinicianReview ? 'warning' : 'success' };
+}
+
+/** Reassessment: what changed, test by test, and in the activities that matter (PSFS). */
+export function comparisonText(c: Comparison, library: Library): string {
+  const label = (r: keyof typeof RATING_LABELS) => RATING_LABELS[r].split(':')[0]!.toLowerCase();
+  const lines = c.changes
+    .filter((x) => x.ratingChange !== 0 || x.painChange !== 0)
+    .map((x) => {
+      const test = library.testById.get(x.testId)?.name ?? x.testId;
+      const side = x.side === 'both' ? '' : ` (${x.side})`;
+      const mark = x.ratingChange > 0 || (x.ratingChange === 0 && x.painChange < 0) ? 'better' : x.ratingChange < 0 || x.painChange > 0 ? 'harder' : 'same';
+      return `- ${test}${side}: ${label(x.before.rating)} → ${label(x.after.rating)}, pain ${x.before.pain} → ${x.after.pain} (${mark})`;
+    });
+  const same = c.changes.length - lines.length;
+  const parts = [lines.length ? lines.join('\n') : 'Every test came out the same as last time.'];
+  if (lines.length && same > 0) parts.push(`${same} other result${same === 1 ? '' : 's'} unchanged.`);
+  if (c.psfs.change !== null) {
+    const sign = c.psfs.change >= 0 ? '+' : '';
+    parts.push(`**Activities (PSFS):** ${c.psfs.before} → ${c.psfs.after} (${sign}${c.psfs.change}${c.psfs.meaningful ? ', a meaningful change' : '; 2 points is a meaningful change'})`);
+  }
+  if (c.clinicianNudge) {
+    parts.push('Your activities have not changed meaningfully in 6 weeks or more. That is not a red flag, but it is a good moment to ask a physiotherapist or doctor to look at your plan with you.');
+  }
+  return parts.join('\n\n');
 }

@@ -10,6 +10,7 @@ const TABLES = [
   'deliveries',
   'feedback',
   'guild_settings',
+  'leases',
   'measures',
   'meta',
   'people',
@@ -23,6 +24,7 @@ const TABLES = [
 const INDEXES = [
   'assessment_one_in_progress',
   'assessment_results_unique',
+  'deliveries_pending',
   'deliveries_person_date',
   'feedback_person',
   'feedback_workout_id_unique',

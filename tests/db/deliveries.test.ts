@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimDelivery, deliveryOn, markDelivery } from '../../src/db/repos/deliveries.js';
+import { claimDay, deliveryOn, markDelivery } from '../../src/db/repos/deliveries.js';
 import { ensurePerson } from '../../src/db/repos/people.js';
 import { NOW, createTempDb, minutesLater, type TempDb } from './helpers.js';
 
@@ -17,29 +17,36 @@ describe('deliveries', () => {
     t.cleanup();
   });
 
-  it('claimDelivery claims (person, local date) once', () => {
-    const first = claimDelivery(t.handle.db, P, '2026-11-28', 'nonce-1', NOW);
+  it('claimDay claims (person, local date) once', () => {
+    const first = claimDay(t.handle.db, { personId: P, localDate: '2026-11-28', nonce: 'nonce-1', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW);
     expect(first).toEqual({
       id: first?.id,
       personId: P,
       localDate: '2026-11-28',
       status: 'claimed',
       nonce: 'nonce-1',
+      parts: ['workout'],
+      partsSent: 0,
+      workoutId: null,
+      dueAt: NOW,
+      nextAttemptAt: null,
+      remindAt: null,
+      remindedAt: null,
       attempts: 0,
       messageId: null,
       error: null,
       claimedAt: NOW,
       sentAt: null,
     });
-    expect(claimDelivery(t.handle.db, P, '2026-11-28', 'nonce-2', minutesLater(1))).toBeUndefined();
+    expect(claimDay(t.handle.db, { personId: P, localDate: '2026-11-28', nonce: 'nonce-2', dueAt: NOW, parts: ['workout'], workoutId: null }, minutesLater(1))).toBeUndefined();
     // The original claim is kept, not overwritten.
     expect(deliveryOn(t.handle.db, P, '2026-11-28')).toMatchObject({ id: first?.id, nonce: 'nonce-1', claimedAt: NOW });
   });
 
   it('another date or another person is a separate claim', () => {
-    const a = claimDelivery(t.handle.db, P, '2026-11-28', 'n1', NOW);
-    const b = claimDelivery(t.handle.db, P, '2026-11-29', 'n2', NOW);
-    const c = claimDelivery(t.handle.db, Q, '2026-11-28', 'n3', NOW);
+    const a = claimDay(t.handle.db, { personId: P, localDate: '2026-11-28', nonce: 'n1', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW);
+    const b = claimDay(t.handle.db, { personId: P, localDate: '2026-11-29', nonce: 'n2', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW);
+    const c = claimDay(t.handle.db, { personId: Q, localDate: '2026-11-28', nonce: 'n3', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW);
     expect(a?.nonce).toBe('n1');
     expect(b?.nonce).toBe('n2');
     expect(c?.nonce).toBe('n3');
@@ -48,17 +55,17 @@ describe('deliveries', () => {
 
   it('a second connection to the same file cannot claim the same day again', () => {
     const other = t.open();
-    const mine = claimDelivery(t.handle.db, P, '2026-11-28', 'process-1', NOW);
+    const mine = claimDay(t.handle.db, { personId: P, localDate: '2026-11-28', nonce: 'process-1', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW);
     expect(mine?.nonce).toBe('process-1');
-    expect(claimDelivery(other.db, P, '2026-11-28', 'process-2', NOW)).toBeUndefined();
+    expect(claimDay(other.db, { personId: P, localDate: '2026-11-28', nonce: 'process-2', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW)).toBeUndefined();
     // And the other way round for the next day.
-    expect(claimDelivery(other.db, P, '2026-11-29', 'process-2', NOW)?.nonce).toBe('process-2');
-    expect(claimDelivery(t.handle.db, P, '2026-11-29', 'process-1', NOW)).toBeUndefined();
+    expect(claimDay(other.db, { personId: P, localDate: '2026-11-29', nonce: 'process-2', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW)?.nonce).toBe('process-2');
+    expect(claimDay(t.handle.db, { personId: P, localDate: '2026-11-29', nonce: 'process-1', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW)).toBeUndefined();
     expect(deliveryOn(t.handle.db, P, '2026-11-29')?.nonce).toBe('process-2');
   });
 
   it('markDelivery sets sentAt only when the status is sent', () => {
-    const d = claimDelivery(t.handle.db, P, '2026-11-28', 'n', NOW)!;
+    const d = claimDay(t.handle.db, { personId: P, localDate: '2026-11-28', nonce: 'n', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW)!;
     markDelivery(t.handle.db, d.id, { status: 'failed', error: 'Cannot send messages to this user', attempts: 1 }, minutesLater(1));
     expect(deliveryOn(t.handle.db, P, '2026-11-28')).toMatchObject({
       status: 'failed',
@@ -79,7 +86,7 @@ describe('deliveries', () => {
   });
 
   it('markDelivery with skipped leaves sentAt empty', () => {
-    const d = claimDelivery(t.handle.db, P, '2026-11-28', 'n', NOW)!;
+    const d = claimDay(t.handle.db, { personId: P, localDate: '2026-11-28', nonce: 'n', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW)!;
     markDelivery(t.handle.db, d.id, { status: 'skipped' }, minutesLater(1));
     expect(deliveryOn(t.handle.db, P, '2026-11-28')).toMatchObject({ status: 'skipped', sentAt: null, attempts: 0 });
   });

@@ -30,6 +30,10 @@ describe('people repository', () => {
       remindersOn: true,
       consentAt: null,
       status: 'new',
+      nextRunAt: null,
+      dmChannelId: null,
+      dmBlockedAt: null,
+      dmBlockedNoticeAt: null,
       createdAt: NOW,
       updatedAt: NOW,
     });

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/coaching/plan.js';
 import { closeAssessment, saveResults, startAssessment } from '../../src/db/repos/assessments.js';
-import { claimDelivery } from '../../src/db/repos/deliveries.js';
+import { claimDay } from '../../src/db/repos/deliveries.js';
 import { recordMeasures } from '../../src/db/repos/measures.js';
 import { deletePerson, ensurePerson, getPerson, recordConsent } from '../../src/db/repos/people.js';
 import { saveActivePlan } from '../../src/db/repos/plans.js';
@@ -42,7 +42,7 @@ function populate(db: Db, personId: string, days: string[]): void {
         { workoutId: w.id, personId, painDuring: 2, effort: 'right', form: 'good', decisions: [], settled: false },
         minutesLater(i + 30),
       );
-      claimDelivery(tx, personId, day, `nonce-${personId}-${day}`, minutesLater(i));
+      claimDay(tx, { personId: personId, localDate: day, nonce: `nonce-${personId}-${day}`, dueAt: NOW, parts: ['workout'], workoutId: null }, minutesLater(i));
     });
     logQuestion(tx, {
       personId,

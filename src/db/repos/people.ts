@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { EquipmentId } from '../../content/ids.js';
 import { people, type PersonStatus } from '../schema.js';
 import { countRows, type Queryable } from '../types.js';
@@ -11,6 +11,8 @@ export interface PersonSettings {
   minutes?: number;
   equipment?: EquipmentId[];
   remindersOn?: boolean;
+  dmBlockedAt?: Date | null;
+  dmBlockedNoticeAt?: Date | null;
 }
 
 export function getPerson(db: Queryable, id: string): Person | undefined {
@@ -46,4 +48,32 @@ export function deletePerson(db: Queryable, id: string): boolean {
 
 export function countPeople(db: Queryable): number {
   return countRows(db, people);
+}
+
+/** People whose daily DM is due: reminders on, an active plan, DMs not blocked. */
+export function duePeople(db: Queryable, now: Date, limit: number): Person[] {
+  return db
+    .select()
+    .from(people)
+    .where(and(lte(people.nextRunAt, now), eq(people.remindersOn, true), eq(people.status, 'active'), isNull(people.dmBlockedAt)))
+    .orderBy(asc(people.nextRunAt), asc(people.id))
+    .limit(limit)
+    .all();
+}
+
+export function setNextRun(db: Queryable, id: string, nextRunAt: Date | null): void {
+  db.update(people).set({ nextRunAt }).where(eq(people.id, id)).run();
+}
+
+export function rememberDmChannel(db: Queryable, id: string, channelId: string): void {
+  db.update(people).set({ dmChannelId: channelId }).where(eq(people.id, id)).run();
+}
+
+/** Discord refused a DM (50007): stop DMs until the person turns reminders back on. */
+export function markDmBlocked(db: Queryable, id: string, now: Date): void {
+  db.update(people).set({ dmBlockedAt: now, dmBlockedNoticeAt: null, nextRunAt: null }).where(eq(people.id, id)).run();
+}
+
+export function markDmBlockedNoticed(db: Queryable, id: string, now: Date): void {
+  db.update(people).set({ dmBlockedNoticeAt: now }).where(eq(people.id, id)).run();
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull } from 'drizzle-orm';
 import type { Effort, Form } from '../../content/ids.js';
 import type { Session } from '../../coaching/session.js';
 import { feedback, workouts, type FeedbackDraft, type StoredDecision } from '../schema.js';
@@ -100,4 +100,16 @@ export function settleFeedback(db: Queryable, id: number, morning: MorningInput,
       .where(and(eq(feedback.id, id), isNull(feedback.settledAt)))
       .run().changes > 0
   );
+}
+
+/** Feedback with its workout's local date, for the days from `since` (inclusive). */
+export function feedbackSince(db: Queryable, personId: string, since: string): (Feedback & { localDate: string })[] {
+  return db
+    .select({ f: feedback, localDate: workouts.localDate })
+    .from(feedback)
+    .innerJoin(workouts, eq(workouts.id, feedback.workoutId))
+    .where(and(eq(feedback.personId, personId), gte(workouts.localDate, since)))
+    .orderBy(workouts.localDate)
+    .all()
+    .map((r) => ({ ...r.f, localDate: r.localDate }));
 }

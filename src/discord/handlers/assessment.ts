@@ -4,7 +4,8 @@ import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
 import { STEPS, sidesOf, testOfStep } from '../../flows/assessment-state.js';
 import { welcomeView } from '../../flows/onboarding.js';
-import { findingsText, planView, referralView } from '../../flows/plan-view.js';
+import { comparisonText, findingsText, planView, referralView } from '../../flows/plan-view.js';
+import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../flows/view.js';
 import type { Plan } from '../../coaching/plan.js';
 import type { BotContext } from '../context.js';
@@ -52,8 +53,8 @@ const PAUSED: View = {
 };
 
 /** Where /assess lands: consent first, then the referral if one stands, else start or resume. */
-function entry(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
-  const opened = ctx.coach.openAssessment(owner);
+function entry(ctx: BotContext, owner: string, kind: 'initial' | 'reassessment' = 'initial'): { view: View; opts: RenderOptions } {
+  const opened = ctx.coach.openAssessment(owner, kind);
   if (opened.kind === 'needs_consent') return { view: welcomeView('discord'), opts: consentButtonsOptions(owner) };
   if (opened.kind === 'referral') return { view: withClearedButton(referralView(opened.referral, ctx.library)), opts: referralButtons(owner) };
   const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : withIntro(ctx, opened.view, opened.assessment);
@@ -107,8 +108,8 @@ Run \`/assess\` to continue.` : 'There is no open referral on your record. Run `
 /** A button, select or modal on an assessment message. */
 export async function onAssessmentComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[], fields?: Record<string, string>): Promise<void> {
   const owner = id.owner;
-  if (id.ref === 'new') {
-    const { view, opts } = entry(ctx, owner);
+  if (id.ref === 'new' || id.ref === 'reassess') {
+    const { view, opts } = entry(ctx, owner, id.ref === 'reassess' ? 'reassessment' : 'initial');
     await updateView(interaction, view, opts);
     return;
   }
@@ -161,16 +162,17 @@ export async function onAssessmentComponent(ctx: BotContext, interaction: AnyCom
       await updateView(interaction, referralView(result.referral, ctx.library), { idFor: (n) => n });
       return;
     case 'complete':
-      await finish(ctx, interaction, result.plan);
+      await finish(ctx, interaction, result.plan, result.comparison);
   }
 }
 
 /** The last step: findings where the person is, the full plan in their DMs. */
-async function finish(ctx: BotContext, interaction: AnyComponent, plan: Plan): Promise<void> {
+async function finish(ctx: BotContext, interaction: AnyComponent, plan: Plan, comparison: Comparison | null): Promise<void> {
   await interaction.deferUpdate();
+  const changed = comparison ? `**What changed since last time**\n${comparisonText(comparison, ctx.library)}\n\n` : '';
   const summary: View = {
-    title: 'Assessment complete',
-    body: `**What the tests showed**\n${findingsText(plan, ctx.library)}`,
+    title: comparison ? 'Reassessment complete' : 'Assessment complete',
+    body: `${changed}**What the tests showed**\n${findingsText(plan, ctx.library)}`,
     inputs: [],
     privacy: 'private',
     tone: 'success',

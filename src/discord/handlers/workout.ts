@@ -5,7 +5,7 @@ import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, mornin
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
 import { renderView, type RenderOptions } from '../render.js';
-import { replyView, updateView, type AnyComponent } from '../respond.js';
+import { privateFlags, replyView, updateView, type AnyComponent } from '../respond.js';
 import { referralButtons, withClearedButton } from './assessment.js';
 
 /** /workout and the buttons on a workout message (ref = the workout's id). */
@@ -128,6 +128,19 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
         : { title: 'Already saved', body: 'That morning check is already done.', inputs: [], privacy: 'private' as const, tone: 'info' as const };
       const next: View = { ...view, inputs: [{ kind: 'button', name: 'today', label: "Show today's workout", style: 'primary' }] };
       await updateView(interaction, next, opts);
+      return;
+    }
+    case 'snooze1':
+    case 'snooze3': {
+      const hours = id.name === 'snooze1' ? 1 : 3;
+      const at = ctx.coach.snooze(owner, workout.localDate, hours);
+      const body = at ? `I will nudge you at ${at} (your time). The workout stays right here.` : 'Snooze works on the daily reminder message; use `/workout` any time.';
+      await interaction.reply({ content: body, ...privateFlags(interaction) });
+      return;
+    }
+    case 'pause': {
+      ctx.coach.updateSettings(owner, { remindersOn: false });
+      await interaction.reply({ content: 'Daily reminders are paused. Turn them back on with `/settings reminders:True` whenever you like; your plan and progress are kept.', ...privateFlags(interaction) });
       return;
     }
     case 'today': {

@@ -1,0 +1,67 @@
+import { SCALES, SIDES, TEST_IDS, TEST_SPEC, type Rating, type Side, type TestId } from '../content/ids.js';
+import type { Tests } from './answers.js';
+
+/** What changed between two assessments, test by test and side by side, and in PSFS. */
+
+export interface ResultRow {
+  testId: TestId;
+  side: Side;
+  rating: string;
+  pain: number;
+}
+
+export interface TestChange {
+  testId: TestId;
+  side: Side;
+  before: { rating: Rating; pain: number };
+  after: { rating: Rating; pain: number };
+  /** +1 a better rating, -1 worse, 0 the same. */
+  ratingChange: -1 | 0 | 1;
+  painChange: number;
+}
+
+export interface Comparison {
+  changes: TestChange[];
+  psfs: { before: number | null; after: number | null; change: number | null; meaningful: boolean };
+  /** No meaningful PSFS change after 6+ weeks: suggest a clinician review (a nudge). */
+  clinicianNudge: boolean;
+}
+
+/** A 2-point change in the PSFS mean is treated as meaningful (Stratford 1995). */
+export const PSFS_MEANINGFUL = 2;
+export const NO_CHANGE_REVIEW_DAYS = 42;
+
+export function compareAssessments(
+  before: readonly ResultRow[],
+  after: Tests,
+  psfs: { before: number | null; after: number | null },
+  daysSinceFirst: number,
+): Comparison {
+  const changes: TestChange[] = [];
+  for (const testId of TEST_IDS) {
+    const ratings = SCALES[TEST_SPEC[testId].scale].ratings as readonly string[];
+    const sides: Side[] = TEST_SPEC[testId].sides === 'both' ? ['both'] : [...SIDES];
+    const now = after[testId] as Record<string, { rating: Rating; pain: number } | undefined> | undefined;
+    for (const side of sides) {
+      const old = before.find((r) => r.testId === testId && r.side === side);
+      const neu = now?.[side];
+      if (!old || !neu) continue;
+      const delta = ratings.indexOf(old.rating) - ratings.indexOf(neu.rating);
+      changes.push({
+        testId,
+        side,
+        before: { rating: old.rating as Rating, pain: old.pain },
+        after: { rating: neu.rating, pain: neu.pain },
+        ratingChange: delta > 0 ? 1 : delta < 0 ? -1 : 0,
+        painChange: neu.pain - old.pain,
+      });
+    }
+  }
+  const change = psfs.before !== null && psfs.after !== null ? Math.round((psfs.after - psfs.before) * 100) / 100 : null;
+  const meaningful = change !== null && Math.abs(change) >= PSFS_MEANINGFUL;
+  return {
+    changes,
+    psfs: { ...psfs, change, meaningful },
+    clinicianNudge: change !== null && daysSinceFirst >= NO_CHANGE_REVIEW_DAYS && change < PSFS_MEANINGFUL,
+  };
+}

@@ -1,0 +1,49 @@
+import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
+import type { MessagePayload } from './render.js';
+
+/** The outcome of one DM: delivered, refused for good (50007), or worth another try later. */
+export type DmResult =
+  | { ok: true; messageId: string; channelId: string }
+  | { ok: false; kind: 'blocked'; error: string }
+  | { ok: false; kind: 'retry'; error: string }
+  | { ok: false; kind: 'fatal'; error: string };
+
+export interface DmSender {
+  /** Send one message to a person's DMs. `nonce` makes a retried send land once. */
+  send(to: { userId: string; channelId: string | null }, payload: MessagePayload, nonce: string): Promise<DmResult>;
+}
+
+const CANNOT_MESSAGE_USER = 50007;
+
+/**
+ * DMs over discord.js's REST client alone, so the scheduler can run with or without a gateway
+ * connection. discord.js waits out 429s and retries 5xx itself; what is left is classified here.
+ */
+export class RestDmSender implements DmSender {
+  constructor(private readonly rest: REST) {}
+
+  async send(to: { userId: string; channelId: string | null }, payload: MessagePayload, nonce: string): Promise<DmResult> {
+    try {
+      const channelId = to.channelId ?? ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: to.userId } })) as { id: string }).id;
+      const message = (await this.rest.post(Routes.channelMessages(channelId), {
+        body: { ...payload, nonce, enforce_nonce: true, allowed_mentions: { parse: [] } },
+      })) as { id: string };
+      return { ok: true, messageId: message.id, channelId };
+    } catch (error) {
+      return classify(error);
+    }
+  }
+}
+
+export function classify(error: unknown): Exclude<DmResult, { ok: true }> {
+  const text = error instanceof Error ? error.message : String(error);
+  if (error instanceof DiscordAPIError) {
+    if (error.code === CANNOT_MESSAGE_USER) return { ok: false, kind: 'blocked', error: text };
+    if (error.status >= 500 || error.status === 429) return { ok: false, kind: 'retry', error: text };
+    return { ok: false, kind: 'fatal', error: text };
+  }
+  if (error instanceof HTTPError) return error.status >= 500 ? { ok: false, kind: 'retry', error: text } : { ok: false, kind: 'fatal', error: text };
+  // Timeouts, resets and rate-limit rejections are worth another try inside the window.
+  if (error instanceof RateLimitError) return { ok: false, kind: 'retry', error: text };
+  return { ok: false, kind: 'retry', error: text };
+}

@@ -1,0 +1,119 @@
+import { PATTERN_LABELS, type PatternId } from '../content/ids.js';
+import type { Coach } from '../app/coach.js';
+import type { WeeklySummary } from '../coaching/progress.js';
+import type { Delivery } from '../db/repos/deliveries.js';
+import type { Person } from '../db/repos/people.js';
+import type { DeliveryPart } from '../db/schema.js';
+import { encodeCustomId } from '../discord/custom-id.js';
+import { renderView, type MessagePayload } from '../discord/render.js';
+import { sessionView, sideWords } from '../flows/plan-view.js';
+import type { View } from '../flows/view.js';
+import { morningView } from '../flows/workout-view.js';
+
+/**
+ * What a daily DM says, part by part. Parts are fixed when the day is claimed; the text is
+ * rendered when sent, from the database, so a retry after a crash sends the same messages.
+ */
+
+/** Sunday, in the person's own week (weekday index 6). */
+export function composeParts(facts: { morningPending: boolean; isSunday: boolean; reassessDue: boolean }): DeliveryPart[] {
+  return [
+    ...(facts.morningPending ? (['morning'] as const) : []),
+    'workout',
+    ...(facts.isSunday ? (['weekly'] as const) : []),
+    ...(facts.reassessDue ? (['reassess'] as const) : []),
+  ];
+}
+
+/** Buttons a workout DM carries, beyond /workout's Done and Skip. */
+export const DM_WORKOUT_BUTTONS: View['inputs'] = [
+  { kind: 'button', name: 'snooze1', label: 'Snooze 1 h', style: 'secondary' },
+  { kind: 'button', name: 'snooze3', label: 'Snooze 3 h', style: 'secondary' },
+  { kind: 'button', name: 'pause', label: 'Pause reminders', style: 'secondary' },
+];
+
+const workoutIds = (owner: string, workoutId: number) => ({
+  idFor: (name: string) => encodeCustomId({ flow: 'workout', owner, ref: String(workoutId), name }),
+});
+
+export function weeklyView(w: WeeklySummary): View {
+  const trend =
+    w.painThisWeek === null
+      ? 'No feedback this week yet.'
+      : w.painLastWeek === null
+        ? `Average pain during sessions: ${w.painThisWeek}/10.`
+        : `Average pain during sessions: ${w.painThisWeek}/10 (last week ${w.painLastWeek}/10).`;
+  const moved = w.moved.length
+    ? w.moved.map((m) => `- ${PATTERN_LABELS[m.pattern as PatternId]} (${sideWords(m.side as 'left')}) ${m.change === 'progress' ? 'moved up' : 'eased back'} to level ${m.toLevel}`).join('\n')
+    : 'No pattern changed level this week; steady work is how change happens.';
+  return {
+    title: 'Your week',
+    body: [`**Sessions this week:** ${w.sessions} · **Streak:** ${w.streak} day${w.streak === 1 ? '' : 's'}`, trend, `**Patterns**\n${moved}`, 'Use `/progress` any time for the whole picture.'].join('\n\n'),
+    inputs: [],
+    privacy: 'private',
+    tone: 'info',
+  };
+}
+
+export function reassessView(days: number): View {
+  return {
+    title: 'Time for your reassessment',
+    body: `It has been ${Math.round(days / 7)} weeks since your assessment. Repeating the same 14 tests (about 20 minutes) shows what has changed, side by side, and rebuilds your plan around where you are now.`,
+    inputs: [{ kind: 'button', name: 'begin', label: 'Start the reassessment', style: 'success' }],
+    privacy: 'private',
+    tone: 'success',
+  };
+}
+
+/** A greeting with the habit figures that matter early on. */
+function greeting(coach: Coach, person: Person): string {
+  const report = coach.progress(person.id);
+  if (!report) return '';
+  const { habit } = report;
+  const parts = [`Streak: ${habit.streak} day${habit.streak === 1 ? '' : 's'} · ${habit.thisWeek} this week`];
+  return parts.join('');
+}
+
+/** The payloads for one part, or none when the part no longer applies (e.g. already answered). */
+export function renderPart(coach: Coach, person: Person, delivery: Delivery, part: DeliveryPart): MessagePayload[] {
+  switch (part) {
+    case 'morning': {
+      const pending = coach.pendingMorningCheck(person.id);
+      if (!pending || pending.localDate >= delivery.localDate) return [];
+      return renderView(morningView(pending.localDate, {}), workoutIds(person.id, pending.workoutId));
+    }
+    case 'workout': {
+      const workout = delivery.workoutId === null ? undefined : coach.workout(person.id, delivery.workoutId);
+      if (!workout) return [];
+      const view = sessionView(workout.session, coach.library);
+      const hello = greeting(coach, person);
+      return renderView(
+        { ...view, body: hello ? `${hello}\n\n${view.body}` : view.body, inputs: [...view.inputs, ...DM_WORKOUT_BUTTONS] },
+        workoutIds(person.id, workout.id),
+      );
+    }
+    case 'weekly':
+      return renderView(weeklyView(coach.weekly(person.id, delivery.localDate)), { idFor: (n) => n });
+    case 'reassess': {
+      const days = coach.reassessmentDue(person, delivery.localDate) ?? 28;
+      return renderView(reassessView(days), { idFor: (name) => encodeCustomId({ flow: 'assessment', owner: person.id, ref: 'reassess', name }) });
+    }
+  }
+}
+
+/** A short nudge for a snoozed workout. */
+export function nudgePayload(person: Person, workoutId: number): MessagePayload[] {
+  return renderView(
+    {
+      title: 'A nudge, as you asked',
+      body: "Today's workout is still waiting. Even a shorter version counts: do what you can, then tell me how it went.",
+      inputs: [
+        { kind: 'button', name: 'done', label: 'Done', style: 'success' },
+        { kind: 'button', name: 'skip', label: 'Skip today', style: 'secondary' },
+      ],
+      privacy: 'private',
+      tone: 'info',
+    },
+    workoutIds(person.id, workoutId),
+  );
+}

@@ -1,0 +1,244 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Coach } from '../app/coach.js';
+import type { Clock } from '../app/time.js';
+import { weekdayIndex } from '../coaching/calendar.js';
+import { nextRunAfter, runLocalDate } from '../coaching/schedule.js';
+import type { Db } from '../db/connection.js';
+import type { Queryable } from '../db/types.js';
+import { claimDay, dueNudges, markDelivery, recordPartSent, sendable, skipDay, type Delivery } from '../db/repos/deliveries.js';
+import { acquireLease, releaseLease } from '../db/repos/lease.js';
+import { duePeople, getPerson, markDmBlocked, rememberDmChannel, setNextRun, type Person } from '../db/repos/people.js';
+import type { DmSender } from '../discord/dm-sender.js';
+import type { MessagePayload } from '../discord/render.js';
+import { composeParts, nudgePayload, renderPart } from './messages.js';
+
+/**
+ * The daily DM loop. Exactly once per person and local date:
+ *   1. one transaction claims the day (a ledger row unique on person + date, with the parts it
+ *      will send) and advances next_run_at;
+ *   2. each part is sent with a nonce Discord enforces, so a retried send cannot post twice;
+ *   3. each confirmed part is recorded, so a retry resumes after it.
+ * A crash anywhere leaves a claimed row that the next tick resends (same nonces) while it is
+ * inside the person's window; days missed beyond the window are recorded as skipped.
+ * Only the holder of the lease runs a tick, so a second process never sends.
+ */
+
+export interface SchedulerOptions {
+  db: Db;
+  coach: Coach;
+  sender: DmSender;
+  clock: Clock;
+  logger: Logger;
+  /** How late a delivery may still go out (default 3 h). */
+  windowMs?: number;
+  /** Time between ticks when started (30-60 s in production). */
+  intervalMs?: number;
+  /** Sends in flight at once; discord.js's own limiter keeps the global rate. */
+  concurrency?: number;
+  /** A name for this process in the lease (default: random). */
+  owner?: string;
+  /** Observation points, for fault-injection tests (e.g. a crash right after a claim). */
+  hooks?: { afterClaim?: (d: Delivery) => void; afterSend?: (d: Delivery, part: number) => void };
+}
+
+export interface TickReport {
+  leader: boolean;
+  claimed: number;
+  skipped: number;
+  sent: number;
+  blocked: number;
+  retrying: number;
+  failed: number;
+  nudges: number;
+}
+
+const LEASE = 'dm-scheduler';
+const BATCH = 500;
+
+export class Scheduler {
+  private readonly windowMs: number;
+  private readonly intervalMs: number;
+  private readonly concurrency: number;
+  private readonly owner: string;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<TickReport> | undefined;
+  private stopped = false;
+
+  constructor(private readonly opts: SchedulerOptions) {
+    this.windowMs = opts.windowMs ?? 3 * 3_600_000;
+    this.intervalMs = opts.intervalMs ?? 30_000;
+    this.concurrency = opts.concurrency ?? 20;
+    this.owner = opts.owner ?? `pid${process.pid}-${randomBytes(4).toString('hex')}`;
+  }
+
+  start(): void {
+    this.stopped = false;
+    const loop = () => {
+      if (this.stopped) return;
+      this.running = this.tick().catch((error: unknown) => {
+        this.opts.logger.error({ err: error }, 'scheduler tick failed');
+        return emptyReport(false);
+      });
+      void this.running.finally(() => {
+        if (!this.stopped) this.timer = setTimeout(loop, this.intervalMs);
+      });
+    };
+    loop();
+  }
+
+  /** Stop after the tick in progress, and give the lease up so another process can take over. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    releaseLease(this.opts.db, LEASE, this.owner);
+  }
+
+  async tick(): Promise<TickReport> {
+    const now = this.opts.clock();
+    const leaseMs = Math.max(this.intervalMs * 4, 120_000);
+    if (!acquireLease(this.opts.db, LEASE, this.owner, now, leaseMs)) return emptyReport(false);
+    const report = emptyReport(true);
+    this.claimDue(now, report);
+    await this.sendPending(now, report);
+    await this.sendNudges(now, report);
+    return report;
+  }
+
+  /** Claim every due day in batches, one transaction per batch. */
+  private claimDue(now: Date, report: TickReport): void {
+    for (;;) {
+      const due = duePeople(this.opts.db, now, BATCH);
+      if (due.length === 0) return;
+      this.opts.db.transaction((tx) => {
+        for (const person of due) {
+          let runAt = person.nextRunAt!;
+          while (runAt.getTime() <= now.getTime()) {
+            const localDate = runLocalDate(person.timezone, runAt);
+            if (now.getTime() - runAt.getTime() <= this.windowMs) {
+              const claimed = this.claimOne(tx, person, localDate, runAt, now);
+              if (claimed) {
+                report.claimed++;
+                this.opts.hooks?.afterClaim?.(claimed);
+              }
+            } else {
+              skipDay(tx, person.id, localDate, runAt, now);
+              report.skipped++;
+            }
+            runAt = nextRunAfter(person.reminderTime, person.timezone, runAt);
+          }
+          setNextRun(tx, person.id, runAt);
+        }
+      });
+    }
+  }
+
+  private claimOne(tx: Queryable, person: Person, localDate: string, dueAt: Date, now: Date): Delivery | undefined {
+    const today = this.opts.coach.todaysWorkout(person.id, localDate);
+    if ('kind' in today) return undefined;
+    const pending = this.opts.coach.pendingMorningCheck(person.id);
+    const parts = composeParts({
+      morningPending: pending !== undefined && pending.localDate < localDate,
+      isSunday: weekdayIndex(localDate) === 6,
+      reassessDue: this.opts.coach.reassessmentDue(person, localDate) !== null,
+    });
+    return claimDay(tx, { personId: person.id, localDate, nonce: randomBytes(9).toString('base64url'), dueAt, parts, workoutId: today.workout.id }, now);
+  }
+
+  private async sendPending(now: Date, report: TickReport): Promise<void> {
+    for (;;) {
+      const batch = sendable(this.opts.db, now, BATCH);
+      if (batch.length === 0) return;
+      await pool(batch, this.concurrency, (d) => this.deliver(d, now, report));
+      if (batch.length < BATCH) return;
+    }
+  }
+
+  /** Send the parts not yet confirmed, in order; classify any failure. */
+  private async deliver(delivery: Delivery, now: Date, report: TickReport): Promise<void> {
+    const db = this.opts.db;
+    const person = getPerson(db, delivery.personId);
+    if (!person) return;
+    if (delivery.dueAt && now.getTime() - delivery.dueAt.getTime() > this.windowMs) {
+      markDelivery(db, delivery.id, { status: 'failed', error: 'the catch-up window passed before it could be sent' }, now);
+      report.failed++;
+      return;
+    }
+    const messages = delivery.parts.flatMap((part) => renderPart(this.opts.coach, person, delivery, part));
+    let channelId = person.dmChannelId;
+    for (let i = delivery.partsSent; i < messages.length; i++) {
+      const result = await this.opts.sender.send({ userId: person.id, channelId }, messages[i]!, `${delivery.nonce}${i}`);
+      if (!result.ok) {
+        this.failed(delivery, person, result, now, report);
+        return;
+      }
+      if (channelId !== result.channelId) {
+        channelId = result.channelId;
+        rememberDmChannel(db, person.id, channelId);
+      }
+      this.opts.hooks?.afterSend?.(delivery, i);
+      recordPartSent(db, delivery.id, i + 1, i + 1 === messages.length, this.opts.clock());
+    }
+    if (messages.length === 0 || delivery.partsSent >= messages.length) recordPartSent(db, delivery.id, messages.length, true, this.opts.clock());
+    report.sent++;
+  }
+
+  private failed(delivery: Delivery, person: Person, result: { kind: 'blocked' | 'retry' | 'fatal'; error: string }, now: Date, report: TickReport): void {
+    const db = this.opts.db;
+    if (result.kind === 'blocked') {
+      // The person does not accept DMs: no retries; they hear about it next time they use a command.
+      markDelivery(db, delivery.id, { status: 'failed', error: 'dm_blocked' }, now);
+      markDmBlocked(db, person.id, now);
+      report.blocked++;
+      return;
+    }
+    const attempts = delivery.attempts + 1;
+    const backoff = Math.min(60_000 * 2 ** (attempts - 1), 30 * 60_000);
+    const retryAt = new Date(now.getTime() + backoff);
+    const windowEnd = (delivery.dueAt ?? delivery.claimedAt).getTime() + this.windowMs;
+    if (result.kind === 'fatal' || retryAt.getTime() > windowEnd) {
+      markDelivery(db, delivery.id, { status: 'failed', error: result.error.slice(0, 500), attempts }, now);
+      report.failed++;
+      return;
+    }
+    markDelivery(db, delivery.id, { status: 'claimed', error: result.error.slice(0, 500), attempts, nextAttemptAt: retryAt }, now);
+    report.retrying++;
+    this.opts.logger.warn({ delivery: delivery.id, attempts, retryAt }, 'daily DM failed; will retry inside the window');
+  }
+
+  private async sendNudges(now: Date, report: TickReport): Promise<void> {
+    const due = dueNudges(this.opts.db, now, BATCH);
+    await pool(due, this.concurrency, async (d) => {
+      const person = getPerson(this.opts.db, d.personId);
+      if (!person || d.workoutId === null) return;
+      const [payload] = nudgePayload(person, d.workoutId);
+      const result = await this.opts.sender.send({ userId: person.id, channelId: person.dmChannelId }, payload!, `${d.nonce}n${d.remindAt?.getTime() ?? 0}`.slice(0, 25));
+      if (result.ok) {
+        markDelivery(this.opts.db, d.id, { status: 'sent', remindedAt: now }, now);
+        report.nudges++;
+      } else if (result.kind === 'blocked') {
+        markDmBlocked(this.opts.db, person.id, now);
+        markDelivery(this.opts.db, d.id, { status: 'sent', remindedAt: now }, now);
+      }
+    });
+  }
+}
+
+function emptyReport(leader: boolean): TickReport {
+  return { leader, claimed: 0, skipped: 0, sent: 0, blocked: 0, retrying: 0, failed: 0, nudges: 0 };
+}
+
+/** Run `work` over items with at most `size` in flight. */
+async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+export type { MessagePayload };
