@@ -47,14 +47,15 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17-20 d
 
 /** What `npm start` needs. Only DISCORD_TOKEN is required. */
 export const botEnvSchema = baseEnvSchema.extend({
-  DISCORD_TOKEN: z
+  // An empty DISCORD_TOKEN= (as in .env.example) counts as not set.
+  DISCORD_TOKEN: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z
     .string({
       error: 'is not set. Put DISCORD_TOKEN=<your bot token> in .env (Discord Developer Portal > your application > Bot > Reset Token). See README, "Running the bot".',
     })
     .trim()
     .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, {
       error: 'does not look like a bot token (three parts separated by dots). Copy it again from Discord Developer Portal > your application > Bot > Reset Token.',
-    }),
+    })),
   DISCORD_GUILD_ID: optionalText.pipe(snowflake.optional()),
   /** A Discord-compatible API (proxy, or the tests' fake). Default: Discord itself. */
   DISCORD_API_BASE_URL: optionalText.pipe(z.url({ error: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),

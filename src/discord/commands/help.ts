@@ -17,6 +17,7 @@ export const HELP_VIEW: View = {
       '`/settings`: timezone, reminder time, minutes, equipment, reminders',
       '`/privacy export` and `/privacy delete`: your data, your call',
       '`/coach-admin`: server admins only (stats, Q&A channel)',
+      '`/help`: this list',
     ].join('\n'),
     'In a server, anything about your health is shown only to you; your full plan is sent by DM.',
   ].join('\n\n'),

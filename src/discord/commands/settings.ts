@@ -32,9 +32,35 @@ const settingsPatchSchema = z.object({
 
 const OPTIONAL_GEAR = EQUIPMENT_IDS.filter((e) => e !== 'none');
 
+/**
+ * ICU lists some zones under their older names; people search for the current IANA ones.
+ * Both are valid (the old ones are aliases), so autocomplete offers the current name.
+ */
+const CURRENT_NAMES: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+};
+
 let zones: string[] | undefined;
 function allZones(): string[] {
-  zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+  zones ??= [
+    'UTC',
+    ...new Set(
+      Intl.supportedValuesOf('timeZone')
+        .filter((z) => z !== 'UTC')
+        .map((z) => CURRENT_NAMES[z] ?? z)
+        .filter(isValidTimeZone),
+    ),
+  ].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
   return zones;
 }
 
