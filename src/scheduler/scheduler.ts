@@ -97,7 +97,9 @@ export class Scheduler {
 
   async tick(): Promise<TickReport> {
     const now = this.opts.clock();
-    const leaseMs = Math.max(this.intervalMs * 4, 120_000);
+    // Short enough that a restarted process takes over (and resends with the same nonces) well
+    // inside the few minutes Discord remembers a nonce; long enough to survive a slow tick.
+    const leaseMs = Math.max(this.intervalMs * 3, 60_000);
     if (!acquireLease(this.opts.db, LEASE, this.owner, now, leaseMs)) return emptyReport(false);
     const report = emptyReport(true);
     this.claimDue(now, report);
@@ -111,6 +113,7 @@ export class Scheduler {
     for (;;) {
       const due = duePeople(this.opts.db, now, BATCH);
       if (due.length === 0) return;
+      const claimedNow: Delivery[] = [];
       this.opts.db.transaction((tx) => {
         for (const person of due) {
           let runAt = person.nextRunAt!;
@@ -120,7 +123,7 @@ export class Scheduler {
               const claimed = this.claimOne(tx, person, localDate, runAt, now);
               if (claimed) {
                 report.claimed++;
-                this.opts.hooks?.afterClaim?.(claimed);
+                claimedNow.push(claimed);
               }
             } else {
               skipDay(tx, person.id, localDate, runAt, now);
@@ -131,6 +134,8 @@ export class Scheduler {
           setNextRun(tx, person.id, runAt);
         }
       });
+      // Observed after the commit: a crash from here on must find the claim on restart.
+      for (const d of claimedNow) this.opts.hooks?.afterClaim?.(d);
     }
   }
 
