@@ -43,6 +43,7 @@ import {
   getWorkout,
   insertFeedback,
   recentWorkouts,
+  workoutOn,
   setFeedbackDraft,
   setWorkoutStatus,
   settleFeedback,
@@ -301,21 +302,27 @@ export class Coach {
     const person = this.person(personId);
     const referral = this.referral(personId);
     if (referral) return { kind: 'referral', referral };
-    const stored = this.activePlan(personId);
+    return this.workoutFor(person, localDate ?? this.localDate(person));
+  }
+
+  /** A day's workout for a person already loaded (and screened); built once, then always the same. */
+  workoutFor(person: Person, localDate: string): { workout: Workout; session: Session } | { kind: 'no_plan' } {
+    const existing = workoutOn(this.deps.db, person.id, localDate);
+    if (existing) return { workout: existing, session: existing.session };
+    const stored = this.activePlan(person.id);
     if (!stored) return { kind: 'no_plan' };
-    const date = localDate ?? this.localDate(person);
     const session = buildSession(
       {
         plan: stored.plan,
-        userId: personId,
-        localDate: date,
+        userId: person.id,
+        localDate,
         minutes: person.minutes,
         equipment: normaliseEquipment(person.equipment),
-        levels: progressionLevels(this.deps.db, personId),
+        levels: progressionLevels(this.deps.db, person.id),
       },
       this.library,
     );
-    const workout = ensureWorkout(this.deps.db, personId, stored.id, session, this.now());
+    const workout = ensureWorkout(this.deps.db, person.id, stored.id, session, this.now());
     return { workout, session: workout.session };
   }
 

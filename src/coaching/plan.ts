@@ -24,8 +24,6 @@ export interface Reason {
   /** `<dimension>_<severity>` (e.g. `pain_moderate`), or `no_finding`, `not_tested`, `time`. */
   finding: string;
   ruleId: string;
-  /** The person-facing sentence. */
-  detail: string;
 }
 
 export interface DosageView extends Dosage {
@@ -104,22 +102,9 @@ export function pickExercise(chain: Chain, level: number, equipment: readonly Eq
   return fallback;
 }
 
-const DIMENSION_WORDS: Record<string, string> = {
-  pain: 'pain',
-  range: 'range',
-  strength: 'strength',
-  control: 'control',
-};
-
-function findingReason(f: Finding, ruleId: string, explain: string): Reason {
-  const pain = f.pain > 0 ? `, pain ${f.pain}/10${f.painPlace ? ` (${f.painPlace})` : ''}` : '';
-  return {
-    testId: f.testId,
-    side: f.side,
-    finding: `${f.dimension}_${f.severity}`,
-    ruleId,
-    detail: `${f.testId} (${f.side}): ${DIMENSION_WORDS[f.dimension]} ${f.severity}, rated ${f.rating}${pain}; ${explain}`,
-  };
+/** Reasons are ids only; person-facing wording is rendered from them (flows/plan-view.ts). */
+function findingReason(f: Finding, ruleId: string): Reason {
+  return { testId: f.testId, side: f.side, finding: `${f.dimension}_${f.severity}`, ruleId };
 }
 
 const START_RULE_BY_FINDING = new Map(START_RULES.map((r) => [`${r.dimension}_${r.severity}`, r]));
@@ -192,7 +177,7 @@ function tracksFrom(answers: Answers, library: Library, score: ReturnType<typeof
           stage,
           focus: true,
           priority: Math.max(...matched.map((m) => findingPriority(m.f))),
-          reasons: matched.map((m) => findingReason(m.f, m.rule.id, m.rule.explain)).sort(reasonOrder),
+          reasons: matched.map((m) => findingReason(m.f, m.rule.id)).sort(reasonOrder),
         });
         continue;
       }
@@ -217,7 +202,6 @@ function tracksFrom(answers: Answers, library: Library, score: ReturnType<typeof
               side,
               finding: 'not_tested',
               ruleId: KEEP_RULES.notTested.id,
-              detail: `${skipped ?? pattern} was skipped; ${KEEP_RULES.notTested.explain}`,
             },
           ],
         });
@@ -234,7 +218,6 @@ function tracksFrom(answers: Answers, library: Library, score: ReturnType<typeof
               side,
               finding: 'no_finding',
               ruleId: keep.id,
-              detail: keep.explain,
             },
           ],
         });
@@ -360,7 +343,6 @@ function fitFocusToMinutes(
       side: demoted.side,
       finding: 'time',
       ruleId: SESSION_RULES.demotedForTime.id,
-      detail: SESSION_RULES.demotedForTime.explain,
     });
   }
 }

@@ -40,10 +40,23 @@ export function parseTime(time: string): { hour: number; minute: number } {
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
+const crons = new Map<string, Cron>();
+
+/** One parsed schedule per (time, zone): nextRun keeps no state between calls. */
+function cronFor(hour: number, minute: number, zone: string): Cron {
+  const key = `${hour}:${minute}|${zone}`;
+  let cron = crons.get(key);
+  if (!cron) {
+    cron = new Cron(`${minute} ${hour} * * *`, { timezone: zone, paused: true });
+    crons.set(key, cron);
+  }
+  return cron;
+}
+
 /** The first instant strictly after `from` at which it is `time` (or, in a DST gap, just after) in `zone`. */
 export function nextRunAfter(time: string, zone: string, from: Date): Date {
   const { hour, minute } = parseTime(time);
-  const cron = new Cron(`${minute} ${hour} * * *`, { timezone: zone, paused: true });
+  const cron = cronFor(hour, minute, zone);
   const candidate = cron.nextRun(from);
   if (!candidate) throw new Error(`no next run for ${time} in ${zone}`);
   const wanted = hour * 60 + minute;

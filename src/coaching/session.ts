@@ -88,7 +88,6 @@ function warmupItem(e: Exercise): SessionItem {
     side: 'both',
     finding: 'warm_up',
     ruleId: SESSION_RULES.warmup.id,
-    detail: SESSION_RULES.warmup.explain,
   };
   // A warm-up is one easy set of the exercise.
   return {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Coach } from '../app/coach.js';
 import type { Clock } from '../app/time.js';
@@ -51,10 +52,14 @@ export interface TickReport {
   retrying: number;
   failed: number;
   nudges: number;
+  /** Time spent claiming (building every due session), and sending. */
+  claimMs: number;
+  sendMs: number;
 }
 
 const LEASE = 'dm-scheduler';
-const BATCH = 500;
+/** People per claim transaction: small enough that interactions are never held up for long. */
+const BATCH = 100;
 
 export class Scheduler {
   private readonly windowMs: number;
@@ -102,14 +107,18 @@ export class Scheduler {
     const leaseMs = Math.max(this.intervalMs * 3, 60_000);
     if (!acquireLease(this.opts.db, LEASE, this.owner, now, leaseMs)) return emptyReport(false);
     const report = emptyReport(true);
-    this.claimDue(now, report);
+    const t0 = performance.now();
+    await this.claimDue(now, report);
+    const t1 = performance.now();
     await this.sendPending(now, report);
     await this.sendNudges(now, report);
+    report.claimMs = Math.round(t1 - t0);
+    report.sendMs = Math.round(performance.now() - t1);
     return report;
   }
 
   /** Claim every due day in batches, one transaction per batch. */
-  private claimDue(now: Date, report: TickReport): void {
+  private async claimDue(now: Date, report: TickReport): Promise<void> {
     for (;;) {
       const due = duePeople(this.opts.db, now, BATCH);
       if (due.length === 0) return;
@@ -136,11 +145,13 @@ export class Scheduler {
       });
       // Observed after the commit: a crash from here on must find the claim on restart.
       for (const d of claimedNow) this.opts.hooks?.afterClaim?.(d);
+      // Let waiting interactions run between batches.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
   private claimOne(tx: Queryable, person: Person, localDate: string, dueAt: Date, now: Date): Delivery | undefined {
-    const today = this.opts.coach.todaysWorkout(person.id, localDate);
+    const today = this.opts.coach.workoutFor(person, localDate);
     if ('kind' in today) return undefined;
     const pending = this.opts.coach.pendingMorningCheck(person.id);
     const parts = composeParts({
@@ -231,7 +242,7 @@ export class Scheduler {
 }
 
 function emptyReport(leader: boolean): TickReport {
-  return { leader, claimed: 0, skipped: 0, sent: 0, blocked: 0, retrying: 0, failed: 0, nudges: 0 };
+  return { leader, claimed: 0, skipped: 0, sent: 0, blocked: 0, retrying: 0, failed: 0, nudges: 0, claimMs: 0, sendMs: 0 };
 }
 
 /** Run `work` over items with at most `size` in flight. */
