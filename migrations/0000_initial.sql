@@ -119,6 +119,12 @@ CREATE TABLE `people` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `phrase_cache` (
+	`key` text PRIMARY KEY NOT NULL,
+	`text` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `plans` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`person_id` text NOT NULL,
@@ -148,6 +154,7 @@ CREATE TABLE `qa_log` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`person_id` text,
 	`where` text NOT NULL,
+	`thread_id` text,
 	`question` text NOT NULL,
 	`answer` text NOT NULL,
 	`sources` text NOT NULL,
@@ -157,6 +164,7 @@ CREATE TABLE `qa_log` (
 );
 --> statement-breakpoint
 CREATE INDEX `qa_log_person` ON `qa_log` (`person_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `qa_log_thread` ON `qa_log` (`thread_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `red_flag_screens` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`person_id` text NOT NULL,

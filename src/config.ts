@@ -43,6 +43,24 @@ export function clockFrom(config: BaseConfig): () => Date {
   return fixed ? () => new Date(fixed) : () => new Date();
 }
 
+/** The LLM is optional: without OPENAI_API_KEY everything works on templates and retrieval. */
+export const llmEnvShape = {
+  OPENAI_API_KEY: optionalText,
+  /** Any OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama. Default: OpenAI. */
+  OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'must be a URL such as http://127.0.0.1:11434/v1' }).optional()),
+  LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  /** Per request; the whole answer must arrive within 15 s, or the template answer is used. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(14_000).default(10_000),
+  /** Tokens per UTC day across everyone; past it, answers use templates until tomorrow. */
+  LLM_DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(200_000),
+  /** Questions per person per hour (/ask and the Q&A channel together). */
+  QA_QUESTIONS_PER_HOUR: z.coerce.number().int().min(1).max(100).default(6),
+  QA_MAX_QUESTION_CHARS: z.coerce.number().int().min(50).max(2000).default(600),
+  /** Domains an LLM answer may link to, comma-separated; empty: no links at all. */
+  QA_LINK_ALLOWLIST: optionalText.transform((v) => (v ? v.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean) : [])),
+} as const;
+export type LlmConfig = z.output<z.ZodObject<typeof llmEnvShape>>;
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17-20 digits (right-click the server > Copy Server ID)');
 
 /** What `npm start` needs. Only DISCORD_TOKEN is required. */
@@ -66,7 +84,12 @@ export const botEnvSchema = baseEnvSchema.extend({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
   /** How late a missed daily DM may still be sent after downtime. */
   DM_WINDOW_HOURS: z.coerce.number().min(0.25).max(12).default(3),
-});
+  /**
+   * Receive the text of every message in the Q&A channel (a privileged intent: switch it on in the
+   * Developer Portal first). Off: people @mention HipCoach in the channel instead.
+   */
+  MESSAGE_CONTENT_INTENT: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+}).extend(llmEnvShape);
 export type BotConfig = z.output<typeof botEnvSchema>;
 
 export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {

@@ -1,4 +1,4 @@
-import { PATTERN_IDS, type Effort, type FeedbackSignal, type Form } from '../content/ids.js';
+import { PATTERN_IDS, PATTERN_LABELS, type Effort, type FeedbackSignal, type Form } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { RedFlag, TroubleshootingTopic } from '../content/schema.js';
 import { normaliseEquipment, type Answers, type Prefs } from '../coaching/answers.js';
@@ -61,6 +61,14 @@ import { exportPerson, type PersonExport } from '../db/repos/privacy.js';
 import { communityStats } from '../db/repos/stats.js';
 import type { FeedbackDraft } from '../db/schema.js';
 import type { PatternId, Side } from '../content/ids.js';
+
+/** Two regressions in a row on a pattern raise the "regressed twice" troubleshooting signal too. */
+function withReviewSignal(signals: FeedbackSignal[], decisions: readonly StoredDecision[]): FeedbackSignal[] {
+  return decisions.some((d) => d.clinicianReview) ? [...signals, 'regressed_twice'] : signals;
+}
+
+/** The spec's early habit target: 6 sessions in the first 2 weeks. */
+export const EARLY_TARGET = { sessions: 6, days: 14 } as const;
 
 /** The spec: reassess every 4 weeks. */
 export const REASSESS_AFTER_DAYS = 28;
@@ -283,6 +291,48 @@ export class Coach {
     return plan;
   }
 
+  /**
+   * A red flag written in free text (a question, a message): for someone who has consented, it is
+   * stored like a screen answer, stops the plan and pauses DMs until a clinician clears them.
+   * Nothing is stored for people who never consented.
+   */
+  recordFreeTextRedFlags(personId: string, referral: Referral): boolean {
+    const person = this.findPerson(personId);
+    if (!person?.consentAt) return false;
+    const now = this.now();
+    this.deps.db.transaction((tx) => {
+      recordScreen(tx, { personId, answers: Object.fromEntries(referral.flags.map((f) => [f, true])), positiveFlags: referral.flags, level: referral.level, source: 'free_text' }, now);
+      setStatus(tx, personId, 'referred', now);
+      setNextRun(tx, personId, null);
+    });
+    return true;
+  }
+
+  /** Facts for the daily DM's opening line: plan day, streak, the early target, recent moves. */
+  dailyFacts(person: Person, localDate: string): string[] {
+    const report = this.progress(person.id);
+    if (!report) return [];
+    const day = daysBetween(report.planStarted, localDate) + 1;
+    const facts = [`day ${day} of your plan`, `streak: ${report.habit.streak} day${report.habit.streak === 1 ? '' : 's'}`];
+    if (day <= EARLY_TARGET.days) facts.push(`${report.habit.sessionsDone} of ${EARLY_TARGET.sessions} sessions in your first two weeks`);
+    else facts.push(`${report.habit.thisWeek} session${report.habit.thisWeek === 1 ? '' : 's'} so far this week`);
+    const lastMoves = feedbackSince(this.deps.db, person.id, addDays(localDate, -2))
+      .flatMap((f) => f.decisions)
+      .filter((d) => d.change === 'progress' || d.change === 'regress');
+    for (const d of lastMoves.slice(-2)) {
+      facts.push(`${PATTERN_LABELS[d.pattern].toLowerCase()} ${d.change === 'progress' ? 'moved up' : 'eased back'} to level ${d.toLevel}`);
+    }
+    return facts;
+  }
+
+  /** A few plain facts from the person's own plan, for answers in their DMs only. */
+  planSummaryForPrompt(personId: string): string {
+    const stored = this.activePlan(personId);
+    if (!stored) return '';
+    const focus = stored.plan.items.filter((i) => i.tier === 'focus').map((i) => `${i.name} (${i.pattern.replace('_', ' ')}, ${i.side})`);
+    return focus.length ? `their focus exercises are ${focus.slice(0, 8).join(', ')}.` : 'they have a plan with whole-body loading and trunk work.';
+  }
+
   /** The person says a clinician cleared them: the referral closes and they may assess again. */
   clearedByClinician(personId: string): boolean {
     const now = this.now();
@@ -348,7 +398,7 @@ export class Coach {
       const inserted = insertFeedback(tx, { workoutId, personId, ...input, decisions, settled: !awaitingMorning }, now);
       if (!inserted) return { kind: 'already_recorded' } as const;
       setWorkoutStatus(tx, workoutId, 'done', now);
-      const signals = feedbackSignals(outcome);
+      const signals = withReviewSignal(feedbackSignals(outcome), decisions);
       return { kind: 'recorded', result: { decisions, signals, topics: this.topicsFor(signals), clinicianReview: decisions.some((d) => d.clinicianReview), awaitingMorning } } as const;
     });
   }
@@ -373,7 +423,7 @@ export class Coach {
         decisions.push(...this.settle(tx, f, isLatest ? morning : 'missing', now, isLatest ? feel : null));
       });
       const latest = pending.at(-1)!;
-      const signals = feedbackSignals({ painDuring: latest.painDuring, effort: latest.effort, form: latest.form, morning });
+      const signals = withReviewSignal(feedbackSignals({ painDuring: latest.painDuring, effort: latest.effort, form: latest.form, morning }), decisions);
       return { decisions, signals, topics: this.topicsFor(signals), clinicianReview: decisions.some((d) => d.clinicianReview) };
     });
   }

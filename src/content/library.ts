@@ -27,6 +27,8 @@ import type {
   manifestSchema,
   redFlagFileSchema,
   troubleshootingFileSchema,
+  faqFileSchema,
+  FaqEntry,
 } from './schema.js';
 
 interface Parsed<S extends z.ZodType> {
@@ -40,6 +42,7 @@ export interface ContentFiles {
   redFlags: Parsed<typeof redFlagFileSchema>;
   baseline: Parsed<typeof baselineFileSchema>;
   troubleshooting: Parsed<typeof troubleshootingFileSchema>;
+  faq: Parsed<typeof faqFileSchema>;
   exercises: ExerciseFile[];
 }
 
@@ -81,6 +84,7 @@ export interface Library {
   redFlagById: ReadonlyMap<RedFlagId, RedFlag>;
   baseline: z.output<typeof baselineFileSchema>;
   troubleshooting: readonly TroubleshootingTopic[];
+  faq: readonly FaqEntry[];
 }
 
 /** Muscles the narrow protocols leave out: the library must train every one of them. */
@@ -180,6 +184,7 @@ export function buildLibrary(
     });
   });
 
+  checkFaq(files, problems, checked, topicIds);
   if (problems.length > 0 || !checked) return { problems };
   const { chains } = checked;
   const exercises = PATTERN_IDS.flatMap((p) => chains[p].levels.flatMap((l) => l.options));
@@ -203,6 +208,7 @@ export function buildLibrary(
       redFlagById: new Map(flags.map((f) => [f.id, f])),
       baseline: files.baseline.data,
       troubleshooting: topics,
+      faq: files.faq.data.entries,
     },
   };
 }
@@ -345,4 +351,20 @@ function checkRedFlags(files: ContentFiles, problems: ContentProblem[]): void {
   for (const id of RED_FLAG_IDS) {
     if (!seen.has(id)) problems.push(source.problem(['flags'], `red flag "${id}" is missing`));
   }
+}
+
+function checkFaq(files: ContentFiles, problems: ContentProblem[], checked: ExerciseCheck | undefined, topicIds: ReadonlySet<string>): void {
+  const { source, data } = files.faq;
+  const seen = new Set<string>();
+  data.entries.forEach((entry, i) => {
+    if (seen.has(entry.id)) problems.push(source.problem(['entries', i, 'id'], `"${entry.id}" is used twice`));
+    seen.add(entry.id);
+    entry.relatedExercises.forEach((id, j) => {
+      if (checked && !checked.byId.has(id)) problems.push(source.problem(['entries', i, 'relatedExercises', j], `exercise "${id}" does not exist`));
+    });
+    entry.relatedTopics.forEach((id, j) => {
+      if (!topicIds.has(id)) problems.push(source.problem(['entries', i, 'relatedTopics', j], `troubleshooting topic "${id}" does not exist`));
+    });
+    if (/https?:\/\//i.test(entry.answer)) problems.push(source.problem(['entries', i, 'answer'], 'answers must not contain links'));
+  });
 }

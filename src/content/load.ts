@@ -9,6 +9,7 @@ import {
   batteryFileSchema,
   exerciseFileSchema,
   exerciseSchema,
+  faqFileSchema,
   manifestSchema,
   redFlagFileSchema,
   troubleshootingFileSchema,
@@ -134,6 +135,7 @@ export function checkContentDir(dir: string = DEFAULT_CONTENT_DIR): {
   const redFlags = readOne(dir, 'red-flags.yaml', redFlagFileSchema, problems);
   const baseline = readOne(dir, 'baseline.yaml', baselineFileSchema, problems);
   const troubleshooting = readOne(dir, 'troubleshooting.yaml', troubleshootingFileSchema, problems);
+  const faq = readOne(dir, 'faq.yaml', faqFileSchema, problems);
 
   let exerciseFileNames: string[] = [];
   try {
@@ -157,7 +159,7 @@ export function checkContentDir(dir: string = DEFAULT_CONTENT_DIR): {
     return [{ source: one.source, pattern: one.data.pattern, exercises }];
   });
 
-  if (problems.length > 0 || !manifest || !battery || !redFlags || !baseline || !troubleshooting) {
+  if (problems.length > 0 || !manifest || !battery || !redFlags || !baseline || !troubleshooting || !faq) {
     // Still check the exercise graph, so one broken file doesn't hide every other problem.
     checkExercises(exerciseFiles, problems);
     return { problems };
@@ -168,6 +170,7 @@ export function checkContentDir(dir: string = DEFAULT_CONTENT_DIR): {
     redFlags,
     baseline,
     troubleshooting,
+    faq,
     exercises: exerciseFiles,
   };
   const built = buildLibrary(files, contentHash(files));
@@ -181,6 +184,7 @@ function contentHash(files: ContentFiles): string {
     redFlags: files.redFlags.data,
     baseline: files.baseline.data,
     troubleshooting: files.troubleshooting.data,
+    faq: files.faq.data,
     exercises: files.exercises.map((f) => ({ pattern: f.pattern, exercises: f.exercises.map((e) => e.exercise) })),
   };
   return createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 8);

@@ -269,14 +269,23 @@ export const qaLog = sqliteTable(
     /** Null for questions not tied to a person; a person's rows go with them on delete. */
     personId: text('person_id').references(() => people.id, { onDelete: 'cascade' }),
     where: text('where', { enum: ['dm', 'guild', 'thread', 'console'] }).notNull(),
+    /** The Q&A thread, so follow-ups there keep their context. */
+    threadId: text('thread_id'),
     question: text('question').notNull(),
     answer: text('answer').notNull(),
     sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
     outcome: text('outcome', { enum: ['llm', 'fallback', 'red_flag', 'fixed', 'rate_limited'] }).notNull(),
     createdAt: timestamp('created_at').notNull(),
   },
-  (t) => [index('qa_log_person').on(t.personId, t.createdAt)],
+  (t) => [index('qa_log_person').on(t.personId, t.createdAt), index('qa_log_thread').on(t.threadId, t.createdAt)],
 );
+
+/** LLM phrasings by a hash of their input: the same facts are never paid for twice. */
+export const phraseCache = sqliteTable('phrase_cache', {
+  key: text('key').primaryKey(),
+  text: text('text').notNull(),
+  createdAt: timestamp('created_at').notNull(),
+});
 
 /** Small key/value facts about this installation, e.g. the hash of the registered commands. */
 export const meta = sqliteTable('meta', {

@@ -1,4 +1,4 @@
-import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
+import { Events, GatewayIntentBits, MessageFlags, type Client, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { Coach } from '../app/coach.js';
 import { systemClock, type Clock } from '../app/time.js';
@@ -9,6 +9,11 @@ import { createClient } from './client.js';
 import type { BotContext } from './context.js';
 import { handleInteraction } from './interactions.js';
 import { registerCommands } from './register.js';
+import { handleQaMessage } from './qa-channel.js';
+import { createLlm } from '../llm/client.js';
+import { Phraser } from '../llm/phrase.js';
+import { Answerer } from '../llm/answer.js';
+import { retrieverFor } from '../llm/retrieval.js';
 import { RestDmSender } from './dm-sender.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 
@@ -29,8 +34,17 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
   const clock = opts.clock ?? systemClock;
   const database = opts.database ?? openDatabase(config.DATABASE_PATH);
   const library = getLibrary();
-  const context: BotContext = { coach: new Coach({ db: database.db, library, clock }), library, db: database.db, clock, logger };
-  const client = createClient({ apiBaseUrl: config.DISCORD_API_BASE_URL });
+  const coach = new Coach({ db: database.db, library, clock });
+  const llm = createLlm(config, { db: database.db, clock, logger });
+  const phraser = new Phraser({ llm, db: database.db, clock, library, model: config.LLM_MODEL });
+  const answerer = new Answerer({ library, retriever: retrieverFor(library), llm, coach, db: database.db, clock, logger, config });
+  const context: BotContext = { coach, library, db: database.db, clock, logger, answerer, phraser };
+  const client = createClient({
+    apiBaseUrl: config.DISCORD_API_BASE_URL,
+    // Guild messages (not privileged) let HipCoach answer @mentions in the Q&A channel; the
+    // privileged Message Content intent, when enabled, lets it answer every message there.
+    extraIntents: [GatewayIntentBits.GuildMessages, ...(config.MESSAGE_CONTENT_INTENT === 'on' ? [GatewayIntentBits.MessageContent] : [])],
+  });
 
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
@@ -40,6 +54,11 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
       return;
     }
     const work = handleInteraction(context, interaction).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (!accepting) return;
+    const work = handleQaMessage(context, message).finally(() => inFlight.delete(work));
     inFlight.add(work);
   });
   client.on(Events.Error, (error) => {
@@ -79,6 +98,7 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
           sender: new RestDmSender(client.rest),
           clock,
           logger,
+          phraser,
           intervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
           windowMs: config.DM_WINDOW_HOURS * 3_600_000,
         })

@@ -14,6 +14,7 @@ import {
   type TestId,
 } from '../content/ids.js';
 import { answersSchema, painScore, psfsItemSchema, type Answers, type Prefs } from '../coaching/answers.js';
+import { detectRedFlagsInText } from '../coaching/red-flag-text.js';
 
 /**
  * The assessment as a pure state machine: (state, action) -> state. Stored after every step,
@@ -187,6 +188,12 @@ export function reduceAssessment(
       if (step !== 'baseline:psfs') return cont(state, 'That answer is for the activities question, which is not on screen now.');
       const parsed = z.array(psfsItemSchema).max(3).safeParse(action.items);
       if (!parsed.success) return cont(state, 'Please give up to 3 activities, each with a score from 0 to 10.');
+      // Free text is screened too: a red flag written here stops the assessment like a ticked one.
+      const written = detectRedFlagsInText(parsed.data.map((p) => p.activity).join('. '));
+      if (written.length > 0) {
+        const redFlags = { ...draft.redFlags, ...Object.fromEntries(written.map((f) => [f, true])) };
+        return { kind: 'referral', state: { step, draft: { ...draft, redFlags } }, flags: RED_FLAG_IDS.filter((id) => redFlags[id] === true) };
+      }
       return cont(move({ step, draft: { ...draft, baseline: { ...draft.baseline, psfs: parsed.data } } }, 1, ctx.flags));
     }
     case 'side': {

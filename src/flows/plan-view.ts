@@ -258,6 +258,19 @@ export function comparisonText(c: Comparison, library: Library): string {
   }
   if (c.clinicianNudge) {
     parts.push('Your activities have not changed meaningfully in 6 weeks or more. That is not a red flag, but it is a good moment to ask a physiotherapist or doctor to look at your plan with you.');
+    const topic = library.troubleshooting.find((t) => t.showWhen.includes('no_progress'));
+    if (topic) parts.push(topicText(topic));
   }
   return parts.join('\n\n');
+}
+
+/** Plain facts about a finished assessment, for the LLM to phrase an opening line from. */
+export function assessmentFacts(plan: Plan): string[] {
+  const focus = new Set(plan.items.filter((i) => i.tier === 'focus').map((i) => i.pattern)).size;
+  const painful = new Set(plan.findings.filter((f) => f.dimension === 'pain' && f.severity !== 'mild').map((f) => f.pattern)).size;
+  const facts = [`${focus} movement pattern${focus === 1 ? '' : 's'} to focus on`];
+  if (painful) facts.push(`${painful} painful position${painful === 1 ? '' : 's'} to build back toward, starting where it is comfortable`);
+  if (plan.asymmetries.length) facts.push(`${plan.asymmetries.length} clear difference${plan.asymmetries.length === 1 ? '' : 's'} between sides`);
+  if (plan.skippedTests.length) facts.push(`${plan.skippedTests.length} test${plan.skippedTests.length === 1 ? '' : 's'} skipped`);
+  return facts;
 }

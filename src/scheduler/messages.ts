@@ -9,6 +9,7 @@ import { renderView, type MessagePayload } from '../discord/render.js';
 import { sessionView, sideWords } from '../flows/plan-view.js';
 import type { View } from '../flows/view.js';
 import { morningView } from '../flows/workout-view.js';
+import type { Phraser } from '../llm/phrase.js';
 
 /**
  * What a daily DM says, part by part. Parts are fixed when the day is claimed; the text is
@@ -65,17 +66,8 @@ export function reassessView(days: number): View {
   };
 }
 
-/** A greeting with the habit figures that matter early on. */
-function greeting(coach: Coach, person: Person): string {
-  const report = coach.progress(person.id);
-  if (!report) return '';
-  const { habit } = report;
-  const parts = [`Streak: ${habit.streak} day${habit.streak === 1 ? '' : 's'} · ${habit.thisWeek} this week`];
-  return parts.join('');
-}
-
 /** The payloads for one part, or none when the part no longer applies (e.g. already answered). */
-export function renderPart(coach: Coach, person: Person, delivery: Delivery, part: DeliveryPart): MessagePayload[] {
+export async function renderPart(coach: Coach, phraser: Phraser, person: Person, delivery: Delivery, part: DeliveryPart): Promise<MessagePayload[]> {
   switch (part) {
     case 'morning': {
       const pending = coach.pendingMorningCheck(person.id);
@@ -86,9 +78,9 @@ export function renderPart(coach: Coach, person: Person, delivery: Delivery, par
       const workout = delivery.workoutId === null ? undefined : coach.workout(person.id, delivery.workoutId);
       if (!workout) return [];
       const view = sessionView(workout.session, coach.library);
-      const hello = greeting(coach, person);
+      const hello = await phraser.intro({ occasion: 'daily', facts: coach.dailyFacts(person, delivery.localDate) });
       return renderView(
-        { ...view, body: hello ? `${hello}\n\n${view.body}` : view.body, inputs: [...view.inputs, ...DM_WORKOUT_BUTTONS] },
+        { ...view, body: `${hello}\n\n${view.body}`, inputs: [...view.inputs, ...DM_WORKOUT_BUTTONS] },
         workoutIds(person.id, workout.id),
       );
     }

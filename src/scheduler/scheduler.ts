@@ -13,6 +13,8 @@ import { duePeople, getPerson, markDmBlocked, rememberDmChannel, setNextRun, typ
 import type { DmSender } from '../discord/dm-sender.js';
 import type { MessagePayload } from '../discord/render.js';
 import { composeParts, nudgePayload, renderPart } from './messages.js';
+import { Phraser } from '../llm/phrase.js';
+import { NO_LLM } from '../llm/client.js';
 
 /**
  * The daily DM loop. Exactly once per person and local date:
@@ -29,6 +31,8 @@ export interface SchedulerOptions {
   db: Db;
   coach: Coach;
   sender: DmSender;
+  /** Opening lines (LLM-phrased when configured); default: templates. */
+  phraser?: Phraser;
   clock: Clock;
   logger: Logger;
   /** How late a delivery may still go out (default 3 h). */
@@ -66,6 +70,7 @@ export class Scheduler {
   private readonly intervalMs: number;
   private readonly concurrency: number;
   private readonly owner: string;
+  private readonly phraser: Phraser;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<TickReport> | undefined;
   private stopped = false;
@@ -75,6 +80,7 @@ export class Scheduler {
     this.intervalMs = opts.intervalMs ?? 30_000;
     this.concurrency = opts.concurrency ?? 20;
     this.owner = opts.owner ?? `pid${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.phraser = opts.phraser ?? new Phraser({ llm: NO_LLM, db: opts.db, clock: opts.clock, library: opts.coach.library, model: '' });
   }
 
   start(): void {
@@ -181,7 +187,8 @@ export class Scheduler {
       report.failed++;
       return;
     }
-    const messages = delivery.parts.flatMap((part) => renderPart(this.opts.coach, person, delivery, part));
+    const messages: MessagePayload[] = [];
+    for (const part of delivery.parts) messages.push(...(await renderPart(this.opts.coach, this.phraser, person, delivery, part)));
     let channelId = person.dmChannelId;
     for (let i = delivery.partsSent; i < messages.length; i++) {
       const result = await this.opts.sender.send({ userId: person.id, channelId }, messages[i]!, `${delivery.nonce}${i}`);

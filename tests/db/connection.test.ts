@@ -14,6 +14,7 @@ const TABLES = [
   'measures',
   'meta',
   'people',
+  'phrase_cache',
   'plans',
   'progression',
   'qa_log',
@@ -31,6 +32,7 @@ const INDEXES = [
   'measures_person',
   'plans_one_active',
   'qa_log_person',
+  'qa_log_thread',
   'red_flag_screens_person',
   'workouts_person_date',
 ];

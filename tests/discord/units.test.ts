@@ -94,7 +94,7 @@ describe('rendering views for Discord', () => {
 describe('slash command definitions', () => {
   it('are valid for Discord and unique', () => {
     const payload = commandPayload();
-    expect(payload.map((c) => c.name)).toEqual(['start', 'assess', 'plan', 'workout', 'exercise', 'progress', 'settings', 'privacy', 'coach-admin', 'help']);
+    expect(payload.map((c) => c.name)).toEqual(['start', 'assess', 'plan', 'workout', 'exercise', 'ask', 'progress', 'settings', 'privacy', 'coach-admin', 'help']);
     for (const c of payload) expect(commandDataSchema.safeParse(c).success, c.name).toBe(true);
     const admin = payload.find((c) => c.name === 'coach-admin')!;
     expect(admin.default_member_permissions).toBe('32');

@@ -97,6 +97,15 @@ describe('assessment flow', () => {
     expect(last.answers.prefs).toEqual({ minutes: 20, equipment: ['none'] });
   });
 
+  it('screens the activities people write for red flags, like a ticked box', () => {
+    const at: AssessmentState = { step: 'baseline:psfs', draft: emptyDraft() };
+    const r = reduceAssessment(at, { type: 'psfs', items: [{ activity: 'walking since I fell and now cannot put weight on my leg', score: 1 }] }, ctx);
+    expect(r.kind).toBe('referral');
+    expect(r.kind === 'referral' && r.flags).toEqual(['trauma_cannot_bear_weight']);
+    const fine = reduceAssessment(at, { type: 'psfs', items: [{ activity: 'getting into the car', score: 4 }] }, ctx);
+    expect(fine.kind).toBe('continue');
+  });
+
   it('skips a safety page whose every flag a clinician cleared', () => {
     const flags = library.redFlags.flags.filter((f) => f.group !== 'parq');
     const r = reduceAssessment({ step: 'screen:urgent', draft: emptyDraft() }, { type: 'screen', flags: [] }, { ...ctx, flags });

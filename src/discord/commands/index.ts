@@ -1,3 +1,4 @@
+import { ask } from './ask.js';
 import { assess } from './assess.js';
 import { coachAdmin } from './coach-admin.js';
 import { exercise } from './exercise.js';
@@ -11,7 +12,7 @@ import { commandDataSchema, type BotCommand } from './types.js';
 import { workout } from './workout.js';
 
 /** Every slash command, in the order /help lists them. */
-export const COMMANDS: readonly BotCommand[] = [start, assess, plan, workout, exercise, progress, settings, privacy, coachAdmin, help];
+export const COMMANDS: readonly BotCommand[] = [start, assess, plan, workout, exercise, ask, progress, settings, privacy, coachAdmin, help];
 
 export const COMMANDS_BY_NAME: ReadonlyMap<string, BotCommand> = new Map(COMMANDS.map((c) => [c.data.name, c]));
 

@@ -1,14 +1,12 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { PATTERN_LABELS } from '../../content/ids.js';
-import type { ProgressReport } from '../../app/coach.js';
+import { EARLY_TARGET, type ProgressReport } from '../../app/coach.js';
 import { daysBetween } from '../../coaching/progress.js';
 import { sideWords } from '../../flows/plan-view.js';
 import type { View } from '../../flows/view.js';
 import { replyView } from '../respond.js';
 import type { BotCommand } from './types.js';
 
-/** The early habit target from the coaching spec. */
-const EARLY_TARGET = { sessions: 6, days: 14 };
 
 export function progressView(report: ProgressReport): View {
   const { habit, measures, tracks } = report;

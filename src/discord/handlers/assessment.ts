@@ -4,7 +4,7 @@ import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
 import { STEPS, sidesOf, testOfStep } from '../../flows/assessment-state.js';
 import { welcomeView } from '../../flows/onboarding.js';
-import { comparisonText, findingsText, planView, referralView } from '../../flows/plan-view.js';
+import { assessmentFacts, comparisonText, findingsText, planView, referralView } from '../../flows/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../flows/view.js';
 import type { Plan } from '../../coaching/plan.js';
@@ -169,10 +169,11 @@ export async function onAssessmentComponent(ctx: BotContext, interaction: AnyCom
 /** The last step: findings where the person is, the full plan in their DMs. */
 async function finish(ctx: BotContext, interaction: AnyComponent, plan: Plan, comparison: Comparison | null): Promise<void> {
   await interaction.deferUpdate();
+  const intro = await ctx.phraser.intro({ occasion: 'assessment', facts: assessmentFacts(plan) });
   const changed = comparison ? `**What changed since last time**\n${comparisonText(comparison, ctx.library)}\n\n` : '';
   const summary: View = {
     title: comparison ? 'Reassessment complete' : 'Assessment complete',
-    body: `${changed}**What the tests showed**\n${findingsText(plan, ctx.library)}`,
+    body: `${intro}\n\n${changed}**What the tests showed**\n${findingsText(plan, ctx.library)}`,
     inputs: [],
     privacy: 'private',
     tone: 'success',

@@ -1,0 +1,22 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { answerView } from '../answer-view.js';
+import { renderView } from '../render.js';
+import { privateFlags } from '../respond.js';
+import type { BotCommand } from './types.js';
+
+export const ask: BotCommand = {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setDescription('Ask HipCoach a question about hip pain, exercises or your plan')
+    .addStringOption((o) => o.setName('question').setDescription('Your question, in your own words').setRequired(true).setMaxLength(2000))
+    .toJSON(),
+  async execute(ctx, interaction) {
+    // Defer first: retrieval is instant, but an LLM may take a few seconds.
+    await interaction.deferReply(privateFlags(interaction));
+    const question = interaction.options.getString('question', true);
+    const answer = await ctx.answerer.answer({ question, personId: interaction.user.id, where: interaction.inGuild() ? 'guild' : 'dm' });
+    const [first, ...rest] = renderView(answerView(answer), { idFor: (n) => n });
+    await interaction.editReply({ ...first!, allowedMentions: { parse: [] } });
+    for (const p of rest) await interaction.followUp({ ...p, ...privateFlags(interaction), allowedMentions: { parse: [] } });
+  },
+};

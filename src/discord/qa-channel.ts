@@ -1,0 +1,40 @@
+import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
+import { getGuildSettings } from '../db/repos/meta.js';
+import { answerView } from './answer-view.js';
+import type { BotContext } from './context.js';
+import { renderView } from './render.js';
+
+/**
+ * Community Q&A: a question in the configured channel gets an answer in a new thread; follow-ups
+ * in that thread keep its context. Answers never use anyone's plan or health data here.
+ */
+export async function handleQaMessage(ctx: BotContext, message: Message): Promise<void> {
+  try {
+    if (message.author.bot || message.system || !message.inGuild()) return;
+    const me = message.client.user.id;
+    const settings = getGuildSettings(ctx.db, message.guildId);
+    if (!settings?.qaChannelId) return;
+    const channel = message.channel;
+    const inQaChannel = message.channelId === settings.qaChannelId;
+    const inOurThread = channel.isThread() && channel.parentId === settings.qaChannelId && channel.ownerId === me;
+    if (!inQaChannel && !inOurThread) return;
+    // Without the Message Content intent, Discord only shows us messages that mention HipCoach.
+    const question = message.content.replace(new RegExp(`<@!?${me}>`, 'g'), '').trim();
+    if (!question) return;
+
+    const thread = inOurThread && channel.isThread() ? channel : await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+    await thread.sendTyping().catch(() => undefined);
+    const answer = await ctx.answerer.answer({ question, personId: message.author.id, where: 'thread', threadId: thread.id });
+    for (const payload of renderView(answerView(answer), { idFor: (n) => n })) {
+      await thread.send({ ...payload, allowedMentions: { parse: [] } });
+    }
+  } catch (error) {
+    ctx.logger.error({ err: error, message: message.id }, 'Q&A answer failed');
+  }
+}
+
+function threadName(question: string): string {
+  const clean = question.replace(/\s+/g, ' ').trim();
+  return clean.length <= 90 ? clean : `${clean.slice(0, 89)}…`;
+}
+
