@@ -109,6 +109,7 @@ CREATE TABLE `people` (
 	`minutes` integer DEFAULT 20 NOT NULL,
 	`equipment` text DEFAULT '["none"]' NOT NULL,
 	`reminders_on` integer DEFAULT true NOT NULL,
+	`weekly_charts` integer DEFAULT false NOT NULL,
 	`consent_at` integer,
 	`status` text DEFAULT 'new' NOT NULL,
 	`next_run_at` integer,

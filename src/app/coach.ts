@@ -21,6 +21,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 import {
   closeAssessment,
   inProgressAssessment,
+  completedAssessments,
   latestCompletedAssessment,
   resultsFor,
   saveAssessmentProgress,
@@ -58,9 +59,11 @@ import { addDays } from '../coaching/calendar.js';
 import { measureHistory, psfsMean, type Measure } from '../db/repos/measures.js';
 import { compareAssessments, type Comparison } from '../coaching/reassessment.js';
 import { exportPerson, type PersonExport } from '../db/repos/privacy.js';
-import { communityStats } from '../db/repos/stats.js';
+import { communityStats, doneWorkoutsBetween, measuredTwice } from '../db/repos/stats.js';
+import { communityData, outcomesData } from '../charts/data.js';
+import type { AssessmentColumn, CommunityData, OutcomesData } from '../charts/charts.js';
 import type { FeedbackDraft } from '../db/schema.js';
-import type { PatternId, Side } from '../content/ids.js';
+import type { PatternId, Rating, Side } from '../content/ids.js';
 
 /** Two regressions in a row on a pattern raise the "regressed twice" troubleshooting signal too. */
 function withReviewSignal(signals: FeedbackSignal[], decisions: readonly StoredDecision[]): FeedbackSignal[] {
@@ -547,6 +550,28 @@ export class Coach {
     if (!last?.completedAt) return null;
     const days = daysBetween(localDateIn(person.timezone, last.completedAt), localDate);
     return days >= REASSESS_AFTER_DAYS && (days - REASSESS_AFTER_DAYS) % 7 === 0 ? days : null;
+  }
+
+  /** Everything the /progress charts need, or undefined when there is nothing to draw yet. */
+  chartData(personId: string): { outcomes: OutcomesData; assessments: AssessmentColumn[] } | undefined {
+    const person = this.findPerson(personId);
+    const report = this.progress(personId);
+    if (!person || !report) return undefined;
+    const done = recentWorkouts(this.deps.db, personId, 400).filter((w) => w.status === 'done').map((w) => w.localDate);
+    const measures = measureHistory(this.deps.db, personId).map((m) => ({ date: localDateIn(person.timezone, m.takenAt), painAverage: m.painAverage, painWorst: m.painWorst, psfsMean: m.psfsMean }));
+    const start = measures[0]?.date ?? report.planStarted;
+    const assessments = completedAssessments(this.deps.db, personId).map((a) => ({
+      label: localDateIn(person.timezone, a.completedAt ?? a.updatedAt),
+      results: new Map(resultsFor(this.deps.db, a.id).map((r) => [`${r.testId}:${r.side}`, { rating: r.rating as Rating, pain: r.pain }])),
+    }));
+    return { outcomes: outcomesData(start, report.today, done, measures), assessments };
+  }
+
+  /** Anonymous community figures for the admin report. */
+  communityReport(): CommunityData {
+    const today = this.now().toISOString().slice(0, 10);
+    const from = addDays(today, -7 * 8);
+    return communityData(today, doneWorkoutsBetween(this.deps.db, from, today), measuredTwice(this.deps.db));
   }
 
   exportData(personId: string): PersonExport {

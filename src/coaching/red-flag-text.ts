@@ -58,6 +58,12 @@ function cue(strings: TemplateStringsArray, ...parts: string[]): RegExp {
   return new RegExp(raw(strings, parts));
 }
 
+/** Words that flip the meaning; fillers between a subject and its symptom may not be one of these. */
+const NEG_WORD = frag`(?:not|never|no|nothing|barely|hardly|rarely|seldom)`;
+/** One filler word before the next token: " word" (never a negation, so "is not constant" fails). */
+const GAP = frag`(?:\s+(?!${NEG_WORD}\b)[\w']+)`;
+/** One filler word and its trailing space: "word " (never a negation). */
+const WORD = frag`(?:(?!${NEG_WORD}\b)[\w']+\s+)`;
 /** Lower leg and foot words. */
 const LIMB = frag`(?:legs?|foot|feet|toes?|calf|calves|shin|thigh)`;
 /** Pain words. */
@@ -82,6 +88,15 @@ const BROKEN_LEG = frag`(?:\b(?:broke|broken|fractured|fracture|cracked)\s+(?:my
 const PAST_FRACTURE = cue`${LONG_AGO}|\bwhen i was\b|\bas a (?:kid|child|teen|teenager|boy|girl)\b|\bin (?:19|20)\d\d\b|\blast year\b|\bstress fractures?\b|\b(?:risk|chance|odds|prevent\w*|avoid\w*) (?:of )?(?:a )?(?:hip|pelvic|femoral) fractures?\b`;
 /** A fracture suspected today, in a sentence that does not date it to the past. */
 const SUSPECTED_NOW = cue`^(?![^]*(?:${PAST_FRACTURE.source}))[^]*\b(?:think|thought|might|may|could|possibly|probably|worried|scared|afraid|wonder(?:ing)?|maybe|yesterday|today|tonight|this morning|last night)\b`;
+/** Night pain tied to lying on the sore side: a position problem, not the red flag. */
+const POSITIONAL = cue`\b(?:when|if|whenever|once|as soon as) i (?:lie|lay|roll|sleep|turn|am lying|am laying|rolled|turned)\b|\b(?:lying|laying|sleeping|rolling) (?:on|onto) (?:it|that|my|the)\b|\bon (?:that|my (?:left|right|bad|sore|painful)|the (?:left|right|bad|sore|painful)) side\b`;
+/**
+ * Night pain that does not settle: the spec's flag is pain that wakes you AND does not settle with
+ * position. "Pain wakes me up at night" alone is the sleeping-position FAQ; with one of these it flags.
+ */
+const NOT_SETTLING = cue`\b(?:nothing (?:helps|works|eases|settles|touches)|(?:does|do|did|will|would) not (?:settle|ease|help|go away|stop|calm down|let up|get better|matter (?:how|what|which))|not settl\w*|cannot get (?:back to sleep|comfortable)|could not get (?:back to sleep|comfortable)|(?:no|any|every|whatever|whichever|no matter (?:what|which|how))\s+(?:\w+\s+)?(?:position|way i (?:lie|lay|sleep|turn))|no matter (?:what|how)|every (?:single )?night|each night|night after night|all night|most nights|every (?:few )?hours?|for hours|hours awake|awake for|up for hours|constant\w*|whatever i do|painkillers? (?:do not|does not|did not|never) (?:help|work|touch)|several times|multiple times|many times|times a night|keeps? waking|kept waking)\b`;
+/** "knee to chest hurts" is an exercise, not chest pain. */
+const TO_CHEST = cue`\b(?:to|towards?|toward|into|against|up to)\s+(?:my\s+|the\s+|your\s+)?$`;
 /** Training performance, not a symptom: "my squat is getting worse every week". */
 const NOT_SYMPTOM_SUBJECT = cue`\b(?:squats?|form|technique|balance|pace|times?|score|performance|lifts?|deadlifts?|bench|posture|sleep|mood|diet|motivation)\s+(?:is\s+|are\s+|has\s+|have\s+|keeps?\s+|kept\s+)?(?:been\s+)?$`;
 /** Lying on the stomach (prone) is a position, not abdominal pain. */
@@ -111,8 +126,8 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
       re: pat`\bnon ?weight ?bearing\b(?!\s+(?:exercises?|options?|work|cardio|activit\w+|alternatives?|versions?|stuff|training|movements?|moves|machines?))`,
     },
     {
-      note: 'leg or hip looks deformed, misshapen or out of place',
-      re: pat`\b(?:legs?|hip|thigh|knee|foot)\b(?:\s+[\w']+){0,3}?\s+(?:looks?|looking|looked|appears?|is|was|seems?)\s+(?:\w+\s+)?(?:deformed|misshapen|mis shapen|out of place|the wrong shape|crooked|out of line|at a (?:weird|strange|funny|odd|wrong) angle)\b`,
+      note: 'leg or hip is deformed / misshapen, or looks out of place (not the chiropractor\'s "my hip is out of place")',
+      re: pat`\b(?:legs?|hip|thigh|knee|foot)\b${GAP}{0,3}?\s+(?:looks?|looking|looked|appears?|is|was|seems?)\s+${WORD}?(?:deformed|misshapen|mis shapen)\b|\b(?:legs?|hip|thigh|knee|foot)\b${GAP}{0,3}?\s+(?:looks?|looking|looked|appears?)\s+${WORD}?(?:out of place|the wrong shape|crooked|at a (?:weird|strange|funny|odd|wrong) angle)\b`,
     },
     {
       note: 'deformed / misshapen leg or hip',
@@ -122,11 +137,11 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
       note: 'dislocated hip, or it popped out of the socket',
       re: pat`\b(?:dislocated|dislocation)\b|\bpopped out of (?:its |the |my )?(?:socket|joint|place)\b`,
       negatable: true,
-      unless: cue`${LONG_AGO}|\bwhen i was\b|\bas a (?:baby|child|kid)\b`,
+      unless: cue`${LONG_AGO}|\bwhen i was\b|\bas a (?:baby|child|kid)\b|\b(?:congenital|developmental|born with)\b`,
     },
     {
       note: 'after an injury: leg shorter, turned out or looking wrong (hip fracture or dislocation sign)',
-      re: pat`\b(?:leg|foot)\b(?:\s+[\w']+){0,3}?\s+(?:is|was|looks?|seems?|has gone|went)\s+(?:\w+\s+)?(?:shorter|turned out(?:wards?)?|rotated out(?:wards?)?|pointing out(?:wards?)?|rolled out(?:wards?)?|wrong|weird|odd|strange|funny|bent|twisted|out of shape)\b`,
+      re: pat`\b(?:leg|foot)\b${GAP}{0,3}?\s+(?:is|was|looks?|seems?|has gone|went)\s+${WORD}?(?:shorter|turned out(?:wards?)?|rotated out(?:wards?)?|pointing out(?:wards?)?|rolled out(?:wards?)?|wrong|weird|odd|strange|funny|bent|twisted|out of shape)\b`,
       also: [INJURY],
     },
     {
@@ -170,10 +185,10 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
       negatable: true,
     },
     {
-      note: 'hot / red / swollen / oozing plus a recent injection or operation in the text',
-      re: pat`\b(?:hot|warm(?! ?up)|red(?! band)|swollen|swelling|inflamed|oozing|pus|weeping)\b`,
-      also: [cue`\b(?:injection|injected|jab|surgery|operation|op|arthroscopy|scope|replacement)\b`],
+      note: 'hot / red / swollen / oozing / infected after an injection or operation (same sentence, either order)',
+      re: pat`\b(?:injection|injected|jab|surgery|operation|op|arthroscopy|scope|replacement)\b[^.!?]{0,60}?\b(?:hot(?! water| bath| shower| pack| tub| yoga| wheat)|warm to|red(?! band| light)|swollen|swelling|inflamed|oozing|pus|weeping|infected)\b|\b(?:hot|red|swollen|swelling|inflamed|oozing|weeping|infected)\b[^.!?]{0,40}?\b(?:since|after|following) (?:the|my|a|an|that) (?:\w+ )?(?:injection|jab|surgery|operation|op|arthroscopy|scope)\b`,
       negatable: true,
+      unless: cue`\b(?:should i|shall i|could i|can i|would|will i|thinking about|considering|next (?:week|month)|booked|waiting list|scheduled)\b|\b(?:heat (?:pack|pad)s?|hot water bottle|wheat bag|sauna|hot tub|bath|shower)\b`,
     },
   ],
 
@@ -191,7 +206,7 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     },
     {
       note: 'groin / genitals / saddle area / inner thighs is (going) numb or tingly',
-      re: pat`\b(?:groin|crotch|genitals?|genital area|privates|private (?:parts|area|bits)|(?:back|front) passage|anus|perineum|saddle area|inner thighs|vagina|vulva|penis|scrotum|testicles?|between my legs)\b(?:\s+[\w']+){0,3}?\s+(?:is|are|feels?|felt|went|goes|gone|has gone|have gone|going|feeling|got|gets|getting|has been|have been)\s+(?:\w+\s+)?(?:numb|dead|tingly|tingling)\b`,
+      re: pat`\b(?:groin|crotch|genitals?|genital area|privates|private (?:parts|area|bits)|(?:back|front) passage|anus|perineum|saddle area|inner thighs|vagina|vulva|penis|scrotum|testicles?|between my legs)\b${GAP}{0,3}?\s+(?:is|are|feels?|felt|went|goes|gone|has gone|have gone|going|feeling|got|gets|getting|has been|have been)\s+${WORD}?(?:numb|dead|tingly|tingling)\b`,
       negatable: true,
     },
     {
@@ -207,23 +222,23 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     },
     {
       note: 'lost / no / trouble with control of bladder or bowels',
-      re: pat`\b(?:lost|losing|loss of|lose|no|poor|cannot|could not|trouble|difficulty|problems?|struggl\w*)\s+(?:\w+\s+)?control(?:ling)?\s+(?:of\s+|over\s+)?(?:my\s+|the\s+)?(?:bladder|bowels?|pee|wee|urine|toilet|poo)\b`,
+      re: pat`\b(?:lost|losing|loss of|lose|no|poor|cannot|could not|trouble|difficulty|problems?|struggl\w*)\s+${WORD}?control(?:ling)?\s+(?:of\s+|over\s+)?(?:my\s+|the\s+)?(?:bladder|bowels?|pee|wee|urine|toilet|poo)\b`,
       negatable: true,
     },
     {
       note: 'trouble / cannot / hard to pee, start peeing, empty the bladder or open the bowels',
-      re: pat`\b(?:trouble|difficulty|difficulties|problems?|issues?|struggl\w*|hard|harder|cannot|could not|unable|not able|not been able|can barely|can hardly|straining)\s+(?:[\w']+\s+){0,2}?(?:to\s+|with\s+|when\s+|on\s+)?(?:pee|peeing|wee|weeing|urinat\w*|pass(?:ing)?\s+(?:urine|water|stools?|a stool)|empty(?:ing)?\s+my\s+(?:bladder|bowels?)|start(?:ing)?\s+(?:to\s+)?(?:pee|wee|urinat\w*|my stream|the flow|a stream)|poo|pooing|open(?:ing)?\s+my\s+bowels)\b`,
+      re: pat`\b(?:trouble|difficulty|difficulties|problems?|issues?|struggl\w*|hard|harder|cannot|could not|unable|not able|not been able|can barely|can hardly|straining)\s+${WORD}{0,2}?(?:to\s+|with\s+|when\s+|on\s+)?(?:pee|peeing|wee|weeing|urinat\w*|pass(?:ing)?\s+(?:urine|water|stools?|a stool)|empty(?:ing)?\s+my\s+(?:bladder|bowels?)|start(?:ing)?\s+(?:to\s+)?(?:pee|wee|urinat\w*|my stream|the flow|a stream)|poo|pooing|open(?:ing)?\s+my\s+bowels)\b`,
       negatable: true,
     },
     {
       note: 'bladder / bowel problems, changes, accidents or retention',
-      re: pat`\b(?:bladder|bowels?|urinary|peeing|urine)\s+(?:\w+\s+)?(?:problems?|issues?|trouble|changes?|accidents?|retention|incontinence|dysfunction|control)\b|\b(?:cannot|could not|do not|does not) (?:feel|tell|sense|know) (?:when|if) i (?:need|have|want) to (?:pee|wee|go|poo)\b|\b(?:cannot|could not|did not|do not|never) make it to the (?:toilet|loo|bathroom)\b|\b(?:toilet|bladder|bowel|wetting) accidents?\b|\bcannot hold (?:in\s+)?(?:my\s+)?(?:pee|wee|urine|bladder|bowels|it in)\b`,
+      re: pat`\b(?:bladder|bowels?|urinary|peeing|urine)\s+${WORD}?(?:problems?|issues?|trouble|changes?|accidents?|retention|incontinence|dysfunction|control)\b|\b(?:cannot|could not|do not|does not) (?:feel|tell|sense|know) (?:when|if) i (?:need|have|want) to (?:pee|wee|go|poo)\b|\b(?:cannot|could not|did not|do not|never) make it to the (?:toilet|loo|bathroom)\b|\b(?:toilet|bladder|bowel|wetting) accidents?\b|\bcannot hold (?:in\s+)?(?:my\s+)?(?:pee|wee|urine|bladder|bowels|it in)\b`,
       negatable: true,
       unless: cue`\bwhen (?:i )?(?:sneeze|sneezing|cough|coughing|laugh|laughing|jump|jumping|skip|skipping)\b|\bbladder (?:infection|cancer)\b`,
     },
     {
       note: 'leaking / dribbling urine or stool (not sneeze-or-jump stress leaks)',
-      re: pat`\b(?:leak\w*|dribbl\w*)\s+(?:\w+\s+)?(?:urine|pee|wee|poo|stool)\b|\b(?:urine|pee|wee)\s+(?:leak\w*|dribbl\w*)\b`,
+      re: pat`\b(?:leak\w*|dribbl\w*)\s+${WORD}?(?:urine|pee|wee|poo|stool)\b|\b(?:urine|pee|wee)\s+(?:leak\w*|dribbl\w*)\b`,
       negatable: true,
       unless: cue`\bwhen (?:i )?(?:sneeze|sneezing|cough|coughing|laugh|laughing|jump|jumping|skip|skipping|lift|lifting|run|running)\b`,
     },
@@ -237,12 +252,12 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
   cold_pale_leg: [
     {
       note: 'leg / foot is, went or turned pale, white, blue, mottled or grey (not bruises, not cold-weather Raynaud)',
-      re: pat`\b${LIMB}\b(?:\s+[\w']+){0,3}?\s+(?:is|are|was|were|went|gone|go|goes|going|turned|turning|turns|looks?|looking|has gone|have gone|has turned|became|becoming|gets|getting|is going|is turning)\s+(?:[\w']+\s+){0,2}?(?:pale|white|blue|bluish|blue ish|grey|gray|mottled|purple|blotchy|waxy|dusky)\b`,
+      re: pat`\b${LIMB}\b${GAP}{0,3}?\s+(?:is|are|was|were|went|gone|go|goes|going|turned|turning|turns|looks?|looking|has gone|have gone|has turned|became|becoming|gets|getting|is going|is turning)\s+${WORD}{0,2}?(?:pale|white|blue|bluish|blue ish|grey|gray|mottled|waxy|dusky)\b`,
       unless: cue`\bbruis\w*|black and blue|tattoo|\bveins?\b|raynaud|in the cold|cold weather|in winter|when it is cold|from the cold|cold water|sun ?tan|\btan\b|shorts|haha|\blol\b`,
     },
     {
       note: 'leg / foot went, turned or is suddenly cold or icy (not "always cold", not winter)',
-      re: pat`\b${LIMB}\b(?:\s+[\w']+){0,3}?\s+(?:went|gone|go|goes|going|turned|turning|turns|has gone|have gone|became|becoming|is suddenly|suddenly|feels? suddenly|is going)\s+(?:\w+\s+)?(?:cold|icy|ice cold|freezing|stone cold)\b|\b${LIMB}\b(?:\s+[\w']+){0,3}?\s+(?:is|are|feels?|felt|was|were)\s+(?:so |really |very )?(?:ice cold|icy|stone cold|freezing cold|cold to (?:the )?touch|cold and (?:pale|white|blue|numb|mottled|grey))\b`,
+      re: pat`\b${LIMB}\b${GAP}{0,3}?\s+(?:went|gone|go|goes|going|turned|turning|turns|has gone|have gone|became|becoming|is suddenly|suddenly|feels? suddenly|is going)\s+${WORD}?(?:cold|icy|ice cold|freezing|stone cold)\b|\b${LIMB}\b${GAP}{0,3}?\s+(?:is|are|feels?|felt|was|were)\s+(?:so |really |very )?(?:ice cold|icy|stone cold|freezing cold|cold to (?:the )?touch|cold and (?:pale|white|blue|numb|mottled|grey))\b`,
       unless: cue`raynaud|in the cold|cold weather|in winter|when it is cold|\balways\b|from the cold|in the (?:pool|sea|water)|ice bath|cold plunge`,
     },
     {
@@ -259,24 +274,31 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
 
   night_or_constant_pain: [
     {
-      note: 'pain / it / my hip wakes me or keeps me up (not "wakes me when I lie on that side")',
-      re: pat`\b(?:pain|it|hip|ache|aching|throbbing|hurting|groin|leg|agony)\b(?:\s+[\w']+){0,2}?\s+(?:wakes|woke|wake|is waking|keeps waking|has been waking|has woken|was waking|kept waking)\s+me\b|\b(?:pain|it|hip|ache|aching|throbbing|hurting|groin|leg|agony)\b(?:\s+[\w']+){0,2}?\s+(?:keeps|kept|is keeping|has been keeping|has kept)\s+me\s+(?:up|awake)\b`,
-      unless: cue`\b(?:when|if|whenever|once|as soon as) i (?:lie|lay|roll|sleep|turn|am lying|am laying|rolled|turned)\b|\b(?:lying|laying|sleeping|rolling) (?:on|onto) (?:it|that|my|the)\b|\bon (?:that|my (?:left|right|bad|sore|painful)|the (?:left|right|bad|sore|painful)) side\b`,
+      note: 'the pain keeps me up / awake (does not settle by definition)',
+      re: pat`\b(?:pain|it|hip|ache|aching|throbbing|hurting|groin|leg|agony)\b${GAP}{0,2}?\s+(?:keeps|kept|is keeping|has been keeping|has kept)\s+me\s+(?:up|awake)\b`,
+      unless: POSITIONAL,
     },
     {
-      note: 'woken up by / from / because of the pain',
-      re: pat`\b(?:woken|woke|waking|wake|wakes)\s+(?:me\s+)?(?:up\s+)?(?:\w+\s+)?(?:by|from|because of|due to)\s+(?:the\s+|my\s+)?(?:pain|agony|throbbing|ache|hip pain|hip)\b`,
-      unless: cue`\b(?:when|if|whenever|once|as soon as) i (?:lie|lay|roll|sleep|turn|am lying|am laying|rolled|turned)\b|\b(?:lying|laying|sleeping|rolling) (?:on|onto) (?:it|that|my|the)\b|\bon (?:that|my (?:left|right|bad|sore|painful)|the (?:left|right|bad|sore|painful)) side\b`,
+      note: 'pain / it / my hip wakes me, with a sign it does not settle ("every night", "nothing helps", "can\'t get back to sleep"); not "wakes me when I lie on that side"',
+      re: pat`\b(?:pain|it|hip|ache|aching|throbbing|hurting|groin|leg|agony)\b${GAP}{0,2}?\s+(?:wakes|woke|wake|is waking|keeps waking|has been waking|has woken|was waking|kept waking)\s+me\b`,
+      also: [NOT_SETTLING],
+      unless: POSITIONAL,
     },
     {
-      note: 'waking in pain during the night (night words required: "wake up with pain" alone is morning pain)',
-      re: pat`\b(?:wake|wakes|waking|woke)\s+(?:up\s+)?(?:[\w']+\s+){0,5}?(?:in|with)\s+(?:\w+\s+)?(?:pain|agony)\b`,
-      also: [cue`\b(?:at night|in the night|every night|each night|nightly|middle of the night|during the night|through the night|all night|night after night|[1-5] ?am|several times|every (?:hour|couple of hours|few hours)|multiple times|times a night)\b`],
-      unless: cue`\b(?:when|if|whenever) i (?:lie|lay|roll|sleep|turn) (?:on|onto)\b|\bon (?:that|my (?:left|right|bad|sore|painful)) side\b`,
+      note: 'woken by / from / because of the pain, with a sign it does not settle',
+      re: pat`\b(?:woken|woke|waking|wake|wakes)\s+(?:me\s+)?(?:up\s+)?${WORD}?(?:by|from|because of|due to)\s+(?:the\s+|my\s+)?(?:pain|agony|throbbing|ache|hip pain|hip)\b`,
+      also: [NOT_SETTLING],
+      unless: POSITIONAL,
+    },
+    {
+      note: 'waking in pain, with a sign it does not settle ("wake up with pain" alone is morning pain)',
+      re: pat`\b(?:wake|wakes|waking|woke)\s+(?:up\s+)?${WORD}{0,5}?(?:in|with)\s+${WORD}?(?:pain|agony)\b`,
+      also: [NOT_SETTLING],
+      unless: POSITIONAL,
     },
     {
       note: 'cannot sleep / have not slept because of / for / with the pain',
-      re: pat`\b(?:not|barely|hardly|never)\s+(?:been\s+)?(?:slept|sleeping|had a (?:good |full |proper )?night'?s sleep)\b[^.!?]{0,30}?\b(?:because of|for|from|due to|with)\s+(?:the\s+|this\s+|my\s+)?(?:pain|ache|hip|agony|throbbing)\b|\b(?:cannot|could not|unable to|struggl\w* to|hard to|difficult to|impossible to)\s+(?:get to\s+|get back to\s+)?sleep\s+(?:\w+\s+)?(?:because of|for|from|due to|with|through)\s+(?:the\s+|this\s+|my\s+)?(?:pain|ache|hip|agony|throbbing)\b`,
+      re: pat`\b(?:not|barely|hardly|never)\s+(?:been\s+)?(?:slept|sleeping|had a (?:good |full |proper )?night'?s sleep)\b[^.!?]{0,30}?\b(?:because of|for|from|due to|with)\s+(?:the\s+|this\s+|my\s+)?(?:pain|ache|hip|agony|throbbing)\b|\b(?:cannot|could not|unable to|struggl\w* to|hard to|difficult to|impossible to)\s+(?:get to\s+|get back to\s+)?sleep\s+${WORD}?(?:because of|for|from|due to|with|through)\s+(?:the\s+|this\s+|my\s+)?(?:pain|ache|hip|agony|throbbing)\b`,
     },
     {
       note: 'no position helps / cannot get comfortable in any position / changing position does not ease it',
@@ -284,24 +306,28 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     },
     {
       note: 'constant / constantly in pain (not "constantly sore after workouts")',
-      re: pat`\bconstant(?:ly)?\s+(?:\w+\s+)?(?:pain|ache|aching|hurting|throbbing|burning|agony|in pain|sore|discomfort)\b`,
+      re: pat`\bconstant(?:ly)?\s+${WORD}?(?:pain|ache|aching|hurting|throbbing|burning|agony|in pain|sore|discomfort)\b`,
+      negatable: true,
       unless: cue`\b(?:after|from)\s+(?:every\s+|each\s+|the\s+|my\s+)?(?:workouts?|sessions?|exercises?|runs?|training|gym)\b`,
     },
     {
       note: 'the pain / it is constant, continuous, there all the time, 24/7',
-      re: pat`\b(?:pain|ache|aching|it|hip|hurting|discomfort|throbbing)\b(?:\s+[\w']+){0,3}?\s+(?:is|are|has been|have been|feels|seems|stays|remains|was)\s+(?:\w+\s+)?(?:constant|continuous|continual|non stop|nonstop|relentless|unrelenting|there all the time|always there|24\/7|24 7|never ending|permanent)\b(?=\s*(?:[,.!?;)]|$|(?:and|but|now|even|day|night|all|though|these days|at the moment|lately|recently|pain|ache|aching|throbbing|discomfort|whatever|no matter|whether|since|for)\b))`,
+      re: pat`\b(?:pain|ache|aching|it|hip|hurting|discomfort|throbbing)\b${GAP}{0,3}?\s+(?:is|are|has been|have been|feels|seems|stays|remains|was)\s+${WORD}?(?:constant|continuous|continual|non stop|nonstop|relentless|unrelenting|there all the time|always there|24\/7|24 7|never ending|permanent)\b(?=\s*(?:[,.!?;)]|$|(?:and|but|now|even|day|night|all|though|these days|at the moment|lately|recently|pain|ache|aching|throbbing|discomfort|whatever|no matter|whether|since|for)\b))`,
+      negatable: true,
     },
     {
       note: 'hurts all the time / day and night / round the clock (not "all the time when I run")',
-      re: pat`\b(?:hurts?|aches?|aching|hurting|pain|painful|sore|throbs?|throbbing|in pain|in agony)\b(?:\s+[\w']+){0,3}?\s+(?:all the time|24\/7|24 7|every minute|day and night|night and day|constantly|non stop|nonstop|at all times|all day and (?:all )?night|round the clock|around the clock)\b(?!\s+(?:when|whenever|if|during|while|after|in the|on the|doing)\b)`,
+      re: pat`\b(?:hurts?|aches?|aching|hurting|pain|painful|sore|throbs?|throbbing|in pain|in agony)\b${GAP}{0,3}?\s+(?:all the time|24\/7|24 7|every minute|day and night|night and day|constantly|non stop|nonstop|at all times|all day and (?:all )?night|round the clock|around the clock)\b(?!\s+(?:when|whenever|if|during|while|after|in the|on the|doing)\b)`,
+      negatable: true,
     },
     {
       note: 'the pain never goes away / never stops / never lets up',
-      re: pat`\b(?:pain|ache|aching|it|hip|discomfort|hurting)\b(?:\s+[\w']+){0,2}?\s+never\s+(?:really\s+|fully\s+|completely\s+|ever\s+)?(?:goes away|go away|stops|lets up|eases|settles|switches off|leaves|lets me be)\b`,
+      re: pat`\b(?:pain|ache|aching|it|hip|discomfort|hurting)\b${GAP}{0,2}?\s+never\s+(?:really\s+|fully\s+|completely\s+|ever\s+)?(?:goes away|go away|stops|lets up|eases|settles|switches off|leaves|lets me be)\b`,
     },
     {
       note: 'pain even when lying still / resting / doing nothing',
       re: pat`\b(?:hurts?|aches?|aching|hurting|pain|painful|sore|throbs?|throbbing|in pain|constant)\b[^.!?]{0,40}?\beven (?:when|while|if|at|in)\s+(?:i am\s+|i\s+)?(?:lying|laying|lie|lay|resting|rest|still|not moving|doing nothing|asleep|sleeping|sitting still|keeping still|at rest|completely still)\b`,
+      negatable: true,
     },
     {
       note: 'even resting it throbs / even lying still it hurts',
@@ -309,20 +335,21 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     },
     {
       note: 'pain at rest / when resting / whether I move or rest / whatever I do',
-      re: pat`\b(?:hurts?|aches?|aching|hurting|pain|painful|sore|throbs?|throbbing)\b(?:\s+[\w']+){0,3}?\s+(?:at rest|when (?:i am |i )?(?:resting|not moving|doing nothing|lying still|keeping still)|while (?:i am )?(?:resting|lying still|not moving|doing nothing)|whether i (?:move|am moving) or (?:not|rest|am resting|keep still)|whatever i do|no matter what i do)\b|\brest(?:ing)? pain\b|\bpain at rest\b`,
+      re: pat`\b(?:hurts?|aches?|aching|hurting|pain|painful|sore|throbs?|throbbing)\b${GAP}{0,3}?\s+(?:at rest|when (?:i am |i )?(?:resting|not moving|doing nothing|lying still|keeping still)|while (?:i am )?(?:resting|lying still|not moving|doing nothing)|whether i (?:move|am moving) or (?:not|rest|am resting|keep still)|whatever i do|no matter what i do)\b|\brest(?:ing)? pain\b|\bpain at rest\b`,
+      negatable: true,
     },
   ],
 
   weight_loss_or_night_sweats: [
     {
       note: 'night sweats, sweating at night, drenching sweats, waking soaked',
-      re: pat`\bnight ?sweats?\b|\bsweat(?:s|ing|y)?\s+(?:\w+\s+)?(?:at night|in the night|during the night|in my sleep|in bed|through the night|all night)\b|\b(?:drenching|drenched|soaking|soaked|pouring|heavy|profuse|dripping)\s+sweats\b|\bwak\w* up\s+(?:\w+\s+){0,2}?(?:soaked|drenched|dripping|soaking|wet through|covered in sweat|in a pool of sweat|sweating|sweaty)\b|\b(?:soaked|drenched|soaking|sweated)\s+(?:through\s+)?(?:the|my)\s+(?:sheets|bed|pyjamas|pajamas|pillow|bedding|nightclothes|nightie)\b`,
+      re: pat`\bnight ?sweats?\b|\bsweat(?:s|ing|y)?\s+${WORD}?(?:at night|in the night|during the night|in my sleep|in bed|through the night|all night)\b|\b(?:drenching|drenched|soaking|soaked|pouring|heavy|profuse|dripping)\s+sweats\b|\bwak\w* up\s+${WORD}{0,2}?(?:soaked|drenched|dripping|soaking|wet through|covered in sweat|in a pool of sweat|sweating|sweaty)\b|\b(?:soaked|drenched|soaking|sweated)\s+(?:through\s+)?(?:the|my)\s+(?:sheets|bed|pyjamas|pajamas|pillow|bedding|nightclothes|nightie)\b`,
       negatable: true,
       selfOnly: true,
     },
     {
       note: 'weight loss + without trying / for no reason / unexplained (same sentence, either order)',
-      re: pat`\b(?:(?:lost|losing|lose|loss of|dropped|dropping|shed|shedding)\s+(?:[\w']+\s+){0,3}?(?:\d+(?:\.\d+)?\s*)?(?:weight|kg|kgs|kilos?|pounds|lbs?|stones?|st|dress sizes?|clothes sizes?|a size|sizes)|weight ?loss)\b[^.!?]{0,40}?\b(?:without (?:even |really )?(?:trying|meaning to|dieting|being on a diet|wanting to|changing (?:anything|my diet))|not (?:been |even )?(?:trying|dieting|on a diet)|for no (?:obvious |apparent |good |real )?reason|no idea why|do not know why|unexplained|unintentional\w*|unintended|by accident|accidentally|have not been trying|not sure why|can ?not explain|without explanation)\b|\b(?:without (?:even |really )?(?:trying|dieting)|for no (?:obvious |apparent |good )?reason)\b[^.!?]{0,30}?\b(?:lost|losing|dropped)\s+(?:[\w']+\s+){0,3}?(?:\d+(?:\.\d+)?\s*)?(?:weight|kg|kgs|kilos?|pounds|lbs?|stones?|st)\b`,
+      re: pat`\b(?:(?:lost|losing|lose|loss of|dropped|dropping|shed|shedding)\s+${WORD}{0,3}?(?:\d+(?:\.\d+)?\s*)?(?:weight|kg|kgs|kilos?|pounds|lbs?|stones?|st|dress sizes?|clothes sizes?|a size|sizes)|weight ?loss)\b[^.!?]{0,40}?\b(?:without (?:even |really )?(?:trying|meaning to|dieting|being on a diet|wanting to|changing (?:anything|my diet))|not (?:been |even )?(?:trying|dieting|on a diet)|for no (?:obvious |apparent |good |real )?reason|no idea why|do not know why|unexplained|unintentional\w*|unintended|by accident|accidentally|have not been trying|not sure why|can ?not explain|without explanation)\b|\b(?:without (?:even |really )?(?:trying|dieting)|for no (?:obvious |apparent |good )?reason)\b[^.!?]{0,30}?\b(?:lost|losing|dropped)\s+${WORD}{0,3}?(?:\d+(?:\.\d+)?\s*)?(?:weight|kg|kgs|kilos?|pounds|lbs?|stones?|st)\b`,
       selfOnly: true,
     },
     {
@@ -339,7 +366,7 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
       re: pat`\b(?:cancers?|cancerous|tumou?rs?|malignan\w*|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|carcinoma|metasta\w*|oncolog\w*|chemo\w*|radiotherapy|radiation (?:therapy|treatment)|tamoxifen|letrozole|anastrozole|exemestane|mastectomy|lumpectomy|in remission|hodgkin\w*)\b`,
       negatable: true,
       selfOnly: true,
-      unless: cue`\b(?:cancer|tumou?r)s?\s+(?:\w+\s+){0,2}(?:ruled out|excluded)\b|\b(?:ruled out|excluded)\s+(?:\w+\s+){0,2}(?:cancer|tumou?r)|\bcancer (?:research|charity|awareness|fundraiser|risk)\b|\brace for life\b|\b(?:cause|causes|causing|prevent|prevents|reduce|reduces|risk of|lower|lowers)\s+(?:\w+\s+)?cancer\b`,
+      unless: cue`\b(?:cancer|tumou?r)s?\s+${WORD}{0,2}(?:ruled out|excluded)\b|\b(?:ruled out|excluded)\s+${WORD}{0,2}(?:cancer|tumou?r)|\bcancer (?:research|charity|awareness|fundraiser|risk)\b|\brace for life\b|\b(?:cause|causes|causing|prevent|prevents|reduce|reduces|risk of|lower|lowers)\s+${WORD}?cancer\b`,
     },
   ],
 
@@ -347,12 +374,14 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     {
       note: 'leg / foot getting weaker or more numb (not in an exercise)',
       re: pat`\b(?:getting|keeps? getting|kept getting|growing|becoming|increasingly|progressively|steadily|gradually|more and more)\s+(?:(?:even|much|a lot|a bit|slightly|progressively|more and more|and)\s+)?(?:weaker|number|more numb|more tingly|more weak|more dead|heavier and weaker)\b|\b(?:increasingly|progressively|steadily|gradually|more and more)\s+(?:numb|weak|tingly|dead)\b`,
+      negatable: true,
       also: [cue`\b(?:legs?|foot|feet|toes?|thigh|calf|shin|knee|ankle)\b`],
       unless: EXERCISE_ANY,
     },
     {
       note: 'numbness / tingling / pins and needles / weakness getting worse or spreading',
-      re: pat`\b(?:numbness|tingling|pins and needles|weakness|numb patch|numb area|numb feeling|numb bit|dead feeling)\b(?:\s+[\w']+){0,4}?\s+(?:(?:is|are|has|have|keeps?|seems)\s+)?(?:(?:getting|got|gets|grown|growing)\s+(?:\w+\s+)?(?:worse|bigger|stronger|more (?:widespread|intense|frequent|noticeable))|spreading|has spread|spreads|spread (?:down|up|to|into)|worsening|progressing|creeping)\b`,
+      re: pat`\b(?:numbness|tingling|pins and needles|weakness|numb patch|numb area|numb feeling|numb bit|dead feeling)\b${GAP}{0,4}?\s+(?:(?:is|are|has|have|keeps?|seems)\s+)?(?:(?:getting|got|gets|grown|growing)\s+${WORD}?(?:worse|bigger|stronger|more (?:widespread|intense|frequent|noticeable))|spreading|has spread|spreads|spread (?:down|up|to|into)|worsening|progressing|creeping)\b`,
+      negatable: true,
       unless: EXERCISE_DURING,
     },
     {
@@ -363,6 +392,7 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     {
       note: 'losing strength / feeling in the leg or foot',
       re: pat`\blosing (?:the |all )?(?:strength|feeling|sensation|power|control) (?:in|of) (?:my |the )?(?:left |right )?(?:leg|foot|thigh|calf|toes|ankle)\b`,
+      negatable: true,
       unless: EXERCISE_ANY,
     },
   ],
@@ -377,7 +407,7 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     },
     {
       note: 'on / taking / been on steroids (not inhalers, creams, injections, anabolic; not short courses)',
-      re: pat`\b(?:on|taking|taken|took|take|using|used|have had|prescribed)\s+(?:\w+\s+)?(?:cortico)?steroids?\b(?!\s+(?:injections?|jabs?|shots?|creams?|inhalers?|sprays?))`,
+      re: pat`\b(?:on|taking|taken|took|take|using|used|have had|prescribed)\s+${WORD}?(?:cortico)?steroids?\b(?!\s+(?:injections?|jabs?|shots?|creams?|inhalers?|sprays?))`,
       negatable: true,
       selfOnly: true,
       unless: cue`\b(?:inhal\w*|puffer|creams?|ointment|gel|injections?|injected|jab|shot|nasal|nose spray|eye ?drops|ear ?drops|anabolic|testosterone|trt|sarms?|roids|juice|gym bros?)\b|\bfor (?:a |one |two |three |four |five |six |seven |eight |ten |\d{1,2} |a few |a couple of |few )?(?:days?|weeks?)\b|\bshort course\b|\b\d+ (?:days?|weeks?) course\b|\b(?:should|could|would|can|will|do) i\b`,
@@ -387,23 +417,24 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
   stress_fracture_signs: [
     {
       note: 'hurts / painful / cannot hop (not hip hop, not "hop on the bike")',
-      re: pat`\b(?:hurts?|hurting|painful|pain|sore|agony|cannot|could not|unable to|not able to|struggle to|difficult to|hard to|sharp)\b(?:\s+[\w']+){0,3}?\s+(?:to\s+|when\s+(?:i\s+)?|on\s+|if\s+(?:i\s+)?|while\s+)?(?<!hip )hop(?:s|ping)?\b(?!\s+(?:on|in|into|onto|off)\s+(?:the|my|a)\s+(?:bike|car|bus|train|call|treadmill|scales?))`,
+      re: pat`\b(?:hurts?|hurting|painful|pain|sore|agony|cannot|could not|unable to|not able to|struggle to|difficult to|hard to|sharp)\b${GAP}{0,3}?\s+(?:to\s+|when\s+(?:i\s+)?|on\s+|if\s+(?:i\s+)?|while\s+)?(?<!hip )hop(?:s|ping)?\b(?!\s+(?:on|in|into|onto|off)\s+(?:the|my|a)\s+(?:bike|car|bus|train|call|treadmill|scales?))`,
       negatable: true,
     },
     {
       note: 'hopping hurts / is painful',
-      re: pat`(?<!hip )\bhop(?:s|ping)?\b(?:\s+[\w']+){0,4}?\s+(?:hurts?|is painful|is sore|is agony|causes pain|gives me pain|kills|sharp pain|pain|painful)\b`,
+      re: pat`(?<!hip )\bhop(?:s|ping)?\b${GAP}{0,4}?\s+(?:hurts?|is painful|is sore|is agony|causes pain|gives me pain|kills|sharp pain|pain|painful)\b`,
       negatable: true,
+      unless: cue`\bwithout (?:any )?(?:pain|hurting)\b|\bpain ?free\b|\bno pain\b`,
     },
     {
       note: 'training jump (upped mileage, marathon plan...) + pain in hip / groin / thigh in the text',
-      re: pat`\b(?:upped|increased|increasing|ramped up|ramping up|doubled|tripled|bumped up|added|more|extra|higher|big jump in|jump in|spike in|increase in|stepped up)\s+(?:[\w']+\s+){0,2}?(?:mileage|miles|kms?|kilometres|kilometers|distance|running|runs|training load|training volume|volume|speed ?work|sprints?|intervals|jumping|plyometrics?|plyos)\b|\b(?:training for (?:a |my |the )?(?:marathon|half marathon|half|ultra|10k|race)|marathon training|couch to 5k|c25k|started (?:running|a running plan|a marathon plan|marathon training))\b`,
+      re: pat`\b(?:upped|increased|increasing|ramped up|ramping up|doubled|tripled|bumped up|added|more|extra|higher|big jump in|jump in|spike in|increase in|stepped up)\s+${WORD}{0,2}?(?:mileage|miles|kms?|kilometres|kilometers|distance|running|runs|training load|training volume|volume|speed ?work|sprints?|intervals|jumping|plyometrics?|plyos)\b|\b(?:training for (?:a |my |the )?(?:marathon|half marathon|half|ultra|10k|race)|marathon training|couch to 5k|c25k|started (?:running|a running plan|a marathon plan|marathon training))\b`,
       also: [cue`\b(?:groin|hips?|thigh|pelvis|pubic|pubis)\b`, cue`\b${PAIN}\b`],
       unless: cue`\b(?:should|can|could|would|is it (?:ok|safe|fine)) (?:i|to)\b[^.!?]*\?`,
     },
     {
       note: 'pain building with every run / jump / mile',
-      re: pat`\b(?:worse|more|building|builds?|comes on (?:sooner|earlier|quicker|faster))\b(?:\s+[\w']+){0,2}?\s+(?:with|after|on|during|in)\s+(?:every|each)\s+(?:single\s+)?(?:run|jog|mile|km|race|jump|landing|step|sprint|training run)\b|\bcomes on (?:earlier|sooner) (?:in|on|during) (?:each|every|my) runs?\b`,
+      re: pat`\b(?:worse|more|building|builds?|comes on (?:sooner|earlier|quicker|faster))\b${GAP}{0,2}?\s+(?:with|after|on|during|in)\s+(?:every|each)\s+(?:single\s+)?(?:run|jog|mile|km|race|jump|landing|step|sprint|training run)\b|\bcomes on (?:earlier|sooner) (?:in|on|during) (?:each|every|my) runs?\b`,
     },
     {
       note: 'stress fracture / stress reaction / bone stress (not ruled out)',
@@ -421,7 +452,7 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     },
     {
       note: 'groin / crease / inner thigh lump, bulge or swelling (word order reversed)',
-      re: pat`\b(?:groin|hip crease|inner thigh|bikini line|testicles?|scrotum)\b(?:\s+[\w']+){0,3}?\s+(?:lumps?|bulges?|bulging|bumps?|mass|is swollen|swelling|swollen|pulses|pulsing|pulsating|throbbing lump|hernia)\b`,
+      re: pat`\b(?:groin|hip crease|inner thigh|bikini line|testicles?|scrotum)\b${GAP}{0,3}?\s+(?:lumps?|bulges?|bulging|bumps?|mass|is swollen|swelling|swollen|pulses|pulsing|pulsating|throbbing lump|hernia)\b`,
       negatable: true,
     },
     {
@@ -431,12 +462,12 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     },
     {
       note: 'swollen, painful or lumpy testicle',
-      re: pat`\b(?:swollen|swelling|enlarged|lumps?|lumpy|pain\w*|ache|aching|hurts?|sore|tender)\s+(?:[\w']+\s+){0,3}?(?:testic\w+|testes|scrot\w+)\b|\b(?:testic\w+|testes|scrot\w+)\b(?:\s+[\w']+){0,3}?\s+(?:swollen|swelling|enlarged|lumps?|pain\w*|ache|aching|hurts?|sore|tender|bigger)\b|\b(?:one|a|my|left|right) balls? (?:is|are|feels?|looks?) (?:\w+ )?(?:swollen|bigger|enlarged|painful|sore|lumpy)\b`,
+      re: pat`\b(?:swollen|swelling|enlarged|lumps?|lumpy|pain\w*|ache|aching|hurts?|sore|tender)\s+${WORD}{0,3}?(?:testic\w+|testes|scrot\w+)\b|\b(?:testic\w+|testes|scrot\w+)\b${GAP}{0,3}?\s+(?:swollen|swelling|enlarged|lumps?|pain\w*|ache|aching|hurts?|sore|tender|bigger)\b|\b(?:one|a|my|left|right) balls? (?:is|are|feels?|looks?) (?:\w+ )?(?:swollen|bigger|enlarged|painful|sore|lumpy)\b`,
       negatable: true,
     },
     {
       note: 'blood in urine / pee is red, pink, brown / haematuria',
-      re: pat`\bblood\b[^.!?]{0,20}?\b(?:in|when|after)\s+(?:i\s+)?(?:my\s+|the\s+)?(?:urine|pee|wee|piss|peeing|urinat\w*|weeing|toilet)\b|\b(?:urine|pee|wee)\s+(?:is|was|looks?|has been|went|has gone|turned)?\s*(?:\w+\s+)?(?:bloody|red|pink|brown|cola coloured|dark red|blood stained|bloodstained)\b|\bbloody (?:urine|pee|wee)\b|\bha?ematuria\b|\b(?:peeing|weeing|urinating|pissing|passing) blood\b`,
+      re: pat`\bblood\b[^.!?]{0,20}?\b(?:in|when|after)\s+(?:i\s+)?(?:my\s+|the\s+)?(?:urine|pee|wee|piss|peeing|urinat\w*|weeing|toilet)\b|\b(?:urine|pee|wee)\s+(?:is|was|looks?|has been|went|has gone|turned)?\s*${WORD}?(?:bloody|red|pink|brown|cola coloured|dark red|blood stained|bloodstained)\b|\bbloody (?:urine|pee|wee)\b|\bha?ematuria\b|\b(?:peeing|weeing|urinating|pissing|passing) blood\b`,
       negatable: true,
     },
     {
@@ -455,8 +486,8 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     },
     {
       note: 'had / after / since hip surgery, replacement, arthroscopy, PAO, labral repair (not a future or hoped-for operation)',
-      selfOnly: true,
       re: pat`\b(?:had|have had|underwent|gone through|went through|after|since|following|recovering from|recovery from|post|when i had)\s+(?:(?:a|an|my|the|two|2|both|bilateral|left|right|total)\s+)*(?:hip\s+(?:surgery|surgeries|operation|op|ops|arthroscopy|scope|replacement|resurfacing|osteotomy|pinning|repair|reconstruction|revision)|thr|pao|periacetabular osteotomy|femoral osteotomy|labral (?:repair|reconstruction|debridement|surgery)|labrum (?:repair|surgery)|fai surgery|cam (?:resection|surgery)|osteoplasty|femoroplasty|arthroscopic (?:surgery|hip))\b`,
+      selfOnly: true,
       negatable: true,
       unless: cue`\b(?:how long|can (?:you|people|someone)|do people|does anyone|what happens|is it normal)\b[^.!?]*\?`,
     },
@@ -467,26 +498,26 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     },
     {
       note: 'had my hip replaced / scoped / operated on / pinned; hip was replaced',
+      re: pat`\bhad (?:my |both |the )?(?:left |right )?hips? (?:replaced|operated on|scoped|pinned|resurfaced|reconstructed|repaired|done|fixed|cleaned out|shaved)\b|\bhips? (?:was|were|has been|have been|got|had been)\s+${WORD}?(?:replaced|operated on|scoped|pinned|resurfaced|reconstructed|repaired surgically)\b`,
       selfOnly: true,
-      re: pat`\bhad (?:my |both |the )?(?:left |right )?hips? (?:replaced|operated on|scoped|pinned|resurfaced|reconstructed|repaired|done|fixed|cleaned out|shaved)\b|\bhips? (?:was|were|has been|have been|got|had been)\s+(?:\w+\s+)?(?:replaced|operated on|scoped|pinned|resurfaced|reconstructed|repaired surgically)\b`,
       negatable: true,
     },
     {
       note: 'past operation / surgery / op (unspecified, so probably the hip) unless another body part is named',
+      re: pat`\b(?:i had|i have had|had|underwent|since my|after my|following my|recovering from (?:my|the|an?)|recovering from)\s+(?:an?\s+|my\s+|the\s+)?(?:surgery|operation|op|arthroscopy|scope)\b|\b(?:i am|weeks|months|days)\s+${WORD}?post ?(?:op|operative|surgery|surgical)\b`,
       selfOnly: true,
-      re: pat`\b(?:i had|i have had|had|underwent|since my|after my|following my|recovering from (?:my|the|an?)|recovering from)\s+(?:an?\s+|my\s+|the\s+)?(?:surgery|operation|op|arthroscopy|scope)\b|\b(?:i am|weeks|months|days)\s+(?:\w+\s+)?post ?(?:op|operative|surgery|surgical)\b`,
       negatable: true,
       unless: cue`\b(?:knee|back|spine|spinal|disc|shoulder|ankle|foot|feet|wrist|hand|elbow|neck|acl|mcl|meniscus|achilles|heart|bypass|appendix|appendectomy|gall\w*|hysterectomy|c section|caesarean|cesarean|eye|cataract|tonsils?|teeth|tooth|dental|wisdom|nose|breast|bowel|hernia|stomach|gastric|bariatric|bunion|carpal|thyroid|bladder|prostate|cancer|mastectomy|lumpectomy)\b`,
     },
     {
       note: 'hip problem / brace / surgery as a child, born with bad hips',
-      re: pat`\bhips?\s+(?:\w+\s+)?(?:problems?|condition|issues?|disease|trouble|disorder|surgery|operation|brace|harness|cast|splint|dislocation)\b[^.!?]{0,30}?\b(?:as a (?:kid|child|baby|toddler|teen|teenager|boy|girl|youngster|newborn)|when i was (?:a |an )?(?:kid|child|baby|toddler|teen|teenager|little|young|small|boy|girl|infant|younger|[1-9]|1[0-7])|in childhood|at birth|since birth|since childhood|growing up)\b|\b(?:as a (?:kid|child|baby|toddler|teen|teenager|boy|girl|youngster)|when i was (?:a |an )?(?:kid|child|baby|toddler|teenager|little|young|small|infant)|in childhood|at birth|growing up)\b[^.!?]{0,30}?\bhips?\s+(?:\w+\s+)?(?:problems?|condition|issues?|disease|trouble|disorder|surgery|operation|brace|harness|cast|splint|dislocat\w*|displac\w*)\b|\bborn with (?:a |bad |dodgy |dislocated |clicky |unstable |shallow )?(?:hips?|hip sockets?)\b`,
+      re: pat`\bhips?\s+${WORD}?(?:problems?|condition|issues?|disease|trouble|disorder|surgery|operation|brace|harness|cast|splint|dislocation)\b[^.!?]{0,30}?\b(?:as a (?:kid|child|baby|toddler|teen|teenager|boy|girl|youngster|newborn)|when i was (?:a |an )?(?:kid|child|baby|toddler|teen|teenager|little|young|small|boy|girl|infant|younger|[1-9]|1[0-7])|in childhood|at birth|since birth|since childhood|growing up)\b|\b(?:as a (?:kid|child|baby|toddler|teen|teenager|boy|girl|youngster)|when i was (?:a |an )?(?:kid|child|baby|toddler|teenager|little|young|small|infant)|in childhood|at birth|growing up)\b[^.!?]{0,30}?\bhips?\s+${WORD}?(?:problems?|condition|issues?|disease|trouble|disorder|surgery|operation|brace|harness|cast|splint|dislocat\w*|displac\w*)\b|\bborn with (?:a |bad |dodgy |dislocated |clicky |unstable |shallow )?(?:hips?|hip sockets?)\b`,
       negatable: true,
     },
     {
       note: 'broke / fractured the hip, pelvis or femur before (almost always operated on)',
-      selfOnly: true,
       re: pat`\b(?:broke|broken|fractured|cracked)\s+(?:my\s+)?(?:hip|pelvis|femur|neck of femur|thigh bone)\b|\b(?:hip|pelvic|pelvis|femoral|femur|neck of femur)\s+fractures?\b`,
+      selfOnly: true,
       negatable: true,
       // A fracture suspected today ("I think I've broken my hip") is the trauma flag, not history.
       unless: cue`\bstress fractures?\b|\b(?:risk|chance|odds|prevent\w*|avoid\w*) (?:of )?(?:a )?(?:hip|pelvic|femoral) fractures?\b|${SUSPECTED_NOW.source}`,
@@ -522,12 +553,14 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
   rapidly_worsening: [
     {
       note: 'getting worse every day / by the day / fast / over the last few days / this week (not "my squat is getting worse")',
-      re: pat`\b(?:getting|gets|got|gotten|grown|growing|become|becoming|is|been|going|gone|feels|feeling)\s+(?:(?:much|a lot|so much|way|even|really|noticeably|steadily|progressively|far)\s+)?worse\s+(?:and worse\s+)?(?:(?:every|each|by the|day by|by)\s+(?:single\s+)?(?:day|hour|week)|daily|fast|quickly|rapidly|so fast|so quickly|really fast|really quickly|very fast|very quickly|(?:over|in|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:few\s+|couple of\s+|two\s+|2\s+|three\s+|3\s+|several\s+|a\s+)?(?:days?|weeks?)|this week|since (?:yesterday|last week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend))\b`,
+      re: pat`\b(?:getting|gets|got|gotten|grown|growing|become|becoming|is|been|going|gone|feels|feeling)\s+(?:(?:much|a lot|so much|way|even|really|noticeably|steadily|progressively|far)\s+)?worse\s+(?:and worse\s+)?(?:(?:every|each|by the|day by|by)\s+(?:single\s+)?(?:day|hour|week)|daily|fast|quickly|rapidly|so fast|so quickly|really fast|really quickly|very fast|very quickly|(?:over|in|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:few\s+|couple of\s+|two\s+|2\s+|three\s+|3\s+|several\s+|a\s+)?days?|(?:over|in|within)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?:few|couple of|two|2|three|3|a)\s+weeks?|(?:over|in|within)\s+(?:the\s+)?(?:last|past)\s+weeks?|this week|since (?:yesterday|last week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend))\b`,
+      negatable: true,
       notAfter: NOT_SYMPTOM_SUBJECT,
     },
     {
       note: 'worse every day / each day / by the day (any wording)',
-      re: pat`\bworse\s+(?:every|each|by the)\s+(?:single\s+)?(?:day|hour)\b|\b(?:every|each)\s+(?:single\s+)?day\s+(?:it|the pain|my hip|the stiffness|the ache)\s+(?:is|gets|feels|seems)\s+(?:\w+\s+)?worse\b|\bday by day\b[^.!?]{0,20}?\bworse\b`,
+      re: pat`\bworse\s+(?:every|each|by the)\s+(?:single\s+)?(?:day|hour)\b|\b(?:every|each)\s+(?:single\s+)?day\s+(?:it|the pain|my hip|the stiffness|the ache)\s+(?:is|gets|feels|seems)\s+${WORD}?worse\b|\bday by day\b[^.!?]{0,20}?\bworse\b`,
+      negatable: true,
     },
     {
       note: 'worse and worse / keeps getting worse',
@@ -535,8 +568,8 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
       negatable: true,
     },
     {
-      note: 'rapidly / quickly / suddenly worse or deteriorating',
-      re: pat`\b(?:rapidly|quickly|fast|suddenly|very quickly)\s+(?:got\s+|getting\s+|gotten\s+|become\s+|became\s+)?(?:(?:much|a lot|way|far|so much)\s+)?(?:worse|worsening|deteriorat\w*)\b|\b(?:rapid|sudden|quick|fast)\s+(?:worsening|deterioration|decline)\b|\bdeteriorat\w*\s+(?:fast|quickly|rapidly|every day|daily|by the day)\b`,
+      note: 'rapidly / quickly worse or deteriorating ("suddenly much worse" is a flare-up, which goes up and down)',
+      re: pat`\b(?:rapidly|quickly|fast|very quickly)\s+(?:got\s+|getting\s+|gotten\s+|become\s+|became\s+)?(?:(?:much|a lot|way|far|so much)\s+)?(?:worse|worsening|deteriorat\w*)\b|\b(?:rapid|quick|fast)\s+(?:worsening|deterioration|decline)\b|\bdeteriorat\w*\s+(?:fast|quickly|rapidly|every day|daily|by the day)\b`,
       negatable: true,
     },
   ],
@@ -545,12 +578,14 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
     {
       note: 'chest pain / tightness / pressure / heaviness; pain in the chest; tight chest; angina (mine, not my dad\'s)',
       re: pat`\bchest\s+(?:pain|pains|tightness|pressure|discomfort|heaviness|hurts?|hurting|squeezing|goes tight|gets tight|feels heavy|feels crushed)\b|\b(?:pain|pains|tightness|pressure|heaviness|discomfort|squeezing|crushing|tight feeling)\s+(?:in|across|on|around)\s+(?:my|the)\s+chest\b|\btight chest\b|\bangina\b`,
+      notAfter: TO_CHEST,
       negatable: true,
       selfOnly: true,
     },
     {
       note: 'chest is tight / sore / aching (not from push-ups or a chest stretch)',
-      re: pat`\bchest\s+(?:is|feels|felt|was|gets|went)\s+(?:\w+\s+)?(?:tight|sore|aching|achy|heavy|painful)\b|\bchest ache\b`,
+      re: pat`\bchest\s+(?:is|feels|felt|was|gets|went)\s+${WORD}?(?:tight|sore|aching|achy|heavy|painful)\b|\bchest ache\b`,
+      notAfter: TO_CHEST,
       negatable: true,
       selfOnly: true,
       unless: cue`${EXERCISE_DURING.source}|\b(?:from|after|since)\s+(?:the\s+|my\s+|doing\s+)?(?:push ?ups?|press ?ups?|bench\w*|chest day|workout|gym|lifting|flies|flyes|dips|stretch\w*|training)\b`,
@@ -570,11 +605,11 @@ const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
       re: pat`\b(?:pregnant|pregnancy|pregnancies|preggers|preggo|preggy|pregant|pregnent|prenatal|antenatal|ante natal|trimester|expecting (?:a baby|twins|our|my|a little)|with child|baby bump|my bump|weeks? gestation|gestational)\b`,
       negatable: true,
       selfOnly: 'incl-she',
-      unless: cue`\b(?:trying|try|tried|plan|planning|planned|hope|hoping|want|wanting|wanted|wish)\s+(?:\w+\s+){0,2}?(?:to get |to be |to fall |for a |for )?(?:pregnant|baby|a baby|pregnancy)\b|\bpregnancy test (?:was |is |came back |came up )?negative\b|\bno longer pregnant\b|${LONG_AGO}|\bwhen i was (?:young|younger|\d+)`,
+      unless: cue`\b(?:trying|try|tried|plan|planning|planned|hope|hoping|want|wanting|wanted|wish)\s+${WORD}{0,2}?(?:to get |to be |to fall |for a |for )?(?:pregnant|baby|a baby|pregnancy)\b|\bpregnancy test (?:was |is |came back |came up )?negative\b|\bno longer pregnant\b|${LONG_AGO}|\bwhen i was (?:young|younger|\d+)`,
     },
     {
       note: 'recently gave birth: had a baby, gave birth, postpartum / postnatal, C-section, newborn (not years ago)',
-      re: pat`\b(?:gave birth|given birth|giving birth|had (?:a |my |our |the )?(?:baby|babies|twins|little one)(?:\s+(?:boy|girl))?|delivered (?:my|our|a|the) (?:baby|son|daughter|twins)|(?:since|after) (?:the |my )?(?:birth|delivery|labour|labor)|post ?partum|post ?natal|(?:after|since) (?:having|the birth of) (?:my|a|our|the) (?:baby|son|daughter|twins|little one|child)|new ?born|new baby|c section|caesarean|cesarean|emergency section)\b|\b(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|wk|wks)\s*old\s+(?:baby|babies|son|daughter|twins|boy|girl|little one)\b|\b(?:baby|son|daughter|twins|little one)\s+(?:was|were)\s+born\s+(?:[\w']+\s+){0,2}?(?:(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of)\s+(?:days?|weeks?|months?)\s+ago|last (?:week|month)|yesterday|recently)\b|\bhad (?:my|our|a) (?:son|daughter|boy|girl)(?:\s+[\w']+)?\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of)\s+(?:days?|weeks?|months?)\s+ago\b`,
+      re: pat`\b(?:gave birth|given birth|giving birth|had (?:a |my |our |the )?(?:baby|babies|twins|little one)(?:\s+(?:boy|girl))?|delivered (?:my|our|a|the) (?:baby|son|daughter|twins)|(?:since|after) (?:the |my )?(?:birth|delivery|labour|labor)|post ?partum|post ?natal|(?:after|since) (?:having|the birth of) (?:my|a|our|the) (?:baby|son|daughter|twins|little one|child)|new ?born|new baby|c section|caesarean|cesarean|emergency section)\b|\b(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|wk|wks)\s*old\s+(?:baby|babies|son|daughter|twins|boy|girl|little one)\b|\b(?:baby|son|daughter|twins|little one)\s+(?:was|were)\s+born\s+${WORD}{0,2}?(?:(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of)\s+(?:days?|weeks?|months?)\s+ago|last (?:week|month)|yesterday|recently)\b|\bhad (?:my|our|a) (?:son|daughter|boy|girl)${GAP}?\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of)\s+(?:days?|weeks?|months?)\s+ago\b`,
       negatable: true,
       selfOnly: 'incl-she',
       unless: cue`${LONG_AGO}|\bwhen i was (?:young|younger|\d+)|\b(?:[2-9]|1\d) years? old\b|\b(?:kids|children) are (?:grown|older|teenagers|adults)\b`,
@@ -590,7 +625,19 @@ const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\bw\/o\b/g, 'without'],
   [/\bw\/(?=\s|[a-z])/g, 'with '],
   [/&/g, ' and '],
-  [/\b(?:can ?'?t|cannot|can not)\b/g, 'cannot'],
+  [/\b(?:can ?'?t|cannot|can not|carn'?t|cnt|cannt|canot|kant)\b/g, 'cannot'],
+  // Common misspellings of words the patterns rely on.
+  [/\b(?:wieght|weigth|waight|wiegth)\b/g, 'weight'],
+  [/\b(?:temprature|temperture|tempreture|tempature|temperatur)\b/g, 'temperature'],
+  [/\bswol+[oe]n\b/g, 'swollen'],
+  [/\bdiz+[iy]+ness\b/g, 'dizziness'],
+  [/\bdizy\b/g, 'dizzy'],
+  [/\b(?:feaver|fevor|fevar)\b/g, 'fever'],
+  [/\bnum+b?ness\b/g, 'numbness'],
+  [/\burin\b/g, 'urine'],
+  [/\bincont[ie]n[ae]n(t|ce)\b/g, 'incontinen$1'],
+  [/\btumm?er\b/g, 'tumour'],
+  [/\bgeting\b/g, 'getting'],
   [/\bcould ?n'?t\b/g, 'could not'],
   [/\bwo ?n'?t\b/g, 'will not'],
   [/\b(do|does|did|is|are|was|were|has|have|had|would|should|must|need|might)n'?t\b/g, '$1 not'],
@@ -599,6 +646,8 @@ const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\bi'll\b/g, 'i will'],
   [/\b(it|that|there|what|he|she|who|here)'s\b/g, '$1 is'],
   [/\b(that|there|what)s\b/g, '$1 is'],
+  // "its getting worse", "its constant": the possessive "its" never comes before these words.
+  [/\bits (?=(?:getting|gotten|got|been|constant|always|never|not|so|really|very|worse|just|still|too|quite|pretty|painful|sore|killing|hurting|aching|throbbing|swollen|hot|red|numb|cold|like)\b)/g, 'it is '],
   // "foot's gone white", "son's 15": the 's is "is"/"has" before these words.
   [/'s (?=(?:gone|got|been|getting|going|turned|turning|started|become|becoming|swollen|numb|cold|pale|white|blue|hot|red|killing|worse|constant|always|never|still|really|very|so|just|not|now|only|nearly|almost|\d))/g, ' is '],
   [/'re\b/g, ' are'],
@@ -702,5 +751,12 @@ export function detectRedFlagsInText(text: string): RedFlagId[] {
   return describeMatches(text).map((m) => m.id);
 }
 
-/** The pattern table, for tests and documentation (read-only). */
-export const RED_FLAG_TEXT_RULES: Readonly<Record<RedFlagId, readonly { note: string; re: RegExp }[]>> = RULES;
+/**
+ * The pattern table as plain data (note and regex source per rule), for tests and documentation.
+ * The live RegExp objects stay private: a caller running `.test` on a global regex would move its
+ * `lastIndex` and make the detector skip text.
+ */
+export const RED_FLAG_TEXT_RULES: Readonly<Record<RedFlagId, readonly { readonly note: string; readonly pattern: string }[]>> =
+  Object.fromEntries(
+    RED_FLAG_IDS.map((id) => [id, RULES[id].map((r) => Object.freeze({ note: r.note, pattern: r.re.source }))]),
+  ) as Record<RedFlagId, { note: string; pattern: string }[]>;

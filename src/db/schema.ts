@@ -44,6 +44,8 @@ export const people = sqliteTable('people', {
   minutes: integer('minutes').notNull().default(20),
   equipment: text('equipment', { mode: 'json' }).$type<EquipmentId[]>().notNull().default(sql`'["none"]'`),
   remindersOn: integer('reminders_on', { mode: 'boolean' }).notNull().default(true),
+  /** Attach the progress chart to the Sunday summary DM (off unless the person asks for it). */
+  weeklyCharts: integer('weekly_charts', { mode: 'boolean' }).notNull().default(false),
   consentAt: timestamp('consent_at'),
   status: text('status', { enum: PERSON_STATUSES }).notNull().default('new'),
   /** When the next daily DM is due (UTC); null while reminders are off or there is no plan. */

@@ -25,8 +25,16 @@ export class RestDmSender implements DmSender {
   async send(to: { userId: string; channelId: string | null }, payload: MessagePayload, nonce: string): Promise<DmResult> {
     try {
       const channelId = to.channelId ?? ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: to.userId } })) as { id: string }).id;
+      const { files, ...body } = payload;
       const message = (await this.rest.post(Routes.channelMessages(channelId), {
-        body: { ...payload, nonce, enforce_nonce: true, allowed_mentions: { parse: [] } },
+        body: {
+          ...body,
+          nonce,
+          enforce_nonce: true,
+          allowed_mentions: { parse: [] },
+          ...(files?.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
+        },
+        ...(files?.length ? { files: files.map((f) => ({ name: f.name, data: f.data, contentType: 'image/png' })) } : {}),
       })) as { id: string };
       return { ok: true, messageId: message.id, channelId };
     } catch (error) {

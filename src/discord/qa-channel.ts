@@ -3,6 +3,7 @@ import { getGuildSettings } from '../db/repos/meta.js';
 import { answerView } from './answer-view.js';
 import type { BotContext } from './context.js';
 import { renderView } from './render.js';
+import { asReply } from './respond.js';
 
 /**
  * Community Q&A: a question in the configured channel gets an answer in a new thread; follow-ups
@@ -26,7 +27,7 @@ export async function handleQaMessage(ctx: BotContext, message: Message): Promis
     await thread.sendTyping().catch(() => undefined);
     const answer = await ctx.answerer.answer({ question, personId: message.author.id, where: 'thread', threadId: thread.id });
     for (const payload of renderView(answerView(answer), { idFor: (n) => n })) {
-      await thread.send({ ...payload, allowedMentions: { parse: [] } });
+      await thread.send({ ...asReply(payload), allowedMentions: { parse: [] } });
     }
   } catch (error) {
     ctx.logger.error({ err: error, message: message.id }, 'Q&A answer failed');

@@ -47,6 +47,14 @@ export interface MessagePayload {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** PNG charts and other attachments; an embed shows one with `attachment://<name>`. */
+  files?: { name: string; data: Buffer }[];
+}
+
+/** Attach a PNG to the last embed of a payload. */
+export function withImage(payload: MessagePayload, name: string, data: Buffer): MessagePayload {
+  const embeds = payload.embeds.map((e, i) => (i === payload.embeds.length - 1 ? { ...e, image: { url: `attachment://${name}` } } : e));
+  return { ...payload, embeds, files: [...(payload.files ?? []), { name, data }] };
 }
 
 export interface RenderOptions {

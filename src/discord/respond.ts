@@ -22,6 +22,12 @@ export function privateFlags(interaction: RepliableInteraction): { flags?: Messa
 
 const noMentions = { allowedMentions: { parse: [] } };
 
+/** Our payload's files in the shape discord.js sends as attachments. */
+export function asReply(p: MessagePayload): Omit<MessagePayload, 'files'> & { files?: { attachment: Buffer; name: string }[] } {
+  const { files, ...rest } = p;
+  return files?.length ? { ...rest, files: files.map((f) => ({ attachment: f.data, name: f.name })) } : rest;
+}
+
 /** Reply with a view: the first message answers the interaction, the rest follow up. */
 export async function replyView(interaction: ChatInputCommandInteraction | ButtonInteraction | RepliableInteraction, view: View, opts: RenderOptions = { idFor: (n) => n }): Promise<void> {
   await replyPayloads(interaction, renderView(view, opts));
@@ -31,21 +37,21 @@ export async function replyPayloads(interaction: RepliableInteraction, payloads:
   const flags = privateFlags(interaction);
   const [first, ...rest] = payloads;
   if (!first) return;
-  const options: InteractionReplyOptions = { ...first, ...flags, ...noMentions };
+  const options: InteractionReplyOptions = { ...asReply(first), ...flags, ...noMentions };
   if (interaction.deferred || interaction.replied) await interaction.followUp(options);
   else await interaction.reply(options);
-  for (const p of rest) await interaction.followUp({ ...p, ...flags, ...noMentions });
+  for (const p of rest) await interaction.followUp({ ...asReply(p), ...flags, ...noMentions });
 }
 
 /** Replace the message a component sits on (the natural way to step through a flow). */
 export async function updateView(interaction: AnyComponent, view: View, opts: RenderOptions): Promise<void> {
   const [first, ...rest] = renderView(view, opts);
   if (!first) return;
-  if (interaction.deferred || interaction.replied) await interaction.editReply({ ...first, ...noMentions });
-  else if (interaction.isMessageComponent()) await interaction.update({ ...first, ...noMentions });
-  else if (interaction.isFromMessage()) await interaction.update({ ...first, ...noMentions });
-  else await interaction.reply({ ...first, ...privateFlags(interaction), ...noMentions });
-  for (const p of rest) await interaction.followUp({ ...p, ...privateFlags(interaction), ...noMentions });
+  if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asReply(first), ...noMentions });
+  else if (interaction.isMessageComponent()) await interaction.update({ ...asReply(first), ...noMentions });
+  else if (interaction.isFromMessage()) await interaction.update({ ...asReply(first), ...noMentions });
+  else await interaction.reply({ ...asReply(first), ...privateFlags(interaction), ...noMentions });
+  for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), ...noMentions });
 }
 
 /** A short private note, e.g. "this isn't yours". */

@@ -5,7 +5,8 @@ import type { Delivery } from '../db/repos/deliveries.js';
 import type { Person } from '../db/repos/people.js';
 import type { DeliveryPart } from '../db/schema.js';
 import { encodeCustomId } from '../discord/custom-id.js';
-import { renderView, type MessagePayload } from '../discord/render.js';
+import { renderView, withImage, type MessagePayload } from '../discord/render.js';
+import { outcomesChart } from '../charts/charts.js';
 import { sessionView, sideWords } from '../flows/plan-view.js';
 import type { View } from '../flows/view.js';
 import { morningView } from '../flows/workout-view.js';
@@ -84,8 +85,11 @@ export async function renderPart(coach: Coach, phraser: Phraser, person: Person,
         workoutIds(person.id, workout.id),
       );
     }
-    case 'weekly':
-      return renderView(weeklyView(coach.weekly(person.id, delivery.localDate)), { idFor: (n) => n });
+    case 'weekly': {
+      const [summary, ...rest] = renderView(weeklyView(coach.weekly(person.id, delivery.localDate)), { idFor: (n) => n });
+      const charts = person.weeklyCharts ? coach.chartData(person.id) : undefined;
+      return [charts ? withImage(summary!, 'progress.png', outcomesChart(charts.outcomes)) : summary!, ...rest];
+    }
     case 'reassess': {
       const days = coach.reassessmentDue(person, delivery.localDate) ?? 28;
       return renderView(reassessView(days), { idFor: (name) => encodeCustomId({ flow: 'assessment', owner: person.id, ref: 'reassess', name }) });

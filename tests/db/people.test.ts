@@ -28,6 +28,7 @@ describe('people repository', () => {
       minutes: 20,
       equipment: ['none'],
       remindersOn: true,
+      weeklyCharts: false,
       consentAt: null,
       status: 'new',
       nextRunAt: null,

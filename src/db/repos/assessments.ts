@@ -99,3 +99,14 @@ export function saveResults(db: Queryable, assessmentId: number, personId: strin
 export function resultsFor(db: Queryable, assessmentId: number): (typeof assessmentResults.$inferSelect)[] {
   return db.select().from(assessmentResults).where(eq(assessmentResults.assessmentId, assessmentId)).orderBy(assessmentResults.id).all();
 }
+
+/** Every completed assessment of a person, oldest first. */
+export function completedAssessments(db: Queryable, personId: string): StoredAssessment[] {
+  return db
+    .select()
+    .from(assessmentSessions)
+    .where(and(eq(assessmentSessions.personId, personId), eq(assessmentSessions.status, 'completed')))
+    .orderBy(assessmentSessions.completedAt, assessmentSessions.id)
+    .all()
+    .map(toStored);
+}

@@ -11,6 +11,7 @@ export interface PersonSettings {
   minutes?: number;
   equipment?: EquipmentId[];
   remindersOn?: boolean;
+  weeklyCharts?: boolean;
   dmBlockedAt?: Date | null;
   dmBlockedNoticeAt?: Date | null;
 }

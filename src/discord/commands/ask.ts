@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerView } from '../answer-view.js';
 import { renderView } from '../render.js';
-import { privateFlags } from '../respond.js';
+import { privateFlags, asReply } from '../respond.js';
 import type { BotCommand } from './types.js';
 
 export const ask: BotCommand = {
@@ -16,7 +16,7 @@ export const ask: BotCommand = {
     const question = interaction.options.getString('question', true);
     const answer = await ctx.answerer.answer({ question, personId: interaction.user.id, where: interaction.inGuild() ? 'guild' : 'dm' });
     const [first, ...rest] = renderView(answerView(answer), { idFor: (n) => n });
-    await interaction.editReply({ ...first!, allowedMentions: { parse: [] } });
-    for (const p of rest) await interaction.followUp({ ...p, ...privateFlags(interaction), allowedMentions: { parse: [] } });
+    await interaction.editReply({ ...asReply(first!), allowedMentions: { parse: [] } });
+    for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), allowedMentions: { parse: [] } });
   },
 };

@@ -1,5 +1,6 @@
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { setQaChannel } from '../../db/repos/meta.js';
+import { communityChart } from '../../charts/charts.js';
 import { replyView } from '../respond.js';
 import type { BotCommand } from './types.js';
 
@@ -10,6 +11,7 @@ export const coachAdmin: BotCommand = {
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) => s.setName('stats').setDescription('Anonymous counts: people onboarded, assessments done, active this week'))
+    .addSubcommand((s) => s.setName('report').setDescription('A chart of anonymous community figures: activity, sessions, pain and PSFS change'))
     .addSubcommand((s) =>
       s
         .setName('qa-channel')
@@ -36,6 +38,20 @@ export const coachAdmin: BotCommand = {
         inputs: [],
         privacy: 'private',
         tone: 'info',
+      });
+      return;
+    }
+    if (interaction.options.getSubcommand() === 'report') {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const data = ctx.coach.communityReport();
+      if (data.activePeople.every((n) => n === 0)) {
+        await interaction.editReply({ content: 'No sessions logged in the last 8 weeks yet, so there is nothing to chart.' });
+        return;
+      }
+      const png = communityChart(data);
+      await interaction.editReply({
+        embeds: [{ title: 'HipCoach community report', description: 'Anonymous figures for the last 8 weeks: counts and averages only, never a person.', color: 0x3b82f6, image: { url: 'attachment://community.png' } }],
+        files: [{ attachment: png, name: 'community.png' }],
       });
       return;
     }

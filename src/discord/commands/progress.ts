@@ -4,7 +4,9 @@ import { EARLY_TARGET, type ProgressReport } from '../../app/coach.js';
 import { daysBetween } from '../../coaching/progress.js';
 import { sideWords } from '../../flows/plan-view.js';
 import type { View } from '../../flows/view.js';
-import { replyView } from '../respond.js';
+import { asReply, privateFlags, replyView } from '../respond.js';
+import { outcomesChart, testGridChart } from '../../charts/charts.js';
+import { renderView, withImage, type MessagePayload } from '../render.js';
 import type { BotCommand } from './types.js';
 
 
@@ -39,10 +41,17 @@ export const progress: BotCommand = {
   data: new SlashCommandBuilder().setName('progress').setDescription('How it is going: sessions, pain, activities and pattern levels').toJSON(),
   async execute(ctx, interaction) {
     const report = ctx.coach.progress(interaction.user.id);
-    if (!report) {
-      await replyView(interaction, { title: 'Nothing to show yet', body: 'Once you have a plan (`/assess`) and a few workouts (`/workout`), your progress appears here.', inputs: [], privacy: 'private', tone: 'info' });
+    const charts = ctx.coach.chartData(interaction.user.id);
+    if (!report || !charts) {
+      await replyView(interaction, { title: 'Nothing to show yet', body: 'Once you have a plan (`/assess`) and a few workouts (`/workout`), your progress and its charts appear here.', inputs: [], privacy: 'private', tone: 'info' });
       return;
     }
-    await replyView(interaction, progressView(report));
+    // Drawing takes a moment: acknowledge first.
+    await interaction.deferReply(privateFlags(interaction));
+    const [summary, ...rest] = renderView(progressView(report), { idFor: (n) => n });
+    const withOutcomes = withImage(summary!, 'progress.png', outcomesChart(charts.outcomes));
+    const grid: MessagePayload = withImage({ embeds: [{ title: 'Movement tests at each assessment', color: 0x3b82f6 }], components: [] }, 'tests.png', testGridChart(charts.assessments, ctx.library));
+    await interaction.editReply({ ...asReply({ ...withOutcomes, embeds: [...withOutcomes.embeds, ...grid.embeds], files: [...(withOutcomes.files ?? []), ...(grid.files ?? [])] }), allowedMentions: { parse: [] } });
+    for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction) });
   },
 };

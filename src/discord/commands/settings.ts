@@ -74,6 +74,7 @@ export function settingsView(person: Person): View {
       { name: 'Daily reminder', value: `${person.reminderTime} (${person.remindersOn ? 'on' : 'off'})` },
       { name: 'Minutes per session', value: String(person.minutes) },
       { name: 'Equipment', value: gear.length ? gear.map((e) => EQUIPMENT_LABELS[e]).join(', ') : 'None' },
+      { name: 'Charts in the Sunday summary', value: person.weeklyCharts ? 'on' : 'off' },
     ],
     inputs: [
       {
@@ -86,6 +87,7 @@ export function settingsView(person: Person): View {
         max: OPTIONAL_GEAR.length,
       },
       { kind: 'button', name: 'reminders', label: person.remindersOn ? 'Turn reminders off' : 'Turn reminders on', style: 'secondary' },
+      { kind: 'button', name: 'charts', label: person.weeklyCharts ? 'No charts on Sundays' : 'Charts on Sundays', style: 'secondary' },
     ],
     privacy: 'private',
     tone: 'info',
@@ -143,6 +145,11 @@ export async function onSettingsComponent(ctx: BotContext, interaction: AnyCompo
     }
     const updated = ctx.coach.updateSettings(id.owner, { equipment: normaliseEquipment(parsed.data) });
     await updateView(interaction, { ...settingsView(updated), notice: 'Equipment saved. Your next sessions use it.' }, optionsFor(id.owner));
+    return;
+  }
+  if (id.name === 'charts') {
+    const updated = ctx.coach.updateSettings(id.owner, { weeklyCharts: !person.weeklyCharts });
+    await updateView(interaction, { ...settingsView(updated), notice: updated.weeklyCharts ? 'Your Sunday summary will include your progress chart.' : 'No charts in your Sunday summary.' }, optionsFor(id.owner));
     return;
   }
   if (id.name === 'reminders') {

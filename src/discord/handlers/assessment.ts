@@ -11,7 +11,7 @@ import type { Plan } from '../../coaching/plan.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
 import { modalFor, renderView, type RenderOptions } from '../render.js';
-import { DiscordCodes, isDiscordError, replyView, updateView, type AnyComponent } from '../respond.js';
+import { DiscordCodes, isDiscordError, replyView, updateView, type AnyComponent, asReply } from '../respond.js';
 import { consentButtonsOptions } from './onboarding.js';
 
 /**
@@ -180,7 +180,7 @@ async function finish(ctx: BotContext, interaction: AnyComponent, plan: Plan, co
   };
   if (!interaction.inGuild()) {
     await updateView(interaction, summary, { idFor: (n) => n });
-    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await interaction.followUp(p);
+    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await interaction.followUp(asReply(p));
     return;
   }
   const sent = await sendPlanByDm(ctx, interaction.user, plan);
@@ -189,13 +189,13 @@ async function finish(ctx: BotContext, interaction: AnyComponent, plan: Plan, co
     : 'I could not send you a DM (your privacy settings may block them), so here is your plan privately instead. Use `/workout` for today\'s session.';
   await updateView(interaction, { ...summary, body: `${summary.body}\n\n${where}` }, { idFor: (n) => n });
   if (!sent) {
-    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await interaction.followUp({ ...p, flags: MessageFlags.Ephemeral });
+    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
   }
 }
 
 async function sendPlanByDm(ctx: BotContext, user: User, plan: Plan): Promise<boolean> {
   try {
-    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await user.send({ ...p, allowedMentions: { parse: [] } });
+    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await user.send({ ...asReply(p), allowedMentions: { parse: [] } });
     return true;
   } catch (error) {
     if (isDiscordError(error, DiscordCodes.cannotMessageUser)) return false;

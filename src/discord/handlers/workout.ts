@@ -5,7 +5,7 @@ import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, mornin
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
 import { renderView, type RenderOptions } from '../render.js';
-import { privateFlags, replyView, updateView, type AnyComponent } from '../respond.js';
+import { privateFlags, replyView, updateView, type AnyComponent, asReply } from '../respond.js';
 import { referralButtons, withClearedButton } from './assessment.js';
 
 /** /workout and the buttons on a workout message (ref = the workout's id). */
@@ -70,8 +70,8 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
       }
       // A new private message, so the workout stays on screen.
       const [first, ...rest] = renderView(exerciseView(exercise, ctx.library), { idFor: (n) => n });
-      await interaction.reply({ ...first!, flags: MessageFlags.Ephemeral });
-      for (const p of rest) await interaction.followUp({ ...p, flags: MessageFlags.Ephemeral });
+      await interaction.reply({ ...asReply(first!), flags: MessageFlags.Ephemeral });
+      for (const p of rest) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
       return;
     }
     case 'done':
