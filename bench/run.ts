@@ -12,6 +12,7 @@ import { benchInteractions, benchMemory } from './bot.js';
 import { percentile } from './stats.js';
 import { fanout } from './fanout.js';
 import { benchQa } from './qa.js';
+import { benchCharts } from './charts.js';
 
 const PEOPLE = 10_000;
 
@@ -63,6 +64,7 @@ const wants = (part: string) => !only || only.includes(part);
 const results: Record<string, unknown> = { node: process.version, people: PEOPLE };
 if (wants('engine')) Object.assign(results, benchEngine());
 if (wants('qa')) Object.assign(results, benchQa());
+if (wants('chart')) Object.assign(results, benchCharts());
 if (wants('interaction')) results.interaction = await benchInteractions(1000);
 if (wants('memory')) results.memory = await benchMemory(10_000);
 if (wants('fanout')) {
@@ -89,5 +91,5 @@ if (process.argv.includes('--json')) {
   for (const [key, value] of Object.entries(results)) {
     if (typeof value === 'object' && value !== null) console.log(`${key.padEnd(12)} ${JSON.stringify(value)}`);
   }
-  console.log('targets: plan.medianMs < 0.5, plan.total10kMs < 3000, interaction.p99Ms < 30, memory.rss10kPeopleMb < 200, fanout.ratio >= 0.9, fanout.duplicates = 0, retrieval.p99Ms < 5');
+  console.log('targets: plan.medianMs < 0.5, plan.total10kMs < 3000, interaction.p99Ms < 30, memory.rss10kPeopleMb < 200, fanout.ratio >= 0.9, fanout.duplicates = 0, retrieval.p99Ms < 5, chart.p95Ms < 150');
 }

@@ -4,6 +4,8 @@ import { ContentError } from '../content/load.js';
 import { contentCheckCommand, libraryCommand, planCommand, schemaCommand, sessionCommand } from './commands.js';
 import { CliError } from './errors.js';
 import { runTry } from './try.js';
+import { backupDatabase, restoreDatabase } from './db-tools.js';
+import { applicationIdFromToken, inviteUrl } from '../discord/invite.js';
 
 /** The `hipcoach` command. stdout carries only each command's output, so `--json` pipes cleanly. */
 function program(): Command {
@@ -57,6 +59,34 @@ function program(): Command {
     .option('--dir <path>', 'content folder to check (default: the shipped one)')
     .action((opts: { dir?: string }) => {
       out(contentCheckCommand(opts));
+    });
+
+  const db = cli.command('db').description('Database tools (the path comes from DATABASE_PATH, default ./data/hipcoach.db).');
+  db.command('backup')
+    .description("Copy the database to FILE with SQLite's online backup (safe while the bot runs).")
+    .argument('<file>', 'where to write the backup')
+    .option('--force', 'overwrite FILE if it exists')
+    .action(async (file: string, opts: { force?: boolean }) => {
+      out(await backupDatabase(loadBaseConfig().DATABASE_PATH, file, opts));
+    });
+  db.command('restore')
+    .description('Replace the database with the backup in FILE (stop the bot first). The old one is kept beside it.')
+    .argument('<file>', 'the backup to restore')
+    .option('--force', 'restore even if the bot seems to be running')
+    .action(async (file: string, opts: { force?: boolean }) => {
+      const config = loadBaseConfig();
+      out(await restoreDatabase(config.DATABASE_PATH, file, { ...opts, now: clockFrom(config)() }));
+    });
+
+  cli
+    .command('invite')
+    .description('Print the link that adds the bot to a server, with exactly the permissions it needs.')
+    .option('--app <id>', 'the application id (default: read from DISCORD_TOKEN in .env)')
+    .action(async (opts: { app?: string }) => {
+      await import('dotenv/config');
+      const id = opts.app ?? applicationIdFromToken(process.env.DISCORD_TOKEN ?? '');
+      if (!id || !/^\d{17,20}$/.test(id)) throw new CliError('no application id: set DISCORD_TOKEN in .env, or pass --app <id> (Developer Portal > General Information > Application ID)');
+      out(inviteUrl(id));
     });
 
   cli

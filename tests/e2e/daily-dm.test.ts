@@ -13,12 +13,12 @@ import { fixedClock } from '../support/temp-db.js';
 
 const time = fixedClock('2026-06-01T06:00:00Z'); // a Monday
 let h: Harness & { users: FakeUser[] };
-let dora: FakeUser, eli: FakeUser, fay: FakeUser, gus: FakeUser;
+let dora: FakeUser, eli: FakeUser, fay: FakeUser, gus: FakeUser, adm: FakeUser, newbie: FakeUser;
 
 beforeAll(async () => {
-  h = await startHarness({ users: ['dora', 'eli', 'fay', 'gus'], env: { SCHEDULER: 'on' }, clock: time.clock, startScheduler: false });
-  [dora, eli, fay, gus] = h.users as [FakeUser, FakeUser, FakeUser, FakeUser];
-  for (const u of h.users) {
+  h = await startHarness({ users: ['dora', 'eli', 'fay', 'gus', 'admin-dm', 'newbie'], env: { SCHEDULER: 'on' }, clock: time.clock, startScheduler: false });
+  [dora, eli, fay, gus, adm, newbie] = h.users as [FakeUser, FakeUser, FakeUser, FakeUser, FakeUser, FakeUser];
+  for (const u of [dora, eli, fay, gus]) {
     h.bot.context.coach.consent(u.id);
     h.bot.context.coach.updateSettings(u.id, { timezone: 'Europe/London', reminderTime: '07:30', minutes: 60 });
     driveAssessment(h.bot.context.coach, u.id, { tests: { bodyweight_squat: { both: { rating: 'full', pain: 0 } }, hip_hinge: { both: { rating: 'keeps_all_contacts', pain: 0 } } } });
@@ -150,10 +150,13 @@ describe('the daily DM', () => {
     expect(sql('select * from deliveries where person_id = ? and local_date = ?', dora.id, '2026-06-05')).toHaveLength(1);
   });
 
-  it('adds the weekly summary on Sunday and a reassessment invitation at 4 weeks', async () => {
+  it('adds the weekly summary on Sunday (with the chart for those who asked) and a reassessment invitation at 4 weeks', async () => {
+    h.bot.context.coach.updateSettings(dora.id, { weeklyCharts: true });
     await tick('2026-06-07T06:30:00Z'); // Sunday
     const sunday = h.fake.dmMessages(dora).filter((m) => textOf(m).includes('Your week'));
     expect(sunday).toHaveLength(1);
+    expect(sunday[0]!.attachments.map((a) => a.filename)).toEqual(['progress.png']);
+    expect(h.fake.dmMessages(eli).find((m) => textOf(m).includes('Your week'))!.attachments).toEqual([]);
     expect(textOf(sunday[0]!)).toMatch(/Sessions this week:\*\* 1/);
     expect(textOf(sunday[0]!)).toMatch(/eased back to level/);
 
@@ -163,5 +166,36 @@ describe('the daily DM', () => {
     const begin = await press(dora, invite, 'begin');
     expect(textOf(begin)).toContain('Safety check 1 of 3');
     expect(sql<{ kind: string }>("select kind from assessment_sessions where person_id = ? and status = 'in_progress'", dora.id)).toEqual([{ kind: 'reassessment' }]);
+  });
+});
+
+describe('progress charts', () => {
+  it('/progress shows the summary with the pain/PSFS chart and the test grid as PNGs', async () => {
+    const r = await h.fake.slash(dora, 'progress');
+    expect((await r.callback()).type).toBe(5);
+    const msg = await r.final();
+    expect(textOf(msg)).toContain('Your progress');
+    expect(msg!.attachments.map((a) => [a.filename, a.content_type])).toEqual([
+      ['progress.png', 'image/png'],
+      ['tests.png', 'image/png'],
+    ]);
+    expect(msg!.attachments.every((a) => a.size > 5000)).toBe(true);
+    const request = h.fake.requests((q) => q.path.includes(`/webhooks/`) && q.path.includes(r.token)).at(-1)!;
+    expect(request.files.every((f) => f.bytes.subarray(1, 4).toString() === 'PNG')).toBe(true);
+  });
+
+  it('gives a person with no data a friendly message instead of an empty chart', async () => {
+    const r = await h.fake.slash(newbie, 'progress');
+    const msg = await r.final();
+    expect(textOf(msg)).toContain('Nothing to show yet');
+    expect(msg!.attachments).toEqual([]);
+  });
+
+  it('/coach-admin report draws anonymous community figures for admins', async () => {
+    const r = await h.fake.slash(adm, 'coach-admin', [{ name: 'report', type: 1, options: [] }]);
+    const msg = await r.final();
+    expect(msg!.flags & 64).toBe(64);
+    expect(msg!.attachments.map((a) => a.filename)).toEqual(['community.png']);
+    expect(textOf(msg)).toContain('never a person');
   });
 });
