@@ -8,7 +8,7 @@ import { ensurePerson, recordConsent } from '../../src/db/repos/people.js';
 import { hipcoach } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hipcoach-dbtools-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
 const count = (path: string) => {
   const db = new Database(path, { readonly: true });
