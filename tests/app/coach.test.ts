@@ -167,3 +167,47 @@ describe('Coach use cases on a real SQLite file', () => {
     expect(coach.skipWorkout('222222222222222222', w.workout.id)).toBe(false);
   });
 });
+
+describe('reassessment', () => {
+  let db: ReturnType<typeof tempDb>;
+  let time: ReturnType<typeof fixedClock>;
+  let coach: Coach;
+  beforeEach(() => {
+    db = tempDb();
+    time = fixedClock('2026-06-01T08:00:00Z');
+    coach = new Coach({ db: db.handle.db, library, clock: time.clock });
+  });
+  afterEach(() => { db.cleanup(); });
+
+  it('shows the change per test and side and in PSFS, rebuilds the plan, and nudges after 6 weeks without change', () => {
+    coach.consent(ME);
+    driveAssessment(coach, ME, {
+      psfs: [{ activity: 'climbing stairs', score: 4 }],
+      tests: { seated_internal_rotation: { left: { rating: 'limited', pain: 5, painPlace: 'front' }, right: { rating: 'full', pain: 0 } } },
+    });
+    const firstPlan = coach.activePlan(ME)!;
+    time.advanceDays(28);
+    expect(coach.reassessmentDue(coach.findPerson(ME)!, coach.localDate(coach.findPerson(ME)!))).toBe(28);
+    const opened = coach.openAssessment(ME);
+    expect(opened.kind === 'open' && opened.assessment.kind).toBe('reassessment');
+    const better = driveAssessment(coach, ME, {
+      psfs: [{ activity: 'climbing stairs', score: 7 }],
+      tests: { seated_internal_rotation: { left: { rating: 'partial', pain: 2, painPlace: 'front' }, right: { rating: 'full', pain: 0 } } },
+    });
+    expect(better?.kind).toBe('complete');
+    if (better?.kind !== 'complete') return;
+    expect(better.comparison!.changes).toEqual([
+      { testId: 'seated_internal_rotation', side: 'left', before: { rating: 'limited', pain: 5 }, after: { rating: 'partial', pain: 2 }, ratingChange: 1, painChange: -3 },
+      { testId: 'seated_internal_rotation', side: 'right', before: { rating: 'full', pain: 0 }, after: { rating: 'full', pain: 0 }, ratingChange: 0, painChange: 0 },
+    ]);
+    expect(better.comparison!.psfs).toEqual({ before: 4, after: 7, change: 3, meaningful: true });
+    expect(better.comparison!.clinicianNudge).toBe(false);
+    const rebuilt = coach.activePlan(ME)!;
+    expect(rebuilt.id).not.toBe(firstPlan.id);
+    expect(rebuilt.plan.items.find((i) => i.pattern === 'internal_rotation')!.stage).toBe('mobility');
+
+    time.advanceDays(28);
+    const flat = driveAssessment(coach, ME, { psfs: [{ activity: 'climbing stairs', score: 5 }] });
+    expect(flat?.kind === 'complete' && flat.comparison?.clinicianNudge).toBe(true);
+  });
+});

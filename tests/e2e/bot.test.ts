@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
 import { commandPayload } from '../../src/discord/commands/index.js';
 import { NOT_YOURS, UNKNOWN_COMPONENT } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser, InteractionHandle } from '../fake-discord/index.js';
-import { componentsOf, idOf, inputName, startHarness, textOf, type Harness } from '../support/bot-harness.js';
+import { componentsOf, idOf, inputName, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 
 /**
  * The real discord.js client against the loopback fake Discord: everything a person would see.
@@ -22,14 +21,7 @@ afterAll(async () => {
   await h.close();
 });
 
-function sql<T>(query: string, ...params: unknown[]): T[] {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    return db.prepare(query).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = sqlReader(() => h.dbPath);
 
 const EPHEMERAL = 64;
 

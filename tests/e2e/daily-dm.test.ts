@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DMS_BLOCKED } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../fake-discord/index.js';
-import { idOf, startHarness, textOf, type Harness } from '../support/bot-harness.js';
+import { idOf, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 import { fixedClock } from '../support/temp-db.js';
 
@@ -33,14 +32,7 @@ const tick = async (iso: string) => {
   return h.bot.scheduler!.tick();
 };
 
-function sql<T>(query: string, ...params: unknown[]): T[] {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    return db.prepare(query).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = sqlReader(() => h.dbPath);
 
 async function press(user: FakeUser, message: FakeMessage, name: string, values?: string[]): Promise<FakeMessage> {
   const id = idOf(message, name);

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeUser } from '../fake-discord/index.js';
+import { RESTARTING } from '../../src/discord/bot.js';
 import { startOpenAiStub, type OpenAiStub } from '../openai-stub/index.js';
-import { startHarness, textOf, type Harness } from '../support/bot-harness.js';
+import { startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 
 /** Community Q&A end to end: the real bot on the fake Discord, the real openai SDK on the stub. */
@@ -28,14 +28,7 @@ afterAll(async () => {
   await stub.close();
 });
 
-function sql<T>(query: string, ...params: unknown[]): T[] {
-  const db = new Database(h.dbPath, { readonly: true });
-  try {
-    return db.prepare(query).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = sqlReader(() => h.dbPath);
 
 async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
   const end = Date.now() + ms;
@@ -134,5 +127,18 @@ describe('the Q&A channel', () => {
     // (Two requests: the SDK retried the 500 once.)
     expect(withContext.length).toBeGreaterThan(0);
     for (const call of withContext) expect((call.body.messages as { content: string }[])[1]!.content).toContain('should i stretch my hip flexors');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes an answer in flight, and turns new work away kindly while stopping', async () => {
+    stub.enqueue({ kind: 'slow', content: 'Easy running is usually fine while pain stays at 3 out of 10 or less [faq:running].', delayMs: 800 });
+    const inFlight = await h.fake.slash(admin, 'ask', [{ name: 'question', type: 3, value: 'is running ok for my hips?' }]);
+    expect((await inFlight.callback()).type).toBe(5);
+    const stopping = h.bot.stop();
+    const late = await h.fake.slash(cy, 'help');
+    expect(((await late.callback()).data as { content: string }).content).toBe(RESTARTING);
+    await stopping;
+    expect(textOf(await inFlight.final())).toContain('Easy running is usually fine');
   });
 });

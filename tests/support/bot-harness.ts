@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -91,4 +92,16 @@ export function textOf(message: FakeMessage | null): string {
   if (!message) return '';
   const embeds = message.embeds as { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
   return [message.content, ...embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`)])].join('\n');
+}
+
+/** Read-only SQL against a test database file, for asserting what was (or was not) stored. */
+export function sqlReader(dbPath: () => string) {
+  return function sql<T>(query: string, ...params: unknown[]): T[] {
+    const db = new Database(dbPath(), { readonly: true });
+    try {
+      return db.prepare(query).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  };
 }
