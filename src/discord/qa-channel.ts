@@ -2,7 +2,7 @@ import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { getGuildSettings } from '../db/repos/meta.js';
 import { answerView } from './answer-view.js';
 import type { BotContext } from './context.js';
-import { renderView } from './render.js';
+import { renderView, PLAIN } from './render.js';
 import { asReply } from './respond.js';
 
 /**
@@ -26,7 +26,7 @@ export async function handleQaMessage(ctx: BotContext, message: Message): Promis
     const thread = inOurThread && channel.isThread() ? channel : await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
     await thread.sendTyping().catch(() => undefined);
     const answer = await ctx.answerer.answer({ question, personId: message.author.id, where: 'thread', threadId: thread.id });
-    for (const payload of renderView(answerView(answer), { idFor: (n) => n })) {
+    for (const payload of renderView(answerView(answer), PLAIN)) {
       await thread.send({ ...asReply(payload), allowedMentions: { parse: [] } });
     }
   } catch (error) {

@@ -64,6 +64,9 @@ export interface RenderOptions {
   focusSide?: Side;
 }
 
+/** For views without components: input names need no custom ids. */
+export const PLAIN: RenderOptions = { idFor: (name) => name };
+
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** Embeds for a long text, grouped into as many messages as Discord's size limits require. */

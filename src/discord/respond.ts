@@ -9,7 +9,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { View } from '../flows/view.js';
-import { renderView, type MessagePayload, type RenderOptions } from './render.js';
+import { renderView, type MessagePayload, type RenderOptions, PLAIN } from './render.js';
 
 /** Replies that keep health details private: ephemeral in servers, plain messages in DMs. */
 
@@ -29,7 +29,7 @@ export function asReply(p: MessagePayload): Omit<MessagePayload, 'files'> & { fi
 }
 
 /** Reply with a view: the first message answers the interaction, the rest follow up. */
-export async function replyView(interaction: ChatInputCommandInteraction | ButtonInteraction | RepliableInteraction, view: View, opts: RenderOptions = { idFor: (n) => n }): Promise<void> {
+export async function replyView(interaction: ChatInputCommandInteraction | ButtonInteraction | RepliableInteraction, view: View, opts: RenderOptions = PLAIN): Promise<void> {
   await replyPayloads(interaction, renderView(view, opts));
 }
 

@@ -18,12 +18,7 @@ import {
   type AssessmentState,
   type ScreenPage,
 } from './assessment-state.js';
-import type { View, ViewInput, ViewOption } from './view.js';
-
-const PAIN_OPTIONS: ViewOption[] = Array.from({ length: 11 }, (_, n) => ({
-  value: String(n),
-  label: n === 0 ? '0 - no pain' : n === 10 ? '10 - worst imaginable' : String(n),
-}));
+import { PAIN_OPTIONS, selected, type View, type ViewInput } from './view.js';
 
 const SCREEN_TITLES: Record<ScreenPage, string> = {
   emergency: 'Safety check 1 of 3: urgent warning signs',
@@ -204,10 +199,6 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
     privacy: 'private',
     tone: 'success',
   };
-}
-
-function selected(value: string | number | undefined): { selected?: string } {
-  return value === undefined ? {} : { selected: String(value) };
 }
 
 

@@ -60,6 +60,17 @@ export interface View {
   notice?: string;
 }
 
+/** The 0-10 pain scale as menu options, shared by every screen that asks about pain. */
+export const PAIN_OPTIONS: ViewOption[] = Array.from({ length: 11 }, (_, n) => ({
+  value: String(n),
+  label: n === 0 ? '0 - no pain' : n === 10 ? '10 - worst imaginable' : String(n),
+}));
+
+/** A select's current value, when there is one. */
+export function selected(value: string | number | undefined): { selected?: string } {
+  return value === undefined ? {} : { selected: String(value) };
+}
+
 /** The first argument is the chunk width; long texts are split on paragraph boundaries. */
 export function splitText(text: string, max: number): string[] {
   const parts: string[] = [];

@@ -2,22 +2,15 @@ import { z } from 'zod';
 import { EFFORTS, FORMS } from '../content/ids.js';
 import { painScore } from '../coaching/answers.js';
 import type { FeedbackDraft } from '../db/schema.js';
-import type { View, ViewOption } from './view.js';
+import { PAIN_OPTIONS, selected, type View } from './view.js';
 
 /** Feedback and morning-check screens: the answers a person gives after a workout. */
-
-const PAIN_OPTIONS: ViewOption[] = Array.from({ length: 11 }, (_, n) => ({
-  value: String(n),
-  label: n === 0 ? '0 - no pain' : n === 10 ? '10 - worst imaginable' : String(n),
-}));
 
 export const EFFORT_LABELS = { easy: 'Easy', right: 'About right', hard: 'Hard' } as const;
 export const FORM_LABELS = { good: 'Good: I could keep the cues', struggled: 'I struggled to keep good form' } as const;
 export const FEEL_LABELS = { better: 'Better than usual', same: 'About the same as usual', worse: 'Worse than usual' } as const;
 
 export type MorningDraft = Pick<FeedbackDraft, 'feel' | 'pain'>;
-
-const sel = (value: string | number | undefined) => (value === undefined ? {} : { selected: String(value) });
 
 export function feedbackView(draft: FeedbackDraft, notice?: string): View {
   return {
@@ -28,9 +21,9 @@ export function feedbackView(draft: FeedbackDraft, notice?: string): View {
       '**Effort** and **form** tell me whether to hold, move up or ease off.',
     ].join('\n\n'),
     inputs: [
-      { kind: 'select', name: 'pain', placeholder: 'Highest pain during the session, 0-10', options: PAIN_OPTIONS, ...sel(draft.painDuring) },
-      { kind: 'select', name: 'effort', placeholder: 'How hard was it?', options: EFFORTS.map((e) => ({ value: e, label: EFFORT_LABELS[e] })), ...sel(draft.effort) },
-      { kind: 'select', name: 'form', placeholder: 'How was your form?', options: FORMS.map((f) => ({ value: f, label: FORM_LABELS[f] })), ...sel(draft.form) },
+      { kind: 'select', name: 'pain', placeholder: 'Highest pain during the session, 0-10', options: PAIN_OPTIONS, ...selected(draft.painDuring) },
+      { kind: 'select', name: 'effort', placeholder: 'How hard was it?', options: EFFORTS.map((e) => ({ value: e, label: EFFORT_LABELS[e] })), ...selected(draft.effort) },
+      { kind: 'select', name: 'form', placeholder: 'How was your form?', options: FORMS.map((f) => ({ value: f, label: FORM_LABELS[f] })), ...selected(draft.form) },
       { kind: 'button', name: 'save', label: 'Save feedback', style: 'success' },
     ],
     privacy: 'private',
@@ -44,8 +37,8 @@ export function morningView(date: string, draft: MorningDraft, notice?: string):
     title: 'Morning check',
     body: `Before today's workout: how does your hip feel this morning, after your session on ${date}? This decides whether anything moves up.`,
     inputs: [
-      { kind: 'select', name: 'feel', placeholder: 'Compared with usual, the hip feels…', options: (['better', 'same', 'worse'] as const).map((f) => ({ value: f, label: FEEL_LABELS[f] })), ...sel(draft.feel) },
-      { kind: 'select', name: 'mpain', placeholder: 'Hip pain right now, 0-10', options: PAIN_OPTIONS, ...sel(draft.pain) },
+      { kind: 'select', name: 'feel', placeholder: 'Compared with usual, the hip feels…', options: (['better', 'same', 'worse'] as const).map((f) => ({ value: f, label: FEEL_LABELS[f] })), ...selected(draft.feel) },
+      { kind: 'select', name: 'mpain', placeholder: 'Hip pain right now, 0-10', options: PAIN_OPTIONS, ...selected(draft.pain) },
       { kind: 'button', name: 'msave', label: 'Save', style: 'success' },
     ],
     privacy: 'private',

@@ -5,7 +5,7 @@ import type { Delivery } from '../db/repos/deliveries.js';
 import type { Person } from '../db/repos/people.js';
 import type { DeliveryPart } from '../db/schema.js';
 import { encodeCustomId } from '../discord/custom-id.js';
-import { renderView, withImage, type MessagePayload } from '../discord/render.js';
+import { renderView, withImage, type MessagePayload, PLAIN } from '../discord/render.js';
 import { outcomesChart } from '../charts/charts.js';
 import { sessionView, sideWords } from '../flows/plan-view.js';
 import type { View } from '../flows/view.js';
@@ -86,7 +86,7 @@ export async function renderPart(coach: Coach, phraser: Phraser, person: Person,
       );
     }
     case 'weekly': {
-      const [summary, ...rest] = renderView(weeklyView(coach.weekly(person.id, delivery.localDate)), { idFor: (n) => n });
+      const [summary, ...rest] = renderView(weeklyView(coach.weekly(person.id, delivery.localDate)), PLAIN);
       const charts = person.weeklyCharts ? coach.chartData(person.id) : undefined;
       return [charts ? withImage(summary!, 'progress.png', outcomesChart(charts.outcomes)) : summary!, ...rest];
     }

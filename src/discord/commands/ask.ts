@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerView } from '../answer-view.js';
-import { renderView } from '../render.js';
+import { renderView, PLAIN } from '../render.js';
 import { privateFlags, asReply } from '../respond.js';
 import type { BotCommand } from './types.js';
 
@@ -15,7 +15,7 @@ export const ask: BotCommand = {
     await interaction.deferReply(privateFlags(interaction));
     const question = interaction.options.getString('question', true);
     const answer = await ctx.answerer.answer({ question, personId: interaction.user.id, where: interaction.inGuild() ? 'guild' : 'dm' });
-    const [first, ...rest] = renderView(answerView(answer), { idFor: (n) => n });
+    const [first, ...rest] = renderView(answerView(answer), PLAIN);
     await interaction.editReply({ ...asReply(first!), allowedMentions: { parse: [] } });
     for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), allowedMentions: { parse: [] } });
   },

@@ -4,7 +4,7 @@ import type { Library } from '../../content/library.js';
 import type { Exercise } from '../../content/schema.js';
 import { exerciseView } from '../../flows/plan-view.js';
 import { replyPayloads } from '../respond.js';
-import { renderView } from '../render.js';
+import { renderView, PLAIN } from '../render.js';
 import type { BotCommand } from './types.js';
 
 /** Autocomplete and look-up match names, ids, patterns and lay keywords, best matches first. */
@@ -37,6 +37,6 @@ export const exercise: BotCommand = {
       await interaction.reply({ content: `I could not find an exercise called "${query.slice(0, 80)}". Start typing and pick one from the list.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
-    await replyPayloads(interaction, renderView(exerciseView(found, ctx.library), { idFor: (n) => n }));
+    await replyPayloads(interaction, renderView(exerciseView(found, ctx.library), PLAIN));
   },
 };

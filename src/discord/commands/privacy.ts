@@ -2,6 +2,7 @@ import { AttachmentBuilder, MessageFlags, SlashCommandBuilder } from 'discord.js
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
 import { privateFlags, replyView, updateView, type AnyComponent } from '../respond.js';
+import { PLAIN } from '../render.js';
 import type { BotCommand } from './types.js';
 
 export const privacy: BotCommand = {
@@ -44,7 +45,7 @@ export const privacy: BotCommand = {
 
 export async function onPrivacyComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId): Promise<void> {
   if (id.name === 'cancel') {
-    await updateView(interaction, { title: 'Nothing erased', body: 'Your data is unchanged.', inputs: [], privacy: 'private', tone: 'info' }, { idFor: (n) => n });
+    await updateView(interaction, { title: 'Nothing erased', body: 'Your data is unchanged.', inputs: [], privacy: 'private', tone: 'info' }, PLAIN);
     return;
   }
   if (id.name !== 'confirm') return;
@@ -59,7 +60,7 @@ export async function onPrivacyComponent(ctx: BotContext, interaction: AnyCompon
       privacy: 'private',
       tone: 'success',
     },
-    { idFor: (n) => n },
+    PLAIN,
   );
   if (!interaction.inGuild()) return;
   await interaction.followUp({ content: 'If you use HipCoach again, you will start fresh with `/start`.', flags: MessageFlags.Ephemeral });

@@ -6,7 +6,7 @@ import { sideWords } from '../../flows/plan-view.js';
 import type { View } from '../../flows/view.js';
 import { asReply, privateFlags, replyView } from '../respond.js';
 import { outcomesChart, testGridChart } from '../../charts/charts.js';
-import { renderView, withImage, type MessagePayload } from '../render.js';
+import { renderView, withImage, type MessagePayload, PLAIN } from '../render.js';
 import type { BotCommand } from './types.js';
 
 
@@ -48,7 +48,7 @@ export const progress: BotCommand = {
     }
     // Drawing takes a moment: acknowledge first.
     await interaction.deferReply(privateFlags(interaction));
-    const [summary, ...rest] = renderView(progressView(report), { idFor: (n) => n });
+    const [summary, ...rest] = renderView(progressView(report), PLAIN);
     const withOutcomes = withImage(summary!, 'progress.png', outcomesChart(charts.outcomes));
     const grid: MessagePayload = withImage({ embeds: [{ title: 'Movement tests at each assessment', color: 0x3b82f6 }], components: [] }, 'tests.png', testGridChart(charts.assessments, ctx.library));
     await interaction.editReply({ ...asReply({ ...withOutcomes, embeds: [...withOutcomes.embeds, ...grid.embeds], files: [...(withOutcomes.files ?? []), ...(grid.files ?? [])] }), allowedMentions: { parse: [] } });

@@ -10,7 +10,7 @@ import type { View } from '../../flows/view.js';
 import type { Plan } from '../../coaching/plan.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
-import { modalFor, renderView, type RenderOptions } from '../render.js';
+import { modalFor, renderView, type RenderOptions, PLAIN } from '../render.js';
 import { DiscordCodes, isDiscordError, replyView, updateView, type AnyComponent, asReply } from '../respond.js';
 import { consentButtonsOptions } from './onboarding.js';
 
@@ -101,7 +101,7 @@ Run \`/assess\` to continue.` : 'There is no open referral on your record. Run `
       privacy: 'private',
       tone: 'success',
     },
-    { idFor: (n) => n },
+    PLAIN,
   );
 }
 
@@ -121,7 +121,7 @@ export async function onAssessmentComponent(ctx: BotContext, interaction: AnyCom
       inputs: [],
       privacy: 'private',
       tone: 'info',
-    }, { idFor: (n) => n });
+    }, PLAIN);
     return;
   }
   const a = current.assessment;
@@ -148,10 +148,10 @@ export async function onAssessmentComponent(ctx: BotContext, interaction: AnyCom
   const result = ctx.coach.act(owner, action);
   switch (result.kind) {
     case 'no_assessment':
-      await updateView(interaction, PAUSED, { idFor: (n) => n });
+      await updateView(interaction, PAUSED, PLAIN);
       return;
     case 'paused':
-      await updateView(interaction, PAUSED, { idFor: (n) => n });
+      await updateView(interaction, PAUSED, PLAIN);
       return;
     case 'continue': {
       const lastSide = action.type === 'side' ? action.side : undefined;
@@ -159,7 +159,7 @@ export async function onAssessmentComponent(ctx: BotContext, interaction: AnyCom
       return;
     }
     case 'referral':
-      await updateView(interaction, referralView(result.referral, ctx.library), { idFor: (n) => n });
+      await updateView(interaction, referralView(result.referral, ctx.library), PLAIN);
       return;
     case 'complete':
       await finish(ctx, interaction, result.plan, result.comparison);
@@ -179,23 +179,23 @@ async function finish(ctx: BotContext, interaction: AnyComponent, plan: Plan, co
     tone: 'success',
   };
   if (!interaction.inGuild()) {
-    await updateView(interaction, summary, { idFor: (n) => n });
-    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await interaction.followUp(asReply(p));
+    await updateView(interaction, summary, PLAIN);
+    for (const p of renderView(planView(plan, ctx.library), PLAIN)) await interaction.followUp(asReply(p));
     return;
   }
   const sent = await sendPlanByDm(ctx, interaction.user, plan);
   const where = sent
     ? 'Your full plan, with the reason for every exercise, is in your DMs. Use `/workout` for today\'s session.'
     : 'I could not send you a DM (your privacy settings may block them), so here is your plan privately instead. Use `/workout` for today\'s session.';
-  await updateView(interaction, { ...summary, body: `${summary.body}\n\n${where}` }, { idFor: (n) => n });
+  await updateView(interaction, { ...summary, body: `${summary.body}\n\n${where}` }, PLAIN);
   if (!sent) {
-    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
+    for (const p of renderView(planView(plan, ctx.library), PLAIN)) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
   }
 }
 
 async function sendPlanByDm(ctx: BotContext, user: User, plan: Plan): Promise<boolean> {
   try {
-    for (const p of renderView(planView(plan, ctx.library), { idFor: (n) => n })) await user.send({ ...asReply(p), allowedMentions: { parse: [] } });
+    for (const p of renderView(planView(plan, ctx.library), PLAIN)) await user.send({ ...asReply(p), allowedMentions: { parse: [] } });
     return true;
   } catch (error) {
     if (isDiscordError(error, DiscordCodes.cannotMessageUser)) return false;

@@ -1,7 +1,7 @@
 import { DECLINED_TEXT } from '../../flows/onboarding.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
-import type { RenderOptions } from '../render.js';
+import { PLAIN, type RenderOptions } from '../render.js';
 import { updateView, type AnyComponent } from '../respond.js';
 
 export function consentButtonsOptions(owner: string): RenderOptions {
@@ -11,7 +11,7 @@ export function consentButtonsOptions(owner: string): RenderOptions {
 /** Consent buttons on the welcome screen. Nothing about health is stored before "I agree". */
 export async function onOnboardingComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId): Promise<void> {
   if (id.name === 'decline') {
-    await updateView(interaction, { title: 'No problem', body: DECLINED_TEXT, inputs: [], privacy: 'private', tone: 'info' }, { idFor: (n) => n });
+    await updateView(interaction, { title: 'No problem', body: DECLINED_TEXT, inputs: [], privacy: 'private', tone: 'info' }, PLAIN);
     return;
   }
   if (id.name !== 'consent') return;

@@ -4,7 +4,7 @@ import type { View } from '../../flows/view.js';
 import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../../flows/workout-view.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
-import { renderView, type RenderOptions } from '../render.js';
+import { renderView, type RenderOptions, PLAIN } from '../render.js';
 import { privateFlags, replyView, updateView, type AnyComponent, asReply } from '../respond.js';
 import { referralButtons, withClearedButton } from './assessment.js';
 
@@ -25,7 +25,7 @@ const NO_PLAN: View = {
 /** What /workout shows now: a pending morning check first, otherwise today's session. */
 export function workoutEntry(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
   const person = ctx.coach.findPerson(owner);
-  if (!person?.consentAt) return { view: NO_PLAN, opts: { idFor: (n) => n } };
+  if (!person?.consentAt) return { view: NO_PLAN, opts: PLAIN };
   const pending = ctx.coach.pendingMorningCheck(owner);
   if (pending && pending.localDate < ctx.coach.localDate(person)) {
     const draft = ctx.coach.workout(owner, pending.workoutId)?.feedbackDraft ?? {};
@@ -34,7 +34,7 @@ export function workoutEntry(ctx: BotContext, owner: string): { view: View; opts
   const today = ctx.coach.todaysWorkout(owner);
   if ('kind' in today) {
     if (today.kind === 'referral') return { view: withClearedButton(referralView(today.referral, ctx.library)), opts: referralButtons(owner) };
-    return { view: NO_PLAN, opts: { idFor: (n) => n } };
+    return { view: NO_PLAN, opts: PLAIN };
   }
   const view = sessionView(today.session, ctx.library);
   if (today.workout.status !== 'planned') {
@@ -55,7 +55,7 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
   const workout = Number.isInteger(workoutId) ? ctx.coach.workout(owner, workoutId) : undefined;
   const opts = optionsFor(owner, workoutId);
   if (!workout) {
-    await updateView(interaction, { ...NO_PLAN, title: 'This workout is no longer available', body: 'Use `/workout` for today\'s session.' }, { idFor: (n) => n });
+    await updateView(interaction, { ...NO_PLAN, title: 'This workout is no longer available', body: 'Use `/workout` for today\'s session.' }, PLAIN);
     return;
   }
   const draft = workout.feedbackDraft ?? {};
@@ -69,7 +69,7 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
         return;
       }
       // A new private message, so the workout stays on screen.
-      const [first, ...rest] = renderView(exerciseView(exercise, ctx.library), { idFor: (n) => n });
+      const [first, ...rest] = renderView(exerciseView(exercise, ctx.library), PLAIN);
       await interaction.reply({ ...asReply(first!), flags: MessageFlags.Ephemeral });
       for (const p of rest) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
       return;
@@ -149,6 +149,6 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
       return;
     }
     default:
-      await updateView(interaction, { title: 'Workout', body: 'That button is no longer in use. Use `/workout` for today\'s session.', inputs: [], privacy: 'private', tone: 'info' }, { idFor: (n) => n });
+      await updateView(interaction, { title: 'Workout', body: 'That button is no longer in use. Use `/workout` for today\'s session.', inputs: [], privacy: 'private', tone: 'info' }, PLAIN);
   }
 }
