@@ -34,7 +34,7 @@ import { deletePerson, ensurePerson, getPerson, markDmBlockedNoticed, recordCons
 import { snoozeDelivery } from '../db/repos/deliveries.js';
 import type { Queryable } from '../db/types.js';
 import { localParts, nextRunAfter } from '../coaching/schedule.js';
-import { activePlan, saveActivePlan, type StoredPlan } from '../db/repos/plans.js';
+import { activePlan, activePlanStartedAt, saveActivePlan, type StoredPlan } from '../db/repos/plans.js';
 import { progressionLevels, progressionStates, resetProgressionFromPlan, saveTrackState, trackState } from '../db/repos/progression.js';
 import { clearReferrals, clearedUrgentFlags, openReferral, recordScreen } from '../db/repos/safety.js';
 import {
@@ -313,12 +313,14 @@ export class Coach {
 
   /** Facts for the daily DM's opening line: plan day, streak, the early target, recent moves. */
   dailyFacts(person: Person, localDate: string): string[] {
-    const report = this.progress(person.id);
-    if (!report) return [];
-    const day = daysBetween(report.planStarted, localDate) + 1;
-    const facts = [`day ${day} of your plan`, `streak: ${report.habit.streak} day${report.habit.streak === 1 ? '' : 's'}`];
-    if (day <= EARLY_TARGET.days) facts.push(`${report.habit.sessionsDone} of ${EARLY_TARGET.sessions} sessions in your first two weeks`);
-    else facts.push(`${report.habit.thisWeek} session${report.habit.thisWeek === 1 ? '' : 's'} so far this week`);
+    // Light reads only: this runs for every daily DM, so no plan JSON and no long history.
+    const started = activePlanStartedAt(this.deps.db, person.id);
+    if (!started) return [];
+    const day = daysBetween(localDateIn(person.timezone, started), localDate) + 1;
+    const habit = habitSummary(recentWorkouts(this.deps.db, person.id, 31), localDate);
+    const facts = [`day ${day} of your plan`, `streak: ${habit.streak} day${habit.streak === 1 ? '' : 's'}`];
+    if (day <= EARLY_TARGET.days) facts.push(`${habit.sessionsDone} of ${EARLY_TARGET.sessions} sessions in your first two weeks`);
+    else facts.push(`${habit.thisWeek} session${habit.thisWeek === 1 ? '' : 's'} so far this week`);
     const lastMoves = feedbackSince(this.deps.db, person.id, addDays(localDate, -2))
       .flatMap((f) => f.decisions)
       .filter((d) => d.change === 'progress' || d.change === 'regress');

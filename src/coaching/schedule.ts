@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { dayNumber } from './calendar.js';
 
 /**
  * When the next daily reminder is due, in UTC, for a local wall-clock time in an IANA zone.
@@ -56,10 +57,18 @@ function cronFor(hour: number, minute: number, zone: string): Cron {
 /** The first instant strictly after `from` at which it is `time` (or, in a DST gap, just after) in `zone`. */
 export function nextRunAfter(time: string, zone: string, from: Date): Date {
   const { hour, minute } = parseTime(time);
+  const wanted = hour * 60 + minute;
+  // Fast path for the scheduler's usual case, a run exactly a day after the last one: if both
+  // instants read the wanted wall-clock time on consecutive dates, no DST change lies between.
+  const dayLater = new Date(from.getTime() + 86_400_000);
+  const before = localParts(zone, from);
+  if (before.minutes === wanted && from.getUTCSeconds() === 0 && from.getUTCMilliseconds() === 0) {
+    const after = localParts(zone, dayLater);
+    if (after.minutes === wanted && dayNumber(after.date) === dayNumber(before.date) + 1) return dayLater;
+  }
   const cron = cronFor(hour, minute, zone);
   const candidate = cron.nextRun(from);
   if (!candidate) throw new Error(`no next run for ${time} in ${zone}`);
-  const wanted = hour * 60 + minute;
   const local = localParts(zone, candidate);
   if (local.minutes === wanted) return candidate;
   // The wall-clock time did not exist that day: run at the first minute after the jump.

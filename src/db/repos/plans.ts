@@ -18,3 +18,8 @@ export function saveActivePlan(db: Queryable, personId: string, assessmentId: nu
 export function activePlan(db: Queryable, personId: string): StoredPlan | undefined {
   return db.select().from(plans).where(and(eq(plans.personId, personId), eq(plans.active, true))).get();
 }
+
+/** When the active plan was made, without reading the plan itself. */
+export function activePlanStartedAt(db: Queryable, personId: string): Date | undefined {
+  return db.select({ at: plans.createdAt }).from(plans).where(and(eq(plans.personId, personId), eq(plans.active, true))).get()?.at;
+}

@@ -9,11 +9,14 @@ export type Feedback = typeof feedback.$inferSelect;
 
 /** The day's workout, created once: the same date always returns the same row. */
 export function ensureWorkout(db: Queryable, personId: string, planId: number | null, session: Session, now: Date): Workout {
-  db.insert(workouts)
+  // No row comes back when the day already had a workout.
+  const [created] = db
+    .insert(workouts)
     .values({ personId, planId, localDate: session.localDate, session, status: 'planned', createdAt: now })
     .onConflictDoNothing()
-    .run();
-  return workoutOn(db, personId, session.localDate)!;
+    .returning()
+    .all();
+  return created ?? workoutOn(db, personId, session.localDate)!;
 }
 
 export function workoutOn(db: Queryable, personId: string, localDate: string): Workout | undefined {
