@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parse, parseDocument, YAMLError, type Document } from 'yaml';
 import type { z } from 'zod';
 import {
   baselineFileSchema,
@@ -52,12 +52,18 @@ export function formatPath(path: readonly PathPart[]): string {
   );
 }
 
-/** A parsed YAML file that can point at the line of any field, for friendly error messages. */
+/**
+ * A YAML file that can point at the line of any field, for friendly error messages. The data is
+ * read with the plain parser; the heavier line-tracking document is built only when a problem
+ * needs a line number, so a clean load at start-up stays light.
+ */
 export class SourceFile {
+  private located: { doc: Document; lines: LineCounter } | undefined;
+
   private constructor(
     readonly name: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
+    private readonly text: string,
+    private readonly value: unknown,
   ) {}
 
   static read(dir: string, path: string): SourceFile | ContentProblem {
@@ -68,28 +74,34 @@ export class SourceFile {
     } catch {
       return { file: name, field: '', message: 'cannot be read' };
     }
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-    const firstError = doc.errors[0];
-    if (firstError) {
+    try {
+      return new SourceFile(name, text, parse(text, { prettyErrors: false }));
+    } catch (error) {
+      const first = error instanceof YAMLError ? error : undefined;
+      const lines = new LineCounter();
+      parseDocument(text, { lineCounter: lines });
       return {
         file: name,
         field: '',
-        line: lines.linePos(firstError.pos[0]).line,
-        message: `is not valid YAML: ${firstError.message.split('\n')[0]}`,
+        ...(first ? { line: lines.linePos(first.pos[0]).line } : {}),
+        message: `is not valid YAML: ${(first?.message ?? String(error)).split('\n')[0]}`,
       };
     }
-    return new SourceFile(name, doc, lines);
   }
 
   data(): unknown {
-    return this.doc.toJS();
+    return this.value;
   }
 
   lineOf(path: readonly PathPart[]): number | undefined {
+    if (!this.located) {
+      const lines = new LineCounter();
+      this.located = { doc: parseDocument(this.text, { lineCounter: lines }), lines };
+    }
+    const { doc, lines } = this.located;
     for (let n = path.length; n >= 0; n--) {
-      const node = this.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return this.lines.linePos(node.range[0]).line;
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lines.linePos(node.range[0]).line;
     }
     return undefined;
   }

@@ -35,7 +35,7 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
   const database = opts.database ?? openDatabase(config.DATABASE_PATH);
   const library = getLibrary();
   const coach = new Coach({ db: database.db, library, clock });
-  const llm = createLlm(config, { db: database.db, clock, logger });
+  const llm = await createLlm(config, { db: database.db, clock, logger });
   const phraser = new Phraser({ llm, db: database.db, clock, library, model: config.LLM_MODEL });
   const answerer = new Answerer({ library, retriever: retrieverFor(library), llm, coach, db: database.db, clock, logger, config });
   const context: BotContext = { coach, library, db: database.db, clock, logger, answerer, phraser };

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Logger } from 'pino';
 import type { Clock } from '../app/time.js';
 import type { LlmConfig } from '../config.js';
@@ -38,11 +38,18 @@ export class OpenAiLlm implements Llm {
   readonly enabled = true;
   private readonly client: OpenAI;
 
-  constructor(
+  /** The SDK is loaded only when an LLM is configured: installations without one never pay for it. */
+  static async create(config: LlmConfig & { OPENAI_API_KEY: string }, deps: { db: Db; clock: Clock; logger: Logger }): Promise<OpenAiLlm> {
+    const sdk = (await import('openai')).default;
+    return new OpenAiLlm(sdk, config, deps);
+  }
+
+  private constructor(
+    private readonly sdk: typeof OpenAI,
     private readonly config: LlmConfig & { OPENAI_API_KEY: string },
     private readonly deps: { db: Db; clock: Clock; logger: Logger },
   ) {
-    this.client = new OpenAI({
+    this.client = new sdk({
       apiKey: config.OPENAI_API_KEY,
       ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
       timeout: config.LLM_TIMEOUT_MS,
@@ -76,10 +83,11 @@ export class OpenAiLlm implements Llm {
       if (typeof text !== 'string') return { failure: 'malformed' };
       return { text, promptTokens: usage?.prompt_tokens ?? 0, completionTokens: usage?.completion_tokens ?? 0 };
     } catch (error) {
+      const { APIConnectionTimeoutError, APIUserAbortError, RateLimitError } = this.sdk;
       const failure: LlmFailure =
-        error instanceof OpenAI.APIConnectionTimeoutError || (error instanceof Error && error.name === 'AbortError') || error instanceof OpenAI.APIUserAbortError
+        error instanceof APIConnectionTimeoutError || (error instanceof Error && error.name === 'AbortError') || error instanceof APIUserAbortError
           ? 'timeout'
-          : error instanceof OpenAI.RateLimitError
+          : error instanceof RateLimitError
             ? 'rate_limited'
             : error instanceof SyntaxError
               ? 'malformed'
@@ -90,7 +98,7 @@ export class OpenAiLlm implements Llm {
   }
 }
 
-export function createLlm(config: LlmConfig, deps: { db: Db; clock: Clock; logger: Logger }): Llm {
+export async function createLlm(config: LlmConfig, deps: { db: Db; clock: Clock; logger: Logger }): Promise<Llm> {
   const key = config.OPENAI_API_KEY;
-  return key ? new OpenAiLlm({ ...config, OPENAI_API_KEY: key }, deps) : NO_LLM;
+  return key ? OpenAiLlm.create({ ...config, OPENAI_API_KEY: key }, deps) : NO_LLM;
 }

@@ -6,7 +6,6 @@ import type { Person } from '../db/repos/people.js';
 import type { DeliveryPart } from '../db/schema.js';
 import { encodeCustomId } from '../discord/custom-id.js';
 import { renderView, withImage, type MessagePayload, PLAIN } from '../discord/render.js';
-import { outcomesChart } from '../charts/charts.js';
 import { sessionView, sideWords } from '../flows/plan-view.js';
 import type { View } from '../flows/view.js';
 import { morningView } from '../flows/workout-view.js';
@@ -88,7 +87,9 @@ export async function renderPart(coach: Coach, phraser: Phraser, person: Person,
     case 'weekly': {
       const [summary, ...rest] = renderView(weeklyView(coach.weekly(person.id, delivery.localDate)), PLAIN);
       const charts = person.weeklyCharts ? coach.chartData(person.id) : undefined;
-      return [charts ? withImage(summary!, 'progress.png', outcomesChart(charts.outcomes)) : summary!, ...rest];
+      if (!charts) return [summary!, ...rest];
+      const { outcomesChart } = await import('../charts/charts.js');
+      return [withImage(summary!, 'progress.png', outcomesChart(charts.outcomes)), ...rest];
     }
     case 'reassess': {
       const days = coach.reassessmentDue(person, delivery.localDate) ?? 28;

@@ -1,6 +1,5 @@
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { setQaChannel } from '../../db/repos/meta.js';
-import { communityChart } from '../../charts/charts.js';
 import { replyView } from '../respond.js';
 import type { BotCommand } from './types.js';
 
@@ -48,6 +47,7 @@ export const coachAdmin: BotCommand = {
         await interaction.editReply({ content: 'No sessions logged in the last 8 weeks yet, so there is nothing to chart.' });
         return;
       }
+      const { communityChart } = await import('../../charts/charts.js');
       const png = communityChart(data);
       await interaction.editReply({
         embeds: [{ title: 'HipCoach community report', description: 'Anonymous figures for the last 8 weeks: counts and averages only, never a person.', color: 0x3b82f6, image: { url: 'attachment://community.png' } }],

@@ -5,7 +5,6 @@ import { daysBetween } from '../../coaching/progress.js';
 import { sideWords } from '../../flows/plan-view.js';
 import type { View } from '../../flows/view.js';
 import { asReply, privateFlags, replyView } from '../respond.js';
-import { outcomesChart, testGridChart } from '../../charts/charts.js';
 import { renderView, withImage, type MessagePayload, PLAIN } from '../render.js';
 import type { BotCommand } from './types.js';
 
@@ -48,6 +47,8 @@ export const progress: BotCommand = {
     }
     // Drawing takes a moment: acknowledge first.
     await interaction.deferReply(privateFlags(interaction));
+    // Charts load their native canvas on first use, so a bot nobody asks for charts stays small.
+    const { outcomesChart, testGridChart } = await import('../../charts/charts.js');
     const [summary, ...rest] = renderView(progressView(report), PLAIN);
     const withOutcomes = withImage(summary!, 'progress.png', outcomesChart(charts.outcomes));
     const grid: MessagePayload = withImage({ embeds: [{ title: 'Movement tests at each assessment', color: 0x3b82f6 }], components: [] }, 'tests.png', testGridChart(charts.assessments, ctx.library));
