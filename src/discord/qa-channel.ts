@@ -5,6 +5,23 @@ import type { BotContext } from './context.js';
 import { renderView, PLAIN } from './render.js';
 import { asReply } from './respond.js';
 
+/** Q&A channel per server, kept in memory: every guild message passes here, the database need not. */
+const qaChannels = new Map<string, string | null>();
+
+function qaChannelOf(ctx: BotContext, guildId: string): string | null {
+  let channel = qaChannels.get(guildId);
+  if (channel === undefined) {
+    channel = getGuildSettings(ctx.db, guildId)?.qaChannelId ?? null;
+    qaChannels.set(guildId, channel);
+  }
+  return channel;
+}
+
+/** Call after changing a server's Q&A channel. */
+export function forgetQaChannel(guildId: string): void {
+  qaChannels.delete(guildId);
+}
+
 /**
  * Community Q&A: a question in the configured channel gets an answer in a new thread; follow-ups
  * in that thread keep its context. Answers never use anyone's plan or health data here.
@@ -13,11 +30,11 @@ export async function handleQaMessage(ctx: BotContext, message: Message): Promis
   try {
     if (message.author.bot || message.system || !message.inGuild()) return;
     const me = message.client.user.id;
-    const settings = getGuildSettings(ctx.db, message.guildId);
-    if (!settings?.qaChannelId) return;
+    const qaChannelId = qaChannelOf(ctx, message.guildId);
+    if (!qaChannelId) return;
     const channel = message.channel;
-    const inQaChannel = message.channelId === settings.qaChannelId;
-    const inOurThread = channel.isThread() && channel.parentId === settings.qaChannelId && channel.ownerId === me;
+    const inQaChannel = message.channelId === qaChannelId;
+    const inOurThread = channel.isThread() && channel.parentId === qaChannelId && channel.ownerId === me;
     if (!inQaChannel && !inOurThread) return;
     // Without the Message Content intent, Discord only shows us messages that mention HipCoach.
     const question = message.content.replace(new RegExp(`<@!?${me}>`, 'g'), '').trim();

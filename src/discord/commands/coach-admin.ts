@@ -1,5 +1,6 @@
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { setQaChannel } from '../../db/repos/meta.js';
+import { forgetQaChannel } from '../qa-channel.js';
 import { replyView } from '../respond.js';
 import type { BotCommand } from './types.js';
 
@@ -57,6 +58,7 @@ export const coachAdmin: BotCommand = {
     }
     const channel = interaction.options.getChannel('channel');
     setQaChannel(ctx.db, interaction.guildId, channel?.id ?? null, ctx.clock());
+    forgetQaChannel(interaction.guildId);
     await interaction.reply({
       content: channel ? `Community Q&A is on in <#${channel.id}>.` : 'Community Q&A is off for this server.',
       flags: MessageFlags.Ephemeral,
