@@ -1,19 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STEPS, emptyDraft, type AssessmentDraft } from '../../src/flows/assessment-state.js';
-import {
-  closeAssessment,
-  countCompletedAssessments,
-  getAssessment,
-  inProgressAssessment,
-  latestCompletedAssessment,
-  resultsFor,
-  saveAssessmentProgress,
-  saveResults,
-  startAssessment,
-} from '../../src/db/repos/assessments.js';
+import { closeAssessment, countCompletedAssessments, getAssessment, inProgressAssessment, latestCompletedAssessment, resultsFor, saveAssessmentProgress, saveResults, startAssessment } from '../../src/db/repos/assessments.js';
 import { latestMeasures, measureHistory, psfsMean, recordMeasures } from '../../src/db/repos/measures.js';
-import { ensurePerson } from '../../src/db/repos/people.js';
-import { NOW, createTempDb, exampleAnswers, minutesLater, sqliteErrorCode, type TempDb } from './helpers.js';
+
+import { NOW, exampleAnswers, minutesLater, sqliteErrorCode, useTempDb } from './helpers.js';
 
 const P = 'person-a';
 const Q = 'person-b';
@@ -29,15 +19,7 @@ const DRAFT: AssessmentDraft = {
 };
 
 describe('assessment sessions', () => {
-  let t: TempDb;
-  beforeEach(() => {
-    t = createTempDb();
-    ensurePerson(t.handle.db, P, NOW);
-    ensurePerson(t.handle.db, Q, NOW);
-  });
-  afterEach(() => {
-    t.cleanup();
-  });
+  const t = useTempDb(P, Q);
 
   it('startAssessment begins at the first step with an empty draft', () => {
     const a = startAssessment(t.handle.db, P, 'initial', NOW);
@@ -139,14 +121,7 @@ describe('assessment sessions', () => {
 });
 
 describe('assessment results', () => {
-  let t: TempDb;
-  beforeEach(() => {
-    t = createTempDb();
-    ensurePerson(t.handle.db, P, NOW);
-  });
-  afterEach(() => {
-    t.cleanup();
-  });
+  const t = useTempDb(P);
 
   it('saveResults stores one row per test and side, in spec order', () => {
     const a = startAssessment(t.handle.db, P, 'initial', NOW);
@@ -199,15 +174,7 @@ describe('assessment results', () => {
 });
 
 describe('measures', () => {
-  let t: TempDb;
-  beforeEach(() => {
-    t = createTempDb();
-    ensurePerson(t.handle.db, P, NOW);
-    ensurePerson(t.handle.db, Q, NOW);
-  });
-  afterEach(() => {
-    t.cleanup();
-  });
+  const t = useTempDb(P, Q);
 
   it('psfsMean averages to two decimals, null when empty', () => {
     expect(psfsMean([])).toBeNull();

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../../src/db/connection.js';
 import { countPeople, ensurePerson, getPerson, updateSettings } from '../../src/db/repos/people.js';
-import { NOW, createTempDb, minutesLater, type TempDb } from './helpers.js';
+import { NOW, minutesLater, type TempDb, useTempDb } from './helpers.js';
 
 const TABLES = [
   'assessment_results',
@@ -50,13 +50,7 @@ function migrationCount(t: TempDb): number {
 }
 
 describe('openDatabase', () => {
-  let t: TempDb;
-  beforeEach(() => {
-    t = createTempDb();
-  });
-  afterEach(() => {
-    t.cleanup();
-  });
+  const t = useTempDb();
 
   it('creates the file (and its directory) and applies every migration', () => {
     expect(existsSync(t.path)).toBe(true);

@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimDay, deliveryOn, markDelivery } from '../../src/db/repos/deliveries.js';
-import { ensurePerson } from '../../src/db/repos/people.js';
-import { NOW, createTempDb, minutesLater, type TempDb } from './helpers.js';
+
+import { NOW, minutesLater, useTempDb } from './helpers.js';
 
 const P = 'person-a';
 const Q = 'person-b';
 
 describe('deliveries', () => {
-  let t: TempDb;
-  beforeEach(() => {
-    t = createTempDb();
-    ensurePerson(t.handle.db, P, NOW);
-    ensurePerson(t.handle.db, Q, NOW);
-  });
-  afterEach(() => {
-    t.cleanup();
-  });
+  const t = useTempDb(P, Q);
 
   it('claimDay claims (person, local date) once', () => {
     const first = claimDay(t.handle.db, { personId: P, localDate: '2026-11-28', nonce: 'nonce-1', dueAt: NOW, parts: ['workout'], workoutId: null }, NOW);

@@ -6,7 +6,9 @@ import { answersSchema, type Answers } from '../../src/coaching/answers.js';
 import { buildPlan, type Plan } from '../../src/coaching/plan.js';
 import { buildSession, type Session } from '../../src/coaching/session.js';
 import { getLibrary } from '../../src/content/load.js';
+import { afterEach, beforeEach } from 'vitest';
 import { openDatabase, type DbHandle } from '../../src/db/connection.js';
+import { ensurePerson } from '../../src/db/repos/people.js';
 
 /** The fixed clock every test uses; never the real one. */
 export const NOW = new Date('2026-11-28T08:00:00Z');
@@ -54,6 +56,41 @@ export function createTempDb(): TempDb {
     },
   };
   return temp;
+}
+
+/**
+ * A fresh temp database for each test in the enclosing describe, with these people already in
+ * it, cleaned up after each test. The returned object always points at the current test's one.
+ */
+export function useTempDb(...people: string[]): TempDb {
+  let current: TempDb | undefined;
+  beforeEach(() => {
+    current = createTempDb();
+    for (const id of people) ensurePerson(current.handle.db, id, NOW);
+  });
+  afterEach(() => {
+    current?.cleanup();
+  });
+  const now = () => {
+    if (!current) throw new Error('useTempDb: only usable inside a test');
+    return current;
+  };
+  return {
+    get dir() {
+      return now().dir;
+    },
+    get path() {
+      return now().path;
+    },
+    get handle() {
+      return now().handle;
+    },
+    open: () => now().open(),
+    reopen: () => now().reopen(),
+    cleanup: () => {
+      now().cleanup();
+    },
+  };
 }
 
 const ANSWERS_FILE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));

@@ -1,23 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  countPeople,
-  deletePerson,
-  ensurePerson,
-  getPerson,
-  recordConsent,
-  setStatus,
-  updateSettings,
-} from '../../src/db/repos/people.js';
-import { NOW, createTempDb, minutesLater, type TempDb } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { countPeople, deletePerson, ensurePerson, getPerson, recordConsent, setStatus, updateSettings } from '../../src/db/repos/people.js';
+import { NOW, minutesLater, useTempDb } from './helpers.js';
 
 describe('people repository', () => {
-  let t: TempDb;
-  beforeEach(() => {
-    t = createTempDb();
-  });
-  afterEach(() => {
-    t.cleanup();
-  });
+  const t = useTempDb();
 
   it('ensurePerson creates a row with the defaults', () => {
     const p = ensurePerson(t.handle.db, '123456789012345678', NOW);

@@ -1,18 +1,12 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/coaching/plan.js';
 import { trackKey } from '../../src/coaching/session.js';
 import { getLibrary } from '../../src/content/load.js';
 import { closeAssessment, startAssessment } from '../../src/db/repos/assessments.js';
-import { ensurePerson } from '../../src/db/repos/people.js';
+
 import { activePlan, saveActivePlan } from '../../src/db/repos/plans.js';
-import {
-  progressionLevels,
-  progressionStates,
-  resetProgressionFromPlan,
-  saveTrackState,
-  trackState,
-} from '../../src/db/repos/progression.js';
-import { NOW, createTempDb, examplePlan, minutesLater, sqliteErrorCode, type TempDb } from './helpers.js';
+import { progressionLevels, progressionStates, resetProgressionFromPlan, saveTrackState, trackState } from '../../src/db/repos/progression.js';
+import { NOW, examplePlan, minutesLater, sqliteErrorCode, type TempDb, useTempDb } from './helpers.js';
 
 const P = 'person-a';
 const Q = 'person-b';
@@ -34,15 +28,7 @@ function planRows(t: TempDb): { id: number; person_id: string; active: number }[
 }
 
 describe('plans', () => {
-  let t: TempDb;
-  beforeEach(() => {
-    t = createTempDb();
-    ensurePerson(t.handle.db, P, NOW);
-    ensurePerson(t.handle.db, Q, NOW);
-  });
-  afterEach(() => {
-    t.cleanup();
-  });
+  const t = useTempDb(P, Q);
 
   it('the example answers build a real plan with items', () => {
     expect(plan20.referral).toBeNull();
@@ -111,15 +97,7 @@ describe('plans', () => {
 });
 
 describe('progression', () => {
-  let t: TempDb;
-  beforeEach(() => {
-    t = createTempDb();
-    ensurePerson(t.handle.db, P, NOW);
-    ensurePerson(t.handle.db, Q, NOW);
-  });
-  afterEach(() => {
-    t.cleanup();
-  });
+  const t = useTempDb(P, Q);
 
   it('resetProgressionFromPlan writes one row per plan item at the item’s level', () => {
     resetProgressionFromPlan(t.handle.db, P, plan20, NOW);

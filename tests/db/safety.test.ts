@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensurePerson } from '../../src/db/repos/people.js';
+import { describe, expect, it } from 'vitest';
 import { clearReferrals, clearedUrgentFlags, openReferral, recordScreen } from '../../src/db/repos/safety.js';
-import { NOW, createTempDb, minutesLater, type TempDb } from './helpers.js';
+import { NOW, minutesLater, useTempDb } from './helpers.js';
 
 const P = 'person-a';
 const Q = 'person-b';
 
 describe('red-flag screens', () => {
-  let t: TempDb;
-  beforeEach(() => {
-    t = createTempDb();
-    ensurePerson(t.handle.db, P, NOW);
-    ensurePerson(t.handle.db, Q, NOW);
-  });
-  afterEach(() => {
-    t.cleanup();
-  });
+  const t = useTempDb(P, Q);
 
   it('recordScreen stores the answers, flags and level', () => {
     const s = recordScreen(

@@ -15,7 +15,7 @@ import {
   workoutOn,
   type FeedbackInput,
 } from '../../src/db/repos/workouts.js';
-import { NOW, createTempDb, examplePlan, exampleSession, minutesLater, type TempDb } from './helpers.js';
+import { NOW, createTempDb, examplePlan, exampleSession, minutesLater, type TempDb, useTempDb } from './helpers.js';
 
 const P = 'person-a';
 const Q = 'person-b';
@@ -99,15 +99,7 @@ describe('workouts', () => {
 });
 
 describe('feedback', () => {
-  let t: TempDb;
-  beforeEach(() => {
-    t = createTempDb();
-    ensurePerson(t.handle.db, P, NOW);
-    ensurePerson(t.handle.db, Q, NOW);
-  });
-  afterEach(() => {
-    t.cleanup();
-  });
+  const t = useTempDb(P, Q);
 
   function workout(personId: string, localDate: string): number {
     return ensureWorkout(t.handle.db, personId, null, exampleSession(plan, personId, localDate), NOW).id;
