@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/connection.js';
-import { startFakeDiscord } from '../tests/fake-discord/index.js';
+import { startFakeDiscord } from '../testkit/fake-discord/index.js';
 import { TOKEN } from '../tests/support/bot-harness.js';
 import { seedPeople } from './seed.js';
 

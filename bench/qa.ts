@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
 import { getLibrary } from '../src/content/load.js';
-import { ANSWER_MAX_TOKENS, answerPrompt } from '../src/llm/answer.js';
-import { Retriever } from '../src/llm/retrieval.js';
+import { ANSWER_MAX_TOKENS, answerPrompt } from '../src/qa/answer.js';
+import { Retriever } from '../src/qa/retrieval.js';
 import { percentile } from './stats.js';
 
 /** A stated price to turn tokens into money: gpt-4o-mini list price, USD per million tokens. */

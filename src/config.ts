@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeZodError } from './coaching/answers.js';
+import { describeZodError } from './coaching/assessment-answers.js';
 
 /**
  * Environment, parsed once with zod. Each entry point asks only for what it needs, so the console

@@ -1,7 +1,7 @@
 import { PATTERN_IDS, PATTERN_LABELS, type Effort, type FeedbackSignal, type Form } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { RedFlag, TroubleshootingTopic } from '../content/schema.js';
-import { normaliseEquipment, type Answers, type Prefs } from '../coaching/answers.js';
+import { normaliseEquipment, type Answers, type Prefs } from '../coaching/assessment-answers.js';
 import { buildPlan, type Plan } from '../coaching/plan.js';
 import { applyOutcome, feedbackSignals, initialState, type ProgressionDecision } from '../coaching/progression.js';
 import type { MorningCheck, SessionOutcome } from '../coaching/rules.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { answersSchema, describeZodError, type Answers } from '../coaching/answers.js';
+import { answersSchema, describeZodError, type Answers } from '../coaching/assessment-answers.js';
 import { CliError } from './errors.js';
 
 /** Read and validate an answers file; any problem becomes one message naming the field. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PATTERN_IDS, PATTERN_LABELS, EQUIPMENT_LABELS } from '../content/ids.js';
 import { checkContentDir, formatProblem, getLibrary } from '../content/load.js';
 import type { Library } from '../content/library.js';
-import { answersSchema, minutesSchema } from '../coaching/answers.js';
+import { answersSchema, minutesSchema } from '../coaching/assessment-answers.js';
 import { isValidLocalDate } from '../coaching/calendar.js';
 import { buildPlan } from '../coaching/plan.js';
 import { buildSession, type Session } from '../coaching/session.js';

@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { EFFORTS, EQUIPMENT_IDS, EQUIPMENT_LABELS, FORMS, type EquipmentId } from '../content/ids.js';
 import { getLibrary } from '../content/load.js';
-import { equipmentListSchema, minutesSchema, DEFAULT_MINUTES } from '../coaching/answers.js';
+import { equipmentListSchema, minutesSchema, DEFAULT_MINUTES } from '../coaching/assessment-answers.js';
 import { Coach } from '../app/coach.js';
 import { systemTimeZone, type Clock } from '../app/time.js';
 import { openDatabase } from '../db/connection.js';

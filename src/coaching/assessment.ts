@@ -13,7 +13,7 @@ import {
   type TestId,
 } from '../content/ids.js';
 import type { Library } from '../content/library.js';
-import type { SideResult, Tests } from './answers.js';
+import type { SideResult, Tests } from './assessment-answers.js';
 
 export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
 export type Severity = (typeof SEVERITIES)[number];

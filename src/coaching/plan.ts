@@ -12,7 +12,7 @@ import {
 } from '../content/ids.js';
 import type { Chain, Library } from '../content/library.js';
 import type { Dosage, Exercise } from '../content/schema.js';
-import { normaliseEquipment, type Answers, type Baseline } from './answers.js';
+import { normaliseEquipment, type Answers, type Baseline } from './assessment-answers.js';
 import { scoreAssessment, SEVERITIES, type Asymmetry, type Finding, type Severity } from './assessment.js';
 import { KEEP_RULES, SESSION_RULES, START_RULES } from './rules.js';
 import { screenRedFlags, type Referral } from './safety.js';

@@ -1,5 +1,5 @@
 import { SCALES, SIDES, TEST_IDS, TEST_SPEC, type Rating, type Side, type TestId } from '../content/ids.js';
-import type { Tests } from './answers.js';
+import type { Tests } from './assessment-answers.js';
 
 /** What changed between two assessments, test by test and side by side, and in PSFS. */
 

@@ -1,4 +1,4 @@
-import type { Answer } from '../llm/answer.js';
+import type { Answer } from '../qa/answer.js';
 import type { View } from '../flows/view.js';
 
 const KIND_LABELS = { faq: 'FAQ', topic: 'Guide', exercise: 'Exercise' } as const;

@@ -10,10 +10,10 @@ import type { BotContext } from './context.js';
 import { handleInteraction } from './interactions.js';
 import { registerCommands } from './register.js';
 import { handleQaMessage } from './qa-channel.js';
-import { createLlm } from '../llm/client.js';
-import { Phraser } from '../llm/phrase.js';
-import { Answerer } from '../llm/answer.js';
-import { retrieverFor } from '../llm/retrieval.js';
+import { createLlm } from '../qa/client.js';
+import { Phraser } from '../qa/phrase.js';
+import { Answerer } from '../qa/answer.js';
+import { retrieverFor } from '../qa/retrieval.js';
 import { RestDmSender } from './dm-sender.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 

@@ -3,8 +3,8 @@ import type { Coach } from '../app/coach.js';
 import type { Clock } from '../app/time.js';
 import type { Library } from '../content/library.js';
 import type { Db } from '../db/connection.js';
-import type { Answerer } from '../llm/answer.js';
-import type { Phraser } from '../llm/phrase.js';
+import type { Answerer } from '../qa/answer.js';
+import type { Phraser } from '../qa/phrase.js';
 
 /** What every command and component handler may use. Handlers stay thin: the Coach does the work. */
 export interface BotContext {

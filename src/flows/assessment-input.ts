@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALL_RATINGS, PAIN_PLACES, RED_FLAG_IDS, type Side } from '../content/ids.js';
-import { painScore } from '../coaching/answers.js';
+import { painScore } from '../coaching/assessment-answers.js';
 import type { AssessmentAction } from './assessment-state.js';
 
 /**

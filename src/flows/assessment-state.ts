@@ -13,7 +13,7 @@ import {
   type Side,
   type TestId,
 } from '../content/ids.js';
-import { answersSchema, painScore, psfsItemSchema, type Answers, type Prefs } from '../coaching/answers.js';
+import { answersSchema, painScore, psfsItemSchema, type Answers, type Prefs } from '../coaching/assessment-answers.js';
 import { detectRedFlagsInText } from '../coaching/red-flag-text.js';
 
 /**

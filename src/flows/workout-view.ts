@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EFFORTS, FORMS } from '../content/ids.js';
-import { painScore } from '../coaching/answers.js';
+import { painScore } from '../coaching/assessment-answers.js';
 import type { FeedbackDraft } from '../db/schema.js';
 import { PAIN_OPTIONS, selected, type View } from './view.js';
 

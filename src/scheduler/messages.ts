@@ -9,7 +9,7 @@ import { renderView, withImage, type MessagePayload, PLAIN } from '../discord/re
 import { sessionView, sideWords } from '../flows/plan-view.js';
 import type { View } from '../flows/view.js';
 import { morningView } from '../flows/workout-view.js';
-import type { Phraser } from '../llm/phrase.js';
+import type { Phraser } from '../qa/phrase.js';
 
 /**
  * What a daily DM says, part by part. Parts are fixed when the day is claimed; the text is

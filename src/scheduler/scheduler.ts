@@ -13,8 +13,8 @@ import { duePeople, getPerson, markDmBlocked, rememberDmChannel, setNextRun, typ
 import type { DmSender } from '../discord/dm-sender.js';
 import type { MessagePayload } from '../discord/render.js';
 import { composeParts, nudgePayload, renderPart } from './messages.js';
-import { Phraser } from '../llm/phrase.js';
-import { NO_LLM } from '../llm/client.js';
+import { Phraser } from '../qa/phrase.js';
+import { NO_LLM } from '../qa/client.js';
 
 /**
  * The daily DM loop. Exactly once per person and local date:

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WHOLE_BODY_PATTERNS, type EquipmentId } from '../../src/content/ids.js';
 import { getLibrary } from '../../src/content/load.js';
-import { answersSchema, normaliseEquipment } from '../../src/coaching/answers.js';
+import { answersSchema, normaliseEquipment } from '../../src/coaching/assessment-answers.js';
 import { addDays } from '../../src/coaching/calendar.js';
 import { buildPlan } from '../../src/coaching/plan.js';
 import { buildSession } from '../../src/coaching/session.js';

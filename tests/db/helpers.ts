@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answersSchema, type Answers } from '../../src/coaching/answers.js';
+import { answersSchema, type Answers } from '../../src/coaching/assessment-answers.js';
 import { buildPlan, type Plan } from '../../src/coaching/plan.js';
 import { buildSession, type Session } from '../../src/coaching/session.js';
 import { getLibrary } from '../../src/content/load.js';

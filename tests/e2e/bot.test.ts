@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
 import { commandPayload } from '../../src/discord/commands/index.js';
 import { NOT_YOURS, UNKNOWN_COMPONENT } from '../../src/discord/interactions.js';
-import type { FakeMessage, FakeUser, InteractionHandle } from '../fake-discord/index.js';
+import type { FakeMessage, FakeUser, InteractionHandle } from '../../testkit/fake-discord/index.js';
 import { componentsOf, idOf, inputName, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DMS_BLOCKED } from '../../src/discord/interactions.js';
-import type { FakeMessage, FakeUser } from '../fake-discord/index.js';
+import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
 import { idOf, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 import { fixedClock } from '../support/temp-db.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILED } from '../../src/discord/interactions.js';
 import { TEST_IDS } from '../../src/content/ids.js';
-import { Failures, type FakeMessage, type FakeUser } from '../fake-discord/index.js';
+import { Failures, type FakeMessage, type FakeUser } from '../../testkit/fake-discord/index.js';
 import { idOf, startHarness, textOf, type Harness } from '../support/bot-harness.js';
 
 /** Discord misbehaving on purpose: rate limits, blocked DMs, expired interactions, 500s. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../../testkit/fake-discord/index.js';
 import { TOKEN, textOf } from '../support/bot-harness.js';
 import { hipcoach, ROOT } from '../support/cli.js';
 

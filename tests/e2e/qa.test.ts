@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeUser } from '../fake-discord/index.js';
+import type { FakeUser } from '../../testkit/fake-discord/index.js';
 import { RESTARTING } from '../../src/discord/bot.js';
-import { startOpenAiStub, type OpenAiStub } from '../openai-stub/index.js';
+import { startOpenAiStub, type OpenAiStub } from '../../testkit/openai-stub/index.js';
 import { startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 

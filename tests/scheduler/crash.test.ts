@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Coach } from '../../src/app/coach.js';
 import { getLibrary } from '../../src/content/load.js';
 import { deliveries } from '../../src/db/schema.js';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../../testkit/fake-discord/index.js';
 import { TOKEN } from '../support/bot-harness.js';
 import { ROOT } from '../support/cli.js';
 import { driveAssessment } from '../support/drive.js';

@@ -6,7 +6,7 @@ import { getLibrary } from '../../src/content/load.js';
 import { deliveries, people } from '../../src/db/schema.js';
 import { RestDmSender } from '../../src/discord/dm-sender.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
-import { Failures, startFakeDiscord, type FakeDiscord, type FakeUser } from '../fake-discord/index.js';
+import { Failures, startFakeDiscord, type FakeDiscord, type FakeUser } from '../../testkit/fake-discord/index.js';
 import { TOKEN } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 import { fixedClock, tempDb } from '../support/temp-db.js';

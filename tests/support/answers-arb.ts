@@ -8,7 +8,7 @@ import {
   TEST_SPEC,
   type RedFlagId,
 } from '../../src/content/ids.js';
-import { answersSchema, type Answers } from '../../src/coaching/answers.js';
+import { answersSchema, type Answers } from '../../src/coaching/assessment-answers.js';
 
 /** Generators of valid answers files, for property tests and the benchmark. */
 

@@ -1,5 +1,5 @@
 import { RED_FLAG_IDS, type RedFlagId } from '../../src/content/ids.js';
-import { answersSchema, type Answers } from '../../src/coaching/answers.js';
+import { answersSchema, type Answers } from '../../src/coaching/assessment-answers.js';
 
 export const NO_FLAGS = Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) as Record<RedFlagId, boolean>;
 

@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import type { Clock } from '../../src/app/time.js';
 import { botEnvSchema, type BotConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
-import { startFakeDiscord, type FakeDiscord, type FakeMessage, type FakeUser } from '../fake-discord/index.js';
+import { startFakeDiscord, type FakeDiscord, type FakeMessage, type FakeUser } from '../../testkit/fake-discord/index.js';
 
 export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
 

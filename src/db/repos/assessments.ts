@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { SIDES, TEST_IDS, TEST_SPEC, type Side } from '../../content/ids.js';
-import type { Tests } from '../../coaching/answers.js';
+import type { Tests } from '../../coaching/assessment-answers.js';
 import { draftSchema, emptyDraft, STEPS, stepSchema, type AssessmentDraft, type Step } from '../../flows/assessment-state.js';
 import { assessmentResults, assessmentSessions } from '../schema.js';
 import { countRows, type Queryable } from '../types.js';

@@ -1,5 +1,5 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Baseline } from '../../coaching/answers.js';
+import type { Baseline } from '../../coaching/assessment-answers.js';
 import { measures } from '../schema.js';
 import type { Queryable } from '../types.js';
 

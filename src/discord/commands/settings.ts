@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { EQUIPMENT_IDS, EQUIPMENT_LABELS } from '../../content/ids.js';
-import { MINUTES_MAX, MINUTES_MIN, minutesSchema, normaliseEquipment } from '../../coaching/answers.js';
+import { MINUTES_MAX, MINUTES_MIN, minutesSchema, normaliseEquipment } from '../../coaching/assessment-answers.js';
 import { isValidTimeZone } from '../../app/time.js';
 import type { Person } from '../../db/repos/people.js';
 import type { View } from '../../flows/view.js';

@@ -4,7 +4,7 @@
  */
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Adversarial, DEFAULT_ANSWER, estimateTokens, promptText, startOpenAiStub, type OpenAiStub } from './index.js';
+import { Adversarial, DEFAULT_ANSWER, estimateTokens, promptText, startOpenAiStub, type OpenAiStub } from '../../testkit/openai-stub/index.js';
 
 let stub: OpenAiStub;
 let client: OpenAI;

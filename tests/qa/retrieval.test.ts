@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getLibrary } from '../../src/content/load.js';
-import { expandQuery, normaliseTerm, Retriever } from '../../src/llm/retrieval.js';
+import { expandQuery, normaliseTerm, Retriever } from '../../src/qa/retrieval.js';
 
 const library = getLibrary();
 const retriever = new Retriever(library);

@@ -10,7 +10,7 @@
  * Usage
  * -----
  *   import { Client, GatewayIntentBits, Partials } from 'discord.js';
- *   import { Failures, startFakeDiscord } from '../fake-discord/index.js';
+ *   import { Failures, startFakeDiscord } from '../testkit/fake-discord/index.js';
  *
  *   const fake = await startFakeDiscord({ token: 'fake-token' });
  *   const alice = fake.user('Alice');                  // create people BEFORE login: they are

@@ -10,7 +10,7 @@
  * Usage
  * -----
  *   import OpenAI from 'openai';
- *   import { Adversarial, startOpenAiStub } from '../openai-stub/index.js';
+ *   import { Adversarial, startOpenAiStub } from '../testkit/openai-stub/index.js';
  *
  *   const stub = await startOpenAiStub();               // { apiKey?, models?, defaultResponse? }
  *   const client = new OpenAI({ apiKey: 'test-key', baseURL: stub.baseURL, maxRetries: 0, timeout: 2000 });

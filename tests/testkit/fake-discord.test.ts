@@ -25,7 +25,7 @@ import {
   type Message,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Failures, startFakeDiscord, type FakeDiscord, type FakeUser } from './index.js';
+import { Failures, startFakeDiscord, type FakeDiscord, type FakeUser } from '../../testkit/fake-discord/index.js';
 
 const TOKEN = 'fake.bot.token';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getLibrary } from '../../src/content/load.js';
-import { checkAnswer, classifyFixed, unknownExercises } from '../../src/llm/guardrails.js';
+import { checkAnswer, classifyFixed, unknownExercises } from '../../src/qa/guardrails.js';
 
 const library = getLibrary();
 const ctx = { library, allowedKeys: new Set(['faq:running', 'exercise:goblet_squat']), allowedDomains: ['nhs.uk'], maxChars: 600, requireCitation: true };

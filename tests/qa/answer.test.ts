@@ -4,12 +4,12 @@ import { Coach } from '../../src/app/coach.js';
 import { getLibrary } from '../../src/content/load.js';
 import { llmEnvShape, type LlmConfig } from '../../src/config.js';
 import { z } from 'zod';
-import { Answerer } from '../../src/llm/answer.js';
-import { NO_LLM, OpenAiLlm, type Llm } from '../../src/llm/client.js';
-import { Phraser, templateIntro } from '../../src/llm/phrase.js';
-import { Retriever } from '../../src/llm/retrieval.js';
+import { Answerer } from '../../src/qa/answer.js';
+import { NO_LLM, OpenAiLlm, type Llm } from '../../src/qa/client.js';
+import { Phraser, templateIntro } from '../../src/qa/phrase.js';
+import { Retriever } from '../../src/qa/retrieval.js';
 import { getPerson } from '../../src/db/repos/people.js';
-import { Adversarial, startOpenAiStub, type OpenAiStub } from '../openai-stub/index.js';
+import { Adversarial, startOpenAiStub, type OpenAiStub } from '../../testkit/openai-stub/index.js';
 import { driveAssessment } from '../support/drive.js';
 import { fixedClock, tempDb } from '../support/temp-db.js';
 
