@@ -10,6 +10,7 @@ import { itemText, planView, referralView } from '../flows/plan-view.js';
 import { readAnswersFile } from './answers-file.js';
 import { CliError } from './errors.js';
 import { viewToText } from './render-text.js';
+import { checkFigures } from '../figures/validate.js';
 
 /** Each command returns what to print on stdout; main.ts does the printing and exit codes. */
 
@@ -95,5 +96,8 @@ export function schemaCommand(which: string): string {
 export function contentCheckCommand(opts: { dir?: string }): string {
   const { problems, library } = opts.dir ? checkContentDir(opts.dir) : checkContentDir();
   if (!library) throw new CliError(`the content has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
-  return `content ok: ${library.exercises.length} exercises in ${PATTERN_IDS.length} patterns, ${library.battery.tests.length} tests, ${library.redFlags.flags.length} red flags, ${library.troubleshooting.length} troubleshooting topics (version ${library.version})`;
+  const figures = checkFigures(library, opts.dir);
+  if (figures.problems.length > 0) throw new CliError(`the content has ${figures.problems.length} problem(s):\n${figures.problems.map(formatProblem).join('\n')}`);
+  const noFigure = figures.missing.length > 0 ? `\nno figure yet for: ${figures.missing.join(', ')}` : '';
+  return `content ok: ${library.exercises.length} exercises in ${PATTERN_IDS.length} patterns, ${library.battery.tests.length} tests, ${library.redFlags.flags.length} red flags, ${library.troubleshooting.length} troubleshooting topics, ${figures.poses.length} figures (version ${library.version})${noFigure}`;
 }

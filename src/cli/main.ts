@@ -3,6 +3,7 @@ import { clockFrom, ConfigError, loadBaseConfig } from '../config.js';
 import { ContentError } from '../content/load.js';
 import { contentCheckCommand, libraryCommand, planCommand, schemaCommand, sessionCommand } from './commands.js';
 import { CliError } from './errors.js';
+import { figuresCommand } from './figures-command.js';
 import { runTry } from './try.js';
 import { backupDatabase, restoreDatabase } from './db-tools.js';
 import { applicationIdFromToken, inviteUrl } from '../discord/invite.js';
@@ -59,6 +60,14 @@ function program(): Command {
     .option('--dir <path>', 'content folder to check (default: the shipped one)')
     .action((opts: { dir?: string }) => {
       out(contentCheckCommand(opts));
+    });
+
+  cli
+    .command('figures')
+    .description('Render every exercise and test figure as PNG, plus one contact sheet with their ids.')
+    .requiredOption('--out <dir>', 'folder to write the PNGs into')
+    .action(async (opts: { out: string }) => {
+      out(await figuresCommand(opts));
     });
 
   const db = cli.command('db').description('Database tools (the path comes from DATABASE_PATH, default ./data/hipcoach.db).');
