@@ -1,4 +1,4 @@
-import gifenc from 'gifenc';
+import * as gifencModule from 'gifenc';
 import type { FigurePose } from './poses.js';
 import { renderFrame, type FigureText } from './render.js';
 
@@ -11,6 +11,10 @@ export const GIF_SIZE = { width: 480, height: 300 } as const;
 const STEPS = 7; // frames from start to end; the way back reuses them, 12 frames in all.
 const DELAY_MS = 110;
 const HOLD_MS = 500;
+
+// Node loads gifenc's CommonJS build (everything under `default`), vitest its ES build (named).
+const loaded = gifencModule as Partial<typeof gifencModule.default> & { default: typeof gifencModule.default };
+const gifenc: typeof gifencModule.default = loaded.GIFEncoder ? (loaded as typeof gifencModule.default) : loaded.default;
 
 const ease = (k: number) => 0.5 - Math.cos(Math.PI * k) / 2;
 
