@@ -32,7 +32,7 @@ const BASE_TABLE = {
   side_lying: { view: 'front', angles: { trunk: 86, ...sideLyingLegs, left_shoulder: 175, right_shoulder: 4, head: 0 }, anchor: 'left_hip', at: [0, 10], shorten: { left_foot: 0.25, right_foot: 0.25 } },
   side_lying_bent: { view: 'front', angles: { trunk: 86, left_hip: 0, right_hip: 0, left_shoulder: 175, right_shoulder: 4 }, anchor: 'left_hip', at: [0, 10], shorten: { left_thigh: 0.6, right_thigh: 0.6, left_shin: 0.5, right_shin: 0.5, left_foot: 0.25, right_foot: 0.25 } },
   quadruped_front: { view: 'front', angles: { left_hip: 2, right_hip: 2, left_shoulder: 4, right_shoulder: 4 }, anchor: 'left_knee', at: [9, 6.5], shorten: { trunk: 0.3, left_shin: 0.15, right_shin: 0.15, left_foot: 0.3, right_foot: 0.3 } },
-  top_sit: { view: 'top', angles: { left_hip: 15, right_hip: 15, left_shoulder: 30, right_shoulder: 30 }, anchor: 'pelvis', at: [0, 0], shorten: { trunk: 0.35, left_thigh: 0.8, right_thigh: 0.8, left_shin: 0.25, right_shin: 0.25 } },
+  top_sit: { view: 'top', angles: { left_hip: 15, right_hip: 15, left_shoulder: 30, right_shoulder: 30 }, anchor: 'pelvis', at: [0, 0], shorten: { trunk: 0.35, left_thigh: 0.8, right_thigh: 0.8, left_shin: 0.25, right_shin: 0.25, left_upper_arm: 0.55, right_upper_arm: 0.55, left_forearm: 0.55, right_forearm: 0.55 } },
   top_supine: { view: 'top', angles: { left_hip: 3, right_hip: 3, left_shoulder: 12, right_shoulder: 12 }, anchor: 'pelvis', at: [0, 0] },
 } as const satisfies Record<string, Base>;
 
