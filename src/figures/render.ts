@@ -123,6 +123,9 @@ function newCanvas(width: number, height: number): Canvas {
   return createCanvas(width, height);
 }
 
+/** One reusable layer for the faint poses: allocating a canvas per render costs more than clearing it. */
+let ghostLayer: Canvas | undefined;
+
 /** The still card: start pose faint, end pose solid, an arrow along the movement, labels. */
 export function renderCanvas(pose: FigurePose, text: FigureText): Canvas {
   const { width, height } = CARD;
@@ -146,8 +149,11 @@ export function renderCanvas(pose: FigurePose, text: FigureText): Canvas {
   // do not build up darker patches.
   const moved = movedGroups(start, end);
   const ghost = (s: Skeleton, alpha: number) => {
-    const layer = createCanvas(width, height);
+    if (moved.size === 0) return;
+    ghostLayer ??= createCanvas(width, height);
+    const layer = ghostLayer;
     const g = layer.getContext('2d');
+    g.clearRect(0, 0, width, height);
     drawFigure(g, t, s, style, moved);
     drawCarried(g, t, pose.props.filter((p) => p.kind === 'band' || p.kind === 'weight' || p.kind === 'dowel'), s);
     ctx.globalAlpha = alpha;
