@@ -272,6 +272,19 @@ describe('exercise look-up', () => {
     const missing = await h.fake.slash(frank, 'exercise', [{ name: 'name', type: 3, value: 'zzzz' }]);
     expect(((await missing.callback()).data as { content: string }).content).toContain('could not find');
   });
+
+  it('attaches the exercise figure as a PNG shown in the embed, within Discord limits', async () => {
+    const r = await h.fake.slash(frank, 'exercise', [{ name: 'name', type: 3, value: 'glute_bridge_top_hold' }]);
+    const message = await r.final();
+    const request = await h.fake.waitForRequest((q) => q.method === 'POST' && q.path.includes(`/interactions/${r.id}/`));
+    const file = request.files[0];
+    expect(file?.filename).toBe('glute_bridge_top_hold.png');
+    expect(Buffer.from(file!.bytes).subarray(1, 4).toString()).toBe('PNG');
+    // Well under Discord's attachment limit, and small enough to load fast on a phone.
+    expect(file!.bytes.length).toBeLessThan(60 * 1024);
+    expect(file!.bytes.length).toBeGreaterThan(5000);
+    expect(JSON.stringify(message)).toContain('attachment://glute_bridge_top_hold.png');
+  });
 });
 
 describe('privacy', () => {

@@ -4,7 +4,8 @@ import type { Library } from '../../content/library.js';
 import type { Exercise } from '../../content/schema.js';
 import { exerciseView } from '../../flows/plan-view.js';
 import { replyPayloads } from '../respond.js';
-import { renderView, PLAIN } from '../render.js';
+import { renderView, withImage, PLAIN } from '../render.js';
+import { figureFor } from '../../figures/index.js';
 import type { BotCommand } from './types.js';
 
 /** Autocomplete and look-up match names, ids, patterns and lay keywords, best matches first. */
@@ -37,6 +38,10 @@ export const exercise: BotCommand = {
       await interaction.reply({ content: `I could not find an exercise called "${query.slice(0, 80)}". Start typing and pick one from the list.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
-    await replyPayloads(interaction, renderView(exerciseView(found, ctx.library), PLAIN));
+    const payloads = renderView(exerciseView(found, ctx.library), PLAIN);
+    const [first, ...rest] = payloads;
+    // The figure goes under the exercise's text; a missing figure simply leaves the text alone.
+    const figure = figureFor(found.id, { format: 'png' }, ctx.library);
+    await replyPayloads(interaction, first && figure ? [withImage(first, figure.fileName, figure.bytes), ...rest] : payloads);
   },
 };
