@@ -3,7 +3,6 @@ import { clockFrom, ConfigError, loadBaseConfig } from '../config.js';
 import { ContentError } from '../content/load.js';
 import { contentCheckCommand, libraryCommand, planCommand, schemaCommand, sessionCommand } from './commands.js';
 import { CliError } from './errors.js';
-import { figuresCommand } from './figures-command.js';
 import { runTry } from './try.js';
 import { backupDatabase, restoreDatabase } from './db-tools.js';
 import { applicationIdFromToken, inviteUrl } from '../discord/invite.js';
@@ -67,6 +66,7 @@ function program(): Command {
     .description('Render every exercise and test figure as PNG, plus one contact sheet with their ids.')
     .requiredOption('--out <dir>', 'folder to write the PNGs into')
     .action(async (opts: { out: string }) => {
+      const { figuresCommand } = await import('./figures-command.js');
       out(await figuresCommand(opts));
     });
 

@@ -5,7 +5,6 @@ import type { Exercise } from '../../content/schema.js';
 import { exerciseView } from '../../flows/plan-view.js';
 import { replyPayloads } from '../respond.js';
 import { renderView, withImage, PLAIN } from '../render.js';
-import { figureFor } from '../../figures/index.js';
 import type { BotCommand } from './types.js';
 
 /** Autocomplete and look-up match names, ids, patterns and lay keywords, best matches first. */
@@ -41,6 +40,8 @@ export const exercise: BotCommand = {
     const payloads = renderView(exerciseView(found, ctx.library), PLAIN);
     const [first, ...rest] = payloads;
     // The figure goes under the exercise's text; a missing figure simply leaves the text alone.
+    // Loaded on first use, like the charts, so start-up does not pay for the canvas.
+    const { figureFor } = await import('../../figures/index.js');
     const figure = figureFor(found.id, { format: 'png' }, ctx.library);
     await replyPayloads(interaction, first && figure ? [withImage(first, figure.fileName, figure.bytes), ...rest] : payloads);
   },
