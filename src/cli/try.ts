@@ -48,7 +48,7 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
     io.print(viewToText(view, io.color));
     io.print('');
   };
-  let person = coach.person(opts.personId);
+  let person = coach.ensurePerson(opts.personId);
   if (!person.consentAt) {
     show(welcomeView('console'));
     const yes = await askYesNo(io, 'Type yes to agree, or no to stop:');

@@ -145,6 +145,8 @@ export const plans = sqliteTable(
     plan: text('plan', { mode: 'json' }).$type<Plan>().notNull(),
     active: integer('active', { mode: 'boolean' }).notNull(),
     createdAt: timestamp('created_at').notNull(),
+    /** When the person was shown the new plan (screen and DM); null until then, so a crash in between is finished on the next press. */
+    deliveredAt: timestamp('delivered_at'),
   },
   (t) => [
     uniqueIndex('plans_one_active')

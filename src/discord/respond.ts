@@ -54,6 +54,26 @@ export async function updateView(interaction: AnyComponent, view: View, opts: Re
   for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), ...noMentions });
 }
 
+/**
+ * Show a view in answer to any interaction: edit the deferred reply, replace the component's
+ * message, or reply privately to a command.
+ */
+export async function sendView(interaction: RepliableInteraction, view: View, opts: RenderOptions = PLAIN): Promise<void> {
+  const [first, ...rest] = renderView(view, opts);
+  if (!first) return;
+  if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asReply(first), ...noMentions });
+  else if (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage())) await interaction.update({ ...asReply(first), ...noMentions });
+  else await interaction.reply({ ...asReply(first), ...privateFlags(interaction), ...noMentions });
+  for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), ...noMentions });
+}
+
+/** Acknowledge now and answer later (slow work such as an LLM line): keeps the message a component sits on. */
+export async function deferView(interaction: RepliableInteraction): Promise<void> {
+  if (interaction.deferred || interaction.replied) return;
+  if (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage())) await interaction.deferUpdate();
+  else await interaction.deferReply(privateFlags(interaction));
+}
+
 /** A short private note, e.g. "this isn't yours". */
 export async function notice(interaction: RepliableInteraction, text: string): Promise<void> {
   const options = { content: text, flags: MessageFlags.Ephemeral as const, ...noMentions };
