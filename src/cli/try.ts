@@ -82,8 +82,8 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
     if (!finished) return;
   }
 
-  const pending = coach.pendingMorningCheck(person.id);
-  if (pending && pending.localDate < coach.localDate(coach.person(person.id))) {
+  const pending = coach.morningCheckDue(person.id, coach.localDate(coach.person(person.id)));
+  if (pending) {
     io.print(`Good morning. Last time (${pending.localDate}) you trained; a quick check before today.`);
     const feel = await askChoice(io, 'How does your hip feel compared with usual? 1 better, 2 same, 3 worse:', ['better', 'same', 'worse'] as const);
     const pain = await askNumber(io, 'And your hip pain right now, 0-10:', 0, 10);

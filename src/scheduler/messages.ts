@@ -70,8 +70,8 @@ export function reassessView(days: number): View {
 export async function renderPart(coach: Coach, phraser: Phraser, person: Person, delivery: Delivery, part: DeliveryPart): Promise<MessagePayload[]> {
   switch (part) {
     case 'morning': {
-      const pending = coach.pendingMorningCheck(person.id);
-      if (!pending || pending.localDate >= delivery.localDate) return [];
+      const pending = coach.morningCheckDue(person.id, delivery.localDate);
+      if (!pending) return [];
       return renderView(morningView(pending.localDate, {}), workoutIds(person.id, pending.workoutId));
     }
     case 'workout': {

@@ -159,12 +159,7 @@ export class Scheduler {
   private claimOne(tx: Queryable, person: Person, localDate: string, dueAt: Date, now: Date): Delivery | undefined {
     const today = this.opts.coach.workoutFor(person, localDate);
     if ('kind' in today) return undefined;
-    const pending = this.opts.coach.pendingMorningCheck(person.id);
-    const parts = composeParts({
-      morningPending: pending !== undefined && pending.localDate < localDate,
-      isSunday: weekdayIndex(localDate) === 6,
-      reassessDue: this.opts.coach.reassessmentDue(person, localDate) !== null,
-    });
+    const parts = composeParts(this.opts.coach.daily.partsFacts(person, localDate, weekdayIndex(localDate) === 6));
     return claimDay(tx, { personId: person.id, localDate, nonce: randomBytes(9).toString('base64url'), dueAt, parts, workoutId: today.workout.id }, now);
   }
 
