@@ -3,7 +3,7 @@ import { customType, index, integer, primaryKey, real, sqliteTable, text, unique
 import type { EquipmentId, PatternId, RedFlagId, ReferralLevel, Side, TestId } from '../content/ids.js';
 import type { Plan } from '../coaching/plan.js';
 import type { Session } from '../coaching/session.js';
-import type { AssessmentDraft } from '../flows/assessment-state.js';
+import type { AssessmentDraft } from '../coaching/assessment-draft.js';
 
 /**
  * Every table that holds something about a person references `people` with ON DELETE CASCADE,
