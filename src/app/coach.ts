@@ -17,6 +17,7 @@ import type { View } from '../flows/view.js';
 import { Assessments, type AssessmentEntry, type AssessmentKind, type AssessmentStepResult, type OpenAssessment } from './assessment.js';
 import type { AppDeps } from './context.js';
 import { Daily } from './daily.js';
+import { Guilds } from './guilds.js';
 import { People } from './people.js';
 import { Privacy } from './privacy.js';
 import { Questions } from './questions.js';
@@ -33,7 +34,7 @@ export type CoachDeps = AppDeps;
 /**
  * The coach's use cases, shared by the Discord bot, the console coach and the scheduler: a thin
  * facade over one module per aggregate (people, safety, assessment, training, reports, privacy,
- * questions, daily), so callers keep one handle. Each use case is one unit of work.
+ * questions, daily, guilds), so callers keep one handle. Each use case is one unit of work.
  */
 export class Coach {
   readonly people: People;
@@ -44,6 +45,7 @@ export class Coach {
   readonly privacy: Privacy;
   readonly questions: Questions;
   readonly daily: Daily;
+  readonly guilds: Guilds;
 
   constructor(private readonly deps: CoachDeps) {
     this.people = new People(deps);
@@ -54,6 +56,7 @@ export class Coach {
     this.privacy = new Privacy(deps);
     this.questions = new Questions(deps);
     this.daily = new Daily(deps, this.training, this.reports);
+    this.guilds = new Guilds(deps);
   }
 
   get library(): Library {

@@ -78,9 +78,8 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
       rest: client.rest,
       applicationId: readyClient.application.id,
       guildId: config.DISCORD_GUILD_ID,
-      db: database.db,
+      guilds: coach.guilds,
       logger,
-      now: clock(),
     });
     logger.info(
       { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: result, scope: config.DISCORD_GUILD_ID ? 'guild' : 'global' },
