@@ -7,7 +7,7 @@
 import tseslint from 'typescript-eslint';
 
 /** Every folder (and root module) of src/, as import patterns. */
-const FOLDERS = ['app', 'charts', 'cli', 'coaching', 'content', 'db', 'discord', 'figures', 'flows', 'qa', 'scheduler'];
+const FOLDERS = ['app', 'charts', 'cli', 'coaching', 'content', 'db', 'discord', 'figures', 'flows', 'qa', 'scheduler', 'views'];
 const ROOT_MODULES = ['config', 'logger', 'main'];
 
 const folder = (name) => [`**/${name}/*`, `**/${name}/**`];
@@ -37,11 +37,17 @@ export const layers = [
   },
   {
     files: ['src/flows/**/*.ts'],
-    rules: rule('src/flows are screens and the assessment reducer: no app, adapters or database code (types only).', except(['content', 'coaching', 'db']), [
+    rules: rule('src/flows is the assessment reducer and its input parsing: no screens, app, adapters or database code (types only).', except(['content', 'coaching', 'db']), [
       { ...DB_VALUES, group: ['**/db/*', '**/db/**'], message: 'src/flows may use database types only.' },
     ]),
   },
-  { files: ['src/app/**/*.ts'], rules: rule('src/app is the use-case layer: adapters (discord, cli, scheduler, qa) call it, never the other way.', except(['content', 'coaching', 'db', 'flows', 'charts'])) },
+  {
+    files: ['src/views/**/*.ts'],
+    rules: rule('src/views are transport-neutral screens: they import content, coaching, flows and database types, never the app or an adapter.', except(['content', 'coaching', 'db', 'flows']), [
+      { ...DB_VALUES, group: ['**/db/*', '**/db/**'], message: 'src/views may use database types only.' },
+    ]),
+  },
+  { files: ['src/app/**/*.ts'], rules: rule('src/app is the use-case layer: adapters (discord, cli, scheduler, qa) call it, never the other way.', except(['content', 'coaching', 'db', 'flows', 'views', 'charts'])) },
   {
     files: ['src/scheduler/**/*.ts'],
     rules: rule('src/scheduler sends through its DmSender port (src/scheduler/ports.ts); it never imports src/discord or src/cli.', [...folder('discord'), ...folder('cli'), ...rootModule('main')], [viaApp('src/scheduler')]),

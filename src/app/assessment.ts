@@ -19,8 +19,8 @@ import { activePlan, markPlanDelivered, saveActivePlan, undeliveredPlan, type St
 import { resetProgressionFromPlan } from '../db/repos/progression.js';
 import { recordScreen } from '../db/repos/safety.js';
 import { reduceAssessment, type AssessmentAction, type AssessmentContext, type AssessmentState } from '../flows/assessment-state.js';
-import { assessmentView } from '../flows/assessment-view.js';
-import type { View } from '../flows/view.js';
+import { assessmentView } from '../views/assessment-view.js';
+import type { View } from '../views/view.js';
 import type { AppDeps } from './context.js';
 import type { People } from './people.js';
 import type { Safety } from './safety.js';

@@ -13,7 +13,7 @@ import type { Feedback, Workout } from '../db/repos/workouts.js';
 import type { FeedbackDraft } from '../db/schema.js';
 import type { Queryable } from '../db/types.js';
 import type { AssessmentAction } from '../flows/assessment-state.js';
-import type { View } from '../flows/view.js';
+import type { View } from '../views/view.js';
 import { Assessments, type AssessmentEntry, type AssessmentKind, type AssessmentStepResult, type OpenAssessment } from './assessment.js';
 import type { AppDeps } from './context.js';
 import { Daily } from './daily.js';

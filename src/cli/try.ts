@@ -7,9 +7,9 @@ import { systemTimeZone, type Clock } from '../app/time.js';
 import { openDatabase } from '../db/connection.js';
 import { parseAssessmentInput, parsePsfsForm } from '../flows/assessment-input.js';
 import { testOfStep, type AssessmentAction } from '../flows/assessment-state.js';
-import { welcomeView, DECLINED_TEXT } from '../flows/onboarding.js';
-import { comparisonText, decisionsView, planView, referralView, sessionView } from '../flows/plan-view.js';
-import type { View, ViewInput } from '../flows/view.js';
+import { welcomeView, DECLINED_TEXT } from '../views/onboarding.js';
+import { comparisonText, decisionsView, planView, referralView, sessionView } from '../views/plan-view.js';
+import type { View, ViewInput } from '../views/view.js';
 import { askRequired, askUntil, ConsoleIO, InputEnded } from './console-io.js';
 import { viewToText } from './render-text.js';
 

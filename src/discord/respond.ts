@@ -8,7 +8,7 @@ import {
   type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import type { View } from '../flows/view.js';
+import type { View } from '../views/view.js';
 import { renderView, type MessagePayload, type RenderOptions, PLAIN } from './render.js';
 
 /** Replies that keep health details private: ephemeral in servers, plain messages in DMs. */

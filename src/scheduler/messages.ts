@@ -4,9 +4,9 @@ import type { WeeklySummary } from '../coaching/progress.js';
 import type { Delivery } from '../db/repos/deliveries.js';
 import type { Person } from '../db/repos/people.js';
 import type { DeliveryPart } from '../db/schema.js';
-import { sessionView, sideWords } from '../flows/plan-view.js';
-import type { View } from '../flows/view.js';
-import { morningView } from '../flows/workout-view.js';
+import { sessionView, sideWords } from '../views/plan-view.js';
+import type { View } from '../views/view.js';
+import { morningView } from '../views/workout-view.js';
 import type { Phraser } from '../qa/phrase.js';
 import type { DmButtons, DmView } from './ports.js';
 

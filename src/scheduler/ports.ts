@@ -1,4 +1,4 @@
-import type { View } from '../flows/view.js';
+import type { View } from '../views/view.js';
 
 /** The outcome of one DM: delivered, refused for good (50007), or worth another try later. */
 export type DmResult =

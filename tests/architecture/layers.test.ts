@@ -38,6 +38,8 @@ const PLANTED: [file: string, code: string, why: RegExp][] = [
   ['src/qa/planted.ts', "import { logQuestion } from '../db/repos/qa.js';", /only through src\/app/],
   ['src/app/planted.ts', "import { Scheduler } from '../scheduler/scheduler.js';", /use-case layer/],
   ['src/flows/planted.ts', "import { activePlan } from '../db/repos/plans.js';", /database types only/],
+  ['src/views/planted.ts', "import { Coach } from '../app/coach.js';", /never the app or an adapter/],
+  ['src/db/planted.ts', "import { planView } from '../views/plan-view.js';", /neither screens/],
   ['src/figures/planted.ts', "import { Coach } from '../app/coach.js';", /src\/figures may import only/],
 ];
 

@@ -1,7 +1,7 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { decisionsView, exerciseView, referralView, sessionView } from '../../flows/plan-view.js';
-import type { View } from '../../flows/view.js';
-import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../../flows/workout-view.js';
+import { decisionsView, exerciseView, referralView, sessionView } from '../../views/plan-view.js';
+import type { View } from '../../views/view.js';
+import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../../views/workout-view.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
 import { renderView, type RenderOptions, PLAIN } from '../render.js';
