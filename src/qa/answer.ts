@@ -49,6 +49,8 @@ export interface AnswererDeps {
   clock: Clock;
   logger: Logger;
   config: Pick<LlmConfig, 'QA_QUESTIONS_PER_HOUR' | 'QA_MAX_QUESTION_CHARS' | 'QA_LINK_ALLOWLIST'>;
+  /** Budget for the LLM part of one answer; tests shorten it. Defaults to ANSWER_DEADLINE_MS. */
+  deadlineMs?: number;
 }
 
 export class Answerer {
@@ -114,7 +116,7 @@ export class Answerer {
 
   private async viaLlm(req: AnswerRequest, question: string, hits: Hit[], history: { question: string; answer: string }[]): Promise<Answer | null> {
     const personContext = req.where === 'dm' ? this.deps.coach.planSummaryForPrompt(req.personId) : '';
-    const result = await this.deps.llm.complete(answerPrompt(question, hits, personContext, history), { maxTokens: ANSWER_MAX_TOKENS, signal: AbortSignal.timeout(ANSWER_DEADLINE_MS) });
+    const result = await this.deps.llm.complete(answerPrompt(question, hits, personContext, history), { maxTokens: ANSWER_MAX_TOKENS, budgetMs: this.deps.deadlineMs ?? ANSWER_DEADLINE_MS });
     if ('failure' in result) return null;
     const allowedKeys = new Set(hits.map((h) => h.entry.key));
     const check = checkAnswer(result.text, { library: this.deps.library, allowedKeys, allowedDomains: this.deps.config.QA_LINK_ALLOWLIST, maxChars: ANSWER_MAX_CHARS, requireCitation: true });
