@@ -29,7 +29,6 @@ export function screenRedFlags(answers: Readonly<Partial<Record<RedFlagId, boole
  */
 export function referralText(referral: Referral, library: Library, subject: Subject = 'me'): string {
   const texts = library.redFlags.referrals;
-  const lines = referral.flags.map((id) => `- ${library.redFlagById.get(id)?.whatToDo ?? ''}`);
   const head =
     subject === 'someone_else'
       ? `${texts.someoneElse}${referral.level === 'emergency' ? ' This sounds like it needs emergency care now: call your local emergency number or take them to an emergency department.' : ''}`
@@ -38,5 +37,10 @@ export function referralText(referral: Referral, library: Library, subject: Subj
         : referral.flags.length >= 2
           ? texts.severalUrgent
           : texts.urgent;
-  return `${head}\n\n**What to do now:**\n${lines.join('\n')}`;
+  return `${head}\n\n${whatToDoNow(referral, library)}`;
+}
+
+/** The "what to do now" block: one line per flag that fired. */
+export function whatToDoNow(referral: Referral, library: Library): string {
+  return `**What to do now:**\n${referral.flags.map((id) => `- ${library.redFlagById.get(id)?.whatToDo ?? ''}`).join('\n')}`;
 }

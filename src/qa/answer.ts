@@ -3,8 +3,8 @@ import type { Coach } from '../app/coach.js';
 import type { Clock } from '../app/time.js';
 import type { LlmConfig } from '../config.js';
 import type { Library } from '../content/library.js';
-import { screenRedFlags, type Referral } from '../coaching/safety.js';
-import { detectRedFlagsInText } from '../coaching/red-flag-text.js';
+import { readRedFlags } from '../coaching/red-flags/engine.js';
+import { referralText, screenRedFlags, whatToDoNow, type Referral, type Subject } from '../coaching/safety.js';
 import type { Db } from '../db/connection.js';
 import { logQuestion, questionsSince, threadHistory } from '../db/repos/qa.js';
 import type { ChatMessage, Llm } from './client.js';
@@ -26,6 +26,8 @@ export interface Answer {
   /** Library entries the answer rests on, for the "from the library" line. */
   sources: Entry[];
   referral?: Referral;
+  /** Who the red flags are about; 'unclear' asks the person (two buttons) before pausing anything. */
+  subject?: Subject;
 }
 
 export interface AnswerRequest {
@@ -87,12 +89,19 @@ export class Answerer {
 
   private async compose(req: AnswerRequest, question: string): Promise<Answer> {
     const { library, retriever } = this.deps;
-    const flags = detectRedFlagsInText(question);
-    const referral = screenRedFlags(Object.fromEntries(flags.map((f) => [f, true])));
+    const reading = readRedFlags(question);
+    const flags = reading.flags.length ? reading.flags : reading.otherFlags;
+    const referral = screenRedFlags(Object.fromEntries(flags.map((f) => [f, true])), { emergency: reading.emergency });
     if (referral) {
-      // A red flag anywhere pauses the plan, for people who have consented to HipCoach storing it.
-      this.deps.coach.recordFreeTextRedFlags(req.personId, referral);
-      return { outcome: 'red_flag', text: library.redFlags.referrals[referral.level], sources: [], referral };
+      const { subject } = reading;
+      // The writer's own red flag pauses their plan (if they consented to HipCoach storing it).
+      // Somebody else's never touches it; when unclear, the person is asked first (answer-view).
+      if (subject === 'me') this.deps.coach.recordFreeTextRedFlags(req.personId, referral);
+      const text =
+        subject === 'unclear'
+          ? `${library.redFlags.referrals.unclear}\n\n${whatToDoNow(referral, library)}`
+          : referralText(referral, library, subject);
+      return { outcome: 'red_flag', text, sources: [], referral, subject };
     }
     const fixed = classifyFixed(question);
     if (fixed) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RED_FLAG_IDS, type RedFlagId } from '../../src/content/ids.js';
+import { CONCEPT_RULES } from '../../src/coaching/red-flags/rules.js';
 import {
   RED_FLAG_TEXT_RULES,
   describeMatches,
@@ -491,9 +492,9 @@ describe('describeMatches', () => {
     expect(describeMatches(text)).toEqual(first);
   });
 
-  it('has rules with notes for every flag id', () => {
+  it('has rules with notes for every flag id (phrase table or, for the v2 flags, concept rules)', () => {
     for (const id of RED_FLAG_IDS) {
-      const rules = RED_FLAG_TEXT_RULES[id];
+      const rules = [...RED_FLAG_TEXT_RULES[id], ...CONCEPT_RULES.filter((r) => r.flag === id)];
       expect(rules.length, id).toBeGreaterThan(0);
       for (const rule of rules) expect(rule.note.length, id).toBeGreaterThan(5);
     }

@@ -42,7 +42,7 @@ const LEXICON_DATA = {
 
   // --- infection -------------------------------------------------------------------------------
   HOT_JOINT: [String.raw`(?:hot|warm to (?:the )?touch|burning hot|red|reddened|redness|swollen|swelling|puffy|inflamed|angry looking)`],
-  FEVER: [String.raw`(?:fever|feverish|febrile|temperature|temp|high temp|(?:38|39|40)(?:\.\d)?\s*(?:c|degrees)?|chills|shivers|shivery|shivering|rigou?rs|sweats and shakes|flu ?like|flu ?ish|really unwell|generally unwell|feel(?:ing)? (?:so |very |really )?(?:unwell|poorly|rough|ill|sick|awful)|burning up|hot and cold)`],
+  FEVER: [String.raw`(?:fever|feverish|febrile|temperature|temp|high temp|(?:38|39|40)(?:\.\d)?\s*(?:c|degrees)?|chills|shivers|shivery|shivering|rigou?rs|sweats and shakes|flu ?like|flu ?ish|really unwell|generally unwell|feel(?:ing)? (?:so |very |really )?(?:unwell|poorly|rough|ill|sick|awful)|burning up|hot and cold|(?:have|got|getting) (?:the )?flu|like (?:i have |i've got )?(?:the )?flu)`],
   JOINT_INFECTION: [String.raw`(?:septic|infected (?:joint|hip)|joint infection|infection in (?:my |the )?(?:hip|joint)|septic arthritis)`],
   RECENT_PROCEDURE: [String.raw`(?:injection|injected|jab|cortisone|steroid shot|shot in|operation|surgery|op|scope|arthroscopy|procedure|drain(?:ed)?|aspirat\w*)`],
 
@@ -64,7 +64,7 @@ const LEXICON_DATA = {
   // --- clots -----------------------------------------------------------------------------------
   CALF_OR_ONE_LEG: [String.raw`(?:calf|calves|lower leg|one leg|my leg|left leg|right leg|whole leg|back of (?:my |the )?(?:knee|leg))`],
   CLOT_SIGN: [String.raw`(?:swollen|swelling|puffy|bigger than the other|fatter than the other|tight and shiny|hot|warm|red|redness|tender|hard|throbbing|cramp\w*|aching|pain|painful|sore)`],
-  CLOT_RISK: [String.raw`(?:flight|flew|long haul|long drive|long journey|long car|plane|travel\w*|after (?:my |the |an )?(?:operation|surgery|op)|post op|after surgery|since (?:my |the )?(?:operation|surgery|op)|bed rest|laid up|bedbound|bed bound|immobile|in a cast|in plaster|in a boot|after (?:giving birth|the birth|having the baby|my c section)|on the pill|contracepti\w*|hrt)`],
+  CLOT_RISK: [String.raw`(?:stuck in bed|in bed for|flight|flew|long haul|long drive|long journey|long car|plane|travel\w*|after (?:my |the |an )?(?:operation|surgery|op)|post op|after surgery|since (?:my |the )?(?:operation|surgery|op)|bed rest|laid up|bedbound|bed bound|immobile|in a cast|in plaster|in a boot|after (?:giving birth|the birth|having the baby|my c section)|on the pill|contracepti\w*|hrt)`],
   CLOT_WORD: [String.raw`(?:dvt|blood clot|clot|thrombosis|thrombus|pe|pulmonary embolism)`],
   BREATHLESS: [String.raw`(?:short of breath|breathless|cannot catch my breath|struggling to breathe|out of breath at rest)`],
 
@@ -104,7 +104,7 @@ const LEXICON_DATA = {
   COUGH_STRAIN: [String.raw`(?:cough\w*|sneez\w*|strain\w*|lift\w* something|on the loo|stand up|standing)`],
   HERNIA: [String.raw`(?:hernia|herniation|inguinal|sports hernia)`],
   TESTICLE: [String.raw`(?:testicles?|testes|testis|balls?|nuts|nads|scrotum|ball bag|family jewels)`],
-  BLOOD_URINE: [String.raw`(?:blood in (?:my |the )?(?:urine|pee|wee|piss)|bloody (?:urine|pee|wee)|(?:urine|pee|wee) (?:is |looks |was )?(?:pink|red|brown|bloody|dark red)|pink (?:pee|wee|urine)|red (?:pee|wee|urine)|haematuria|hematuria|peeing blood|weeing blood)`],
+  BLOOD_URINE: [String.raw`(?:blood in (?:my |the )?(?:urine|pee|wee|piss)|bloody (?:urine|pee|wee)|(?:urine|pee|wee) (?:\w+ ){0,2}?(?:pink|red|brown|bloody|dark red)|pink (?:pee|wee|urine)|red (?:pee|wee|urine)|haematuria|hematuria|peeing blood|weeing blood)`],
   TUMMY_PAIN: [String.raw`(?:(?:tummy|belly|abdomen|abdominal|stomach|gut|lower abdomen) (?:\w+ ){0,2}?(?:pain|ache|aches|aching|hurts?|cramps?)|(?:pain|ache|aching|cramps?) in (?:my |the )?(?:tummy|belly|abdomen|stomach|gut|lower abdomen)|abdominal pain)`],
 
   // --- past hip problems -----------------------------------------------------------------------
@@ -124,7 +124,7 @@ const LEXICON_DATA = {
   FUTURE_OR_OTHERS_SURGERY: [String.raw`(?:will i (?:\w+ )?need|do i need|might need|may need|need (?:a|an) (?:\w+ )?(?:op|operation|surgery|replacement)|should i (?:have|get)|avoid(?:ing)?|considering|thinking (?:about|of)|waiting list|on the list for|offered|recommended|wants? to operate|eventually|one day|in the future)`],
   PAST_DATE: [String.raw`(?:in (?:19|20)\d\d|years ago|last year|as a (?:child|kid|teen|teenager)|when i was (?:young|younger|little|a kid|\d+))`],
   SYMPTOM: [String.raw`(?:(?:can|could|should) (?:he|she|they) (?:\w+ )?(?:do|start|try|use)|hurt\w*|pain\w*|sore|ache|aches|aching|achy|click\w*|pinch\w*|stiff|limp\w*|injur\w*|niggl\w*|swollen|numb|weak)`],
-  POSITIONAL: [String.raw`(?:stand(?:ing)? up (?:too )?(?:fast|quickly)|stood up (?:too )?(?:fast|quickly)|head rush|skip\w* (?:breakfast|lunch|meals?)|not eaten|hungry|from sitting|sitting (?:for|through)|after sitting|fell asleep|went to sleep|sleep(?:ing)? on (?:my|it)|slept on|cross legged|tight (?:ski )?boots|in the cold)`],
+  POSITIONAL: [String.raw`(?:(?:in|after) (?:a )?hot (?:showers?|baths?)|stand(?:ing)? up (?:too )?(?:fast|quickly)|stood up (?:too )?(?:fast|quickly)|head rush|skip\w* (?:breakfast|lunch|meals?)|not eaten|hungry|from sitting|sitting (?:for|through)|after sitting|fell asleep|went to sleep|sleep(?:ing)? on (?:my|it)|slept on|cross legged|tight (?:ski )?boots|in the cold)`],
   CHECKED_CLEAR: [String.raw`(?:(?:was|came back|is|were) (?:all )?(?:clear|normal|fine|negative)|said no|ruled (?:it )?out)`],
   EXERCISE_CONTEXT: [String.raw`(?:in|during|doing|on|after|with) (?:the |my |a |this )?(?:\w+ ){0,2}?(?:stretch\w*|exercises?|bridges?|planks?|squats?|lunges?|clams?|clamshells?|hinges?|drills?|holds?|reps?|sets?|pose|position|rock backs?|side plank|workout|session|class|yoga|pilates|pigeon|90 ?90)`],
   LONG_AGO: [String.raw`(?:years ago|decades ago|as a (?:child|kid|teen|teenager)|when i was (?:young|younger|little|a kid)|back in (?:19|20)\d\d|(?:ten|twenty|\d{2}) years)`],
