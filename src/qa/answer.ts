@@ -128,7 +128,8 @@ export class Answerer {
     const result = await this.deps.llm.complete(answerPrompt(question, hits, personContext, history), { maxTokens: ANSWER_MAX_TOKENS, budgetMs: this.deps.deadlineMs ?? ANSWER_DEADLINE_MS });
     if ('failure' in result) return null;
     const allowedKeys = new Set(hits.map((h) => h.entry.key));
-    const check = checkAnswer(result.text, { library: this.deps.library, allowedKeys, allowedDomains: this.deps.config.QA_LINK_ALLOWLIST, maxChars: ANSWER_MAX_CHARS, requireCitation: true });
+    const sourceText = [question, ...hits.map((h) => h.entry.text)].join('\n');
+    const check = checkAnswer(result.text, { library: this.deps.library, allowedKeys, allowedDomains: this.deps.config.QA_LINK_ALLOWLIST, maxChars: ANSWER_MAX_CHARS, requireCitation: true, sourceText });
     if (!check.ok) {
       this.deps.logger.warn({ reason: check.reason }, 'LLM answer failed a check; using the template');
       return null;
