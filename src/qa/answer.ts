@@ -10,6 +10,7 @@ import { logQuestion, questionsSince, threadHistory } from '../db/repos/qa.js';
 import type { ChatMessage, Llm } from './client.js';
 import { checkAnswer, classifyFixed, FIXED_FAQ } from './guardrails.js';
 import { fillPrompt } from './prompts.js';
+import { NOT_COVERED_TEXT, scopeOf } from './scope.js';
 import type { Entry, Hit, Retriever } from './retrieval.js';
 
 /**
@@ -116,6 +117,7 @@ export class Answerer {
     const history = req.threadId ? threadHistory(this.deps.db, req.threadId, 3) : [];
     const query = [...history.map((h) => h.question), question].join(' ');
     const hits = retriever.search(query, 4);
+    if (scopeOf(question, hits) !== 'in_scope') return { outcome: 'fallback', text: NOT_COVERED_TEXT, sources: [] };
     if (this.deps.llm.enabled && hits.length > 0) {
       const viaLlm = await this.viaLlm(req, question, hits, history);
       if (viaLlm) return viaLlm;
@@ -165,7 +167,7 @@ export function fallbackAnswer(hits: Hit[]): Answer {
   if (!best) {
     return {
       outcome: 'fallback',
-      text: "I don't have anything in my library on that yet. A physiotherapist is the best person to ask, and `/exercise` can show you any exercise in your plan.",
+      text: NOT_COVERED_TEXT,
       sources: [],
     };
   }
