@@ -1,5 +1,5 @@
 import type { Library } from '../content/library.js';
-import { detectRedFlagsInText } from '../coaching/red-flag-text.js';
+import { detectRedFlagsInText } from '../coaching/red-flags/phrases.js';
 import { claimsClinicalRole, curePromise, DEFERS, diagnosis, domainsIn, KNOWN_DRILL_NAMES, medicationAdvice, painAdviceAgainstModel, sentences, surgeryAdvice } from './reply-checks.js';
 
 /**

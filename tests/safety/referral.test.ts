@@ -75,3 +75,19 @@ describe('the free-text reader', () => {
     expect(decodeFlags('Xzz')).toBeNull();
   });
 });
+
+describe('the "about me / someone else" buttons', () => {
+  it('an unclear answer shows both buttons, with ids that carry the flags back', async () => {
+    const { answerView } = await import('../../src/discord/answer-view.js');
+    const { answerRenderOptions } = await import('../../src/discord/handlers/red-flag-subject.js');
+    const { decodeCustomId } = await import('../../src/discord/custom-id.js');
+    const referral = screenRedFlags({ dvt_signs: true, cancer_history: true })!;
+    const answer = { outcome: 'red_flag' as const, text: 'x', sources: [], referral, subject: 'unclear' as const };
+    const view = answerView(answer);
+    expect(view.inputs.map((i) => i.name)).toEqual(['subject-me', 'subject-other']);
+    const id = decodeCustomId(answerRenderOptions(answer, '123456789012345678').idFor('subject-me'))!;
+    expect(id).toMatchObject({ flow: 'referral', owner: '123456789012345678', name: 'subject-me' });
+    expect(decodeFlags(id.ref)).toEqual(referral);
+    expect(answerView({ ...answer, subject: 'someone_else' }).inputs).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { RED_FLAG_IDS, type RedFlagId } from '../../content/ids.js';
-import { describeMatches, normaliseText } from '../red-flag-text.js';
+import { describeMatches, normaliseText } from './phrases.js';
 import type { Subject } from '../safety.js';
 import { CONCEPTS, LEXICON, SPELLINGS, type Concept } from './lexicon.js';
 import { CONCEPT_RULES, DEFAULT_WINDOW, PHRASE_VETOES, STATUS_FLAGS, type ConceptRule } from './rules.js';

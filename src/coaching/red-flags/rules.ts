@@ -7,7 +7,7 @@ import type { Concept } from './lexicon.js';
  * when they occur within the same window (an exercise context, "years ago"). `emergency` raises the
  * referral level above the flag's own (a sudden painful testicle, a pulsing lump).
  *
- * Read alongside the phrase table in ../red-flag-text.ts, which catches fixed expressions; the
+ * Read alongside the phrase table in phrases.ts, which catches fixed expressions; the
  * engine reports a flag when either finds it.
  */
 export interface ConceptRule {

@@ -16,7 +16,7 @@
  * - Ordinary exercise talk (pinch, stretch, stiff, clicks, "can't do the side plank", "I'm 45",
  *   "chest day") must not fire.
  */
-import { RED_FLAG_IDS, type RedFlagId } from '../content/ids.js';
+import { RED_FLAG_IDS, type RedFlagId } from '../../content/ids.js';
 
 export interface RedFlagMatch {
   id: RedFlagId;

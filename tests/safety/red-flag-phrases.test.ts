@@ -6,7 +6,7 @@ import {
   describeMatches,
   detectRedFlagsInText,
   normaliseText,
-} from '../../src/coaching/red-flag-text.js';
+} from '../../src/coaching/red-flags/phrases.js';
 
 /** Positive phrasings per flag id; each must return exactly that one id. */
 const POSITIVE: Partial<Record<RedFlagId, readonly string[]>> = {
