@@ -48,10 +48,11 @@ export async function onRedFlagSubject(ctx: BotContext, interaction: AnyComponen
     {
       title: mine ? (referral.level === 'emergency' ? 'Please get medical help now' : 'Please see a doctor first') : 'For the person you asked about',
       body: referralText(referral, ctx.library, mine ? 'me' : 'someone_else'),
-      inputs: [],
+      // A change of mind stays possible: "about me" remains under the someone-else text.
+      inputs: mine ? [] : [{ ...SUBJECT_INPUTS[0], label: 'Actually, this is about me' }],
       privacy: 'private',
       tone: 'danger',
     },
-    PLAIN,
+    mine ? PLAIN : { idFor: (name) => encodeCustomId({ flow: 'referral', owner: id.owner, ref: id.ref, name }) },
   );
 }
