@@ -19,7 +19,7 @@ export function answerView(answer: Answer): View {
     title,
     body: answer.text,
     ...(sources.length ? { footer: `From the HipCoach library: ${sources.join(' · ')}. Not medical advice.` } : {}),
-    inputs: answer.subject === 'unclear' ? SUBJECT_INPUTS : [],
+    inputs: answer.subject === 'unclear' ? [...SUBJECT_INPUTS] : [],
     privacy: 'public',
     tone: answer.outcome === 'red_flag' ? 'danger' : 'info',
   };

@@ -1,5 +1,6 @@
 import { RED_FLAG_IDS, type RedFlagId } from '../../content/ids.js';
 import { referralText, type Referral } from '../../coaching/safety.js';
+import type { ViewInput } from '../../flows/view.js';
 import type { Answer } from '../../qa/answer.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
@@ -31,11 +32,10 @@ export function answerRenderOptions(answer: Answer, owner: string): RenderOption
   return { idFor: (name) => encodeCustomId({ flow: 'referral', owner, ref, name }) };
 }
 
+const ABOUT_ME: ViewInput = { kind: 'button', name: SUBJECT_BUTTONS.me, label: 'This is about me', style: 'danger' };
+const SOMEONE_ELSE: ViewInput = { kind: 'button', name: SUBJECT_BUTTONS.other, label: 'It is about someone else', style: 'secondary' };
 /** The two buttons shown under an unclear red-flag answer. */
-export const SUBJECT_INPUTS = [
-  { kind: 'button' as const, name: SUBJECT_BUTTONS.me, label: 'This is about me', style: 'danger' as const },
-  { kind: 'button' as const, name: SUBJECT_BUTTONS.other, label: 'It is about someone else', style: 'secondary' as const },
-];
+export const SUBJECT_INPUTS: readonly ViewInput[] = [ABOUT_ME, SOMEONE_ELSE];
 
 /** "About me" stores the flags and pauses the plan (if consented); "someone else" changes nothing. */
 export async function onRedFlagSubject(ctx: BotContext, interaction: AnyComponent, id: CustomId): Promise<void> {
@@ -49,7 +49,7 @@ export async function onRedFlagSubject(ctx: BotContext, interaction: AnyComponen
       title: mine ? (referral.level === 'emergency' ? 'Please get medical help now' : 'Please see a doctor first') : 'For the person you asked about',
       body: referralText(referral, ctx.library, mine ? 'me' : 'someone_else'),
       // A change of mind stays possible: "about me" remains under the someone-else text.
-      inputs: mine ? [] : [{ ...SUBJECT_INPUTS[0], label: 'Actually, this is about me' }],
+      inputs: mine ? [] : [{ kind: 'button', name: SUBJECT_BUTTONS.me, label: 'Actually, this is about me', style: 'danger' }],
       privacy: 'private',
       tone: 'danger',
     },
