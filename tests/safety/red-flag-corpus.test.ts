@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RED_FLAG_IDS } from '../../src/content/ids.js';
+import { getLibrary } from '../../src/content/load.js';
+import { readRedFlags } from '../../src/coaching/red-flags/engine.js';
 import { loadBenign, loadPositives, score } from './red-flag-score.js';
 
 /**
@@ -38,5 +40,11 @@ describe('red-flag corpus', () => {
     const held = score(loadPositives('held-out-red-flags.yaml'), loadBenign('held-out-benign.yaml'));
     expect(held.sensitivity, held.missed.map((m) => m.text).join('\n')).toBeGreaterThanOrEqual(0.93);
     expect(held.specificity, held.falseAlarms.map((m) => m.text).join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reads none of the library\'s own exercise steps, cues and summaries as a red flag', () => {
+    const texts = getLibrary().exercises.flatMap((e) => [e.summary, ...e.steps, ...e.cues]);
+    const fired = texts.filter((t) => { const r = readRedFlags(t); return r.flags.length + r.otherFlags.length > 0; });
+    expect(fired).toEqual([]);
   });
 });

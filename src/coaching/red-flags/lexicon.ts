@@ -37,7 +37,7 @@ const LEXICON_DATA = {
     String.raw`(?:on the floor|on the ground) (?:and )?(?:cannot|could not|unable)`,
     String.raw`(?:stuck|lying) on the (?:floor|ground)`,
   ],
-  DEFORMED: [String.raw`(?:deformed|misshapen|out of place|looks wrong|at a (?:weird|funny|strange|odd) angle|(?:leg|foot) (?:\w+ ){0,3}?(?:shorter|turned out|rotated|twisted out\w*|sticking out)|dislocated|popped out of (?:the )?socket|broken (?:hip|leg|femur)|broke my (?:hip|leg|femur)|fractured (?:my )?(?:hip|femur|neck of femur)|snapped my (?:hip|leg|femur))`],
+  DEFORMED: [String.raw`(?:deformed|misshapen|out of place|looks wrong|at a (?:weird|funny|strange|odd) angle|(?:leg|foot) (?:\w+ ){0,2}?(?:is|looks|has gone|seems|went) (?:\w+ ){0,3}?(?:shorter|turned out|rotated|twisted|sticking out)|dislocated|popped out of (?:the )?socket|broken (?:hip|leg|femur)|broke my (?:hip|leg|femur)|fractured (?:my )?(?:hip|femur|neck of femur)|snapped my (?:hip|leg|femur))`],
   HIP_OR_GROIN_PAIN: [String.raw`(?:hip|hips|groin|thigh|pelvis|pelvic|bum|buttock|leg)`],
 
   // --- infection -------------------------------------------------------------------------------
@@ -70,7 +70,7 @@ const LEXICON_DATA = {
 
   // --- stroke / acute nerve --------------------------------------------------------------------
   FACE_OR_ARM: [String.raw`(?:face|arm|hand|one side of my body|side of my face|mouth|lip|speech|words)`],
-  STROKE_SIGN: [String.raw`(?:droop\w*|slurr\w*|stroke|tia|mini stroke|cannot lift my arm|cannot raise my arm|drop\w* things|lopsided)`],
+  STROKE_SIGN: [String.raw`(?:droop\w*|slurr\w*|(?:a|having a|mini|had a) stroke|tia|mini stroke|cannot lift my arm|cannot raise my arm|drop\w* things|lopsided)`],
 
   // --- pain pattern ----------------------------------------------------------------------------
   NIGHT_WAKING: [String.raw`(?:wakes? me|woken|waking me|keeps me (?:up|awake)|up all night|awake all night|cannot sleep|no sleep|barely sleep|sleepless|every night|all night|at night|night pain|nights? are (?:the )?worst)`],
@@ -103,7 +103,7 @@ const LEXICON_DATA = {
   PULSING: [String.raw`(?:puls\w*|throbbing in time|beat\w*|heartbeat)`],
   COUGH_STRAIN: [String.raw`(?:cough\w*|sneez\w*|strain\w*|lift\w* something|on the loo|stand up|standing)`],
   HERNIA: [String.raw`(?:hernia|herniation|inguinal|sports hernia)`],
-  TESTICLE: [String.raw`(?:testicles?|testes|testis|balls?|nuts|nads|scrotum|ball bag|family jewels)`],
+  TESTICLE: [String.raw`(?:testicles?|testes|testis|(?:my|left|right|one) ball|balls|nuts|nads|scrotum|ball bag|family jewels)`],
   BLOOD_URINE: [String.raw`(?:blood in (?:my |the )?(?:urine|pee|wee|piss)|bloody (?:urine|pee|wee)|(?:urine|pee|wee) (?:\w+ ){0,2}?(?:pink|red|brown|bloody|dark red)|pink (?:pee|wee|urine)|red (?:pee|wee|urine)|haematuria|hematuria|peeing blood|weeing blood)`],
   TUMMY_PAIN: [String.raw`(?:(?:tummy|belly|abdomen|abdominal|stomach|gut|lower abdomen) (?:\w+ ){0,2}?(?:pain|ache|aches|aching|hurts?|cramps?)|(?:pain|ache|aching|cramps?) in (?:my |the )?(?:tummy|belly|abdomen|stomach|gut|lower abdomen)|abdominal pain)`],
 

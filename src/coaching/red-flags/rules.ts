@@ -40,7 +40,7 @@ export const STATUS_FLAGS: readonly RedFlagId[] = ['cancer_history', 'long_term_
 export const CONCEPT_RULES: readonly ConceptRule[] = [
   // Emergency
   { flag: 'trauma_cannot_bear_weight', note: 'a fall or injury, then cannot stand, walk or take weight', all: ['FALL', 'CANNOT_BEAR_WEIGHT'], window: 30, unless: ['EXERCISE_CONTEXT'] },
-  { flag: 'trauma_cannot_bear_weight', note: 'a leg or hip that looks broken or out of place', all: ['DEFORMED'], unless: ['PAST_DATE'] },
+  { flag: 'trauma_cannot_bear_weight', note: 'a leg or hip that looks broken or out of place', all: ['DEFORMED'], unless: ['PAST_DATE', 'EXERCISE_CONTEXT'] },
   { flag: 'hot_swollen_joint_fever', note: 'a hot, red or swollen joint with fever or feeling unwell', all: ['HOT_JOINT', 'FEVER'], window: 25 },
   { flag: 'hot_swollen_joint_fever', note: 'a joint infection named', all: ['JOINT_INFECTION'] },
   { flag: 'hot_swollen_joint_fever', note: 'hot or swollen joint after an injection or operation', all: ['RECENT_PROCEDURE', 'HOT_JOINT', 'HIP_OR_GROIN_PAIN'], window: 20 },
@@ -78,7 +78,8 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   { flag: 'groin_lump_or_abdominal_symptoms', note: 'a bulge on coughing or straining', all: ['LUMP', 'COUGH_STRAIN'], window: 10 },
   { flag: 'groin_lump_or_abdominal_symptoms', note: 'a hernia', all: ['HERNIA'], unless: ['CHECKED_CLEAR'] },
   { flag: 'groin_lump_or_abdominal_symptoms', note: 'a pulsing lump: an emergency', all: ['LUMP', 'PULSING'], window: 8, emergency: true },
-  { flag: 'groin_lump_or_abdominal_symptoms', note: 'a painful or swollen testicle: an emergency', all: ['TESTICLE'], emergency: true },
+  { flag: 'groin_lump_or_abdominal_symptoms', note: 'a painful or swollen testicle: an emergency', all: ['TESTICLE', 'PAIN'], window: 8, emergency: true },
+  { flag: 'groin_lump_or_abdominal_symptoms', note: 'a swollen testicle: an emergency', all: ['TESTICLE', 'HOT_JOINT'], window: 8, emergency: true },
   { flag: 'groin_lump_or_abdominal_symptoms', note: 'blood in the urine', all: ['BLOOD_URINE'] },
   { flag: 'groin_lump_or_abdominal_symptoms', note: 'tummy pain', all: ['TUMMY_PAIN'], unless: ['EXERCISE_CONTEXT'] },
   { flag: 'childhood_hip_condition_or_surgery', note: 'a childhood hip condition', all: ['CHILDHOOD_HIP'] },
