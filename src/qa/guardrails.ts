@@ -162,7 +162,10 @@ export function unknownDrillNames(text: string, library: Library): string[] {
 
 /** Numbers in an answer that appear nowhere in its sources (pain ratings out of 10 excepted). */
 export function ungroundedNumbers(text: string, sourceText: string): string[] {
-  const known = new Set(sourceText.match(/\d+(?:\.\d+)?/g) ?? []);
+  const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+  // "three sessions a week" in the library grounds "3 sessions a week" in the answer.
+  const spelled = words.filter((w) => new RegExp(`\\b${w}\\b`, 'i').test(sourceText)).map((w) => String(words.indexOf(w)));
+  const known = new Set([...(sourceText.match(/\d+(?:\.\d+)?/g) ?? []), ...spelled]);
   const stripped = text.replace(/\b\d+\s*(?:-|to)?\s*\d*\s*(?:\/|out of)\s*10\b/gi, ' ').replace(/\b(?:90\/90|figure[- ]4)\b/gi, ' ');
   return [...new Set(stripped.match(/\b\d+(?:\.\d+)?\b/g) ?? [])].filter((n) => !known.has(n));
 }

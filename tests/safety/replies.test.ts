@@ -49,6 +49,7 @@ describe('guardrail details', () => {
     const source = 'Up to 3 out of 10 is fine; 4 to 5 is acceptable if it settles by the next morning. Do 2 sets of 10.';
     expect(ungroundedNumbers('Do 2 sets of 10, and keep pain at 3/10 or under.', source)).toEqual([]);
     expect(ungroundedNumbers('Do 5 sets of 25 every day.', source)).toEqual(['25']);
+    expect(ungroundedNumbers('Aim for 3 sessions a week.', 'Aim for at least three sessions a week.')).toEqual([]);
     expect(checkAnswer('Do 4 sets of 25 reps [faq:exercising_with_pain].', { ...ctx, sourceText: source })).toMatchObject({ ok: false });
   });
 });
