@@ -1,6 +1,6 @@
 import { RED_FLAG_IDS, type RedFlagId } from '../../content/ids.js';
 import { referralText, type Referral } from '../../coaching/safety.js';
-import type { ViewInput } from '../../flows/view.js';
+import type { ViewInput } from '../../views/view.js';
 import type { Answer } from '../../qa/answer.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
