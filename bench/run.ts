@@ -14,6 +14,7 @@ import { fanout } from './fanout.js';
 import { benchQa } from './qa.js';
 import { benchCharts } from './charts.js';
 import { benchFigures } from './figures.js';
+import { benchSafety } from './safety.js';
 
 const PEOPLE = 10_000;
 
@@ -67,6 +68,11 @@ if (wants('engine')) Object.assign(results, benchEngine());
 if (wants('qa')) Object.assign(results, benchQa());
 if (wants('chart')) Object.assign(results, benchCharts());
 if (wants('figure')) Object.assign(results, benchFigures());
+if (wants('safety')) {
+  const { safety, qaSafety } = await benchSafety();
+  results.safety = safety;
+  results.qa = { ...(results.qa as Record<string, unknown> | undefined), ...qaSafety };
+}
 if (wants('interaction')) results.interaction = await benchInteractions(1000);
 if (wants('memory')) results.memory = await benchMemory(10_000);
 if (wants('fanout')) {
@@ -93,5 +99,5 @@ if (process.argv.includes('--json')) {
   for (const [key, value] of Object.entries(results)) {
     if (typeof value === 'object' && value !== null) console.log(`${key.padEnd(12)} ${JSON.stringify(value)}`);
   }
-  console.log('targets: plan.medianMs < 0.5, plan.total10kMs < 3000, interaction.p99Ms < 30, memory.rss10kPeopleMb < 200, fanout.ratio >= 0.9, fanout.duplicates = 0, retrieval.p99Ms < 5, chart.p95Ms < 150, figure.p95Ms < 40');
+  console.log('targets: plan.medianMs < 0.5, plan.total10kMs < 3000, interaction.p99Ms < 30, memory.rss10kPeopleMb < 200, fanout.ratio >= 0.9, fanout.duplicates = 0, retrieval.p99Ms < 5, chart.p95Ms < 150, figure.p95Ms < 40, safety.redFlagSensitivity >= 0.97, safety.redFlagSpecificity >= 0.95, safety.badRepliesPosted = 0, safety.goodRepliesBlocked <= 1, qa.notCoveredGraceful >= 0.9, qa.recallAt3Described >= 0.95, qa.worstAnswerMs < 15000');
 }

@@ -123,6 +123,9 @@ export const RED_FLAG_IDS = [
   'hot_swollen_joint_fever',
   'saddle_numbness_or_bladder_bowel',
   'cold_pale_leg',
+  'dvt_signs',
+  'sudden_numbness_or_weakness',
+  'fall_older_adult',
   'night_or_constant_pain',
   'weight_loss_or_night_sweats',
   'cancer_history',
@@ -143,6 +146,8 @@ export const EMERGENCY_FLAG_IDS: readonly RedFlagId[] = [
   'hot_swollen_joint_fever',
   'saddle_numbness_or_bladder_bowel',
   'cold_pale_leg',
+  'dvt_signs',
+  'sudden_numbness_or_weakness',
 ];
 
 export const REFERRAL_LEVELS = ['emergency', 'urgent'] as const;

@@ -77,7 +77,7 @@ export interface Library {
   redFlags: {
     intro: string;
     flags: readonly RedFlag[];
-    referrals: { emergency: string; urgent: string; cleared: string };
+    referrals: z.output<typeof redFlagFileSchema>['referrals'];
   };
   redFlagById: ReadonlyMap<RedFlagId, RedFlag>;
   baseline: z.output<typeof baselineFileSchema>;

@@ -134,6 +134,8 @@ export const redFlagSchema = z
     question: sentence,
     /** At most 100 characters: used as a select-menu label. */
     label: shortText,
+    /** One "what to do now" line for this flag, added under the referral (red flags v2). */
+    whatToDo: sentence,
   })
   .strict();
 export type RedFlag = z.infer<typeof redFlagSchema>;
@@ -146,6 +148,12 @@ export const redFlagFileSchema = z
       .object({
         emergency: z.string().trim().min(50).max(1200),
         urgent: z.string().trim().min(50).max(1200),
+        /** Two or more urgent flags together: be seen this week, no reassurance. */
+        severalUrgent: z.string().trim().min(50).max(1200),
+        /** The message is about somebody else: information for them; the asker's plan is untouched. */
+        someoneElse: z.string().trim().min(50).max(1200),
+        /** Not clear who it is about: asked before anything is paused. */
+        unclear: sentence,
         cleared: sentence,
       })
       .strict(),

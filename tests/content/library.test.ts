@@ -66,8 +66,8 @@ describe('shipped content', () => {
     }
   });
 
-  it('has the 16 red flags of the spec with the right referral levels', () => {
-    expect(lib.redFlags.flags).toHaveLength(16);
+  it('has the 19 red flags of the spec (v2) with the right referral levels', () => {
+    expect(lib.redFlags.flags).toHaveLength(19);
     expect(lib.redFlags.flags.map((f) => f.id)).toEqual([...RED_FLAG_IDS]);
     for (const flag of lib.redFlags.flags) {
       expect(flag.level, flag.id).toBe(EMERGENCY_FLAG_IDS.includes(flag.id) ? 'emergency' : 'urgent');

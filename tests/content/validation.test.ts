@@ -460,7 +460,7 @@ describe('battery', () => {
 describe('red flags', () => {
   it.each([
     [0, 'trauma_cannot_bear_weight', 'urgent', 'emergency'],
-    [4, 'night_or_constant_pain', 'emergency', 'urgent'],
+    [7, 'night_or_constant_pain', 'emergency', 'urgent'],
   ] as const)('reports flags[%i] (%s) with the wrong level', (index, id, wrong, right) => {
     const dir = copyContent();
     const text = editYaml(dir, 'red-flags.yaml', (doc) => {

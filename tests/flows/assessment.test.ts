@@ -29,7 +29,7 @@ describe('assessment flow', () => {
   it('walks the three safety pages, then the baseline, in order', () => {
     const { state } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: [] }, { type: 'screen', flags: [] }]);
     expect(state.step).toBe('baseline:pain');
-    expect(Object.values(state.draft.redFlags).filter((v) => !v)).toHaveLength(16);
+    expect(Object.values(state.draft.redFlags).filter((v) => !v)).toHaveLength(19);
   });
 
   it('ends with a referral as soon as a flag is ticked', () => {

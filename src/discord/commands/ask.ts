@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerView } from '../answer-view.js';
-import { renderView, PLAIN } from '../render.js';
+import { renderView } from '../render.js';
+import { answerRenderOptions } from '../handlers/red-flag-subject.js';
 import { privateFlags, asReply } from '../respond.js';
 import type { BotCommand } from './types.js';
 
@@ -15,7 +16,7 @@ export const ask: BotCommand = {
     await interaction.deferReply(privateFlags(interaction));
     const question = interaction.options.getString('question', true);
     const answer = await ctx.answerer.answer({ question, personId: interaction.user.id, where: interaction.inGuild() ? 'guild' : 'dm' });
-    const [first, ...rest] = renderView(answerView(answer), PLAIN);
+    const [first, ...rest] = renderView(answerView(answer), answerRenderOptions(answer, interaction.user.id));
     await interaction.editReply({ ...asReply(first!), allowedMentions: { parse: [] } });
     for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), allowedMentions: { parse: [] } });
   },

@@ -14,6 +14,7 @@ import { encodeCustomId, type CustomId } from '../custom-id.js';
 import { modalFor, renderView, type RenderOptions, PLAIN } from '../render.js';
 import { DiscordCodes, deferView, isDiscordError, replyView, sendView, updateView, type AnyComponent, asReply } from '../respond.js';
 import { consentButtonsOptions } from './onboarding.js';
+import { onRedFlagSubject } from './red-flag-subject.js';
 
 /**
  * /assess and its components. The component's ref is `<assessmentId>.<stepIndex>`, so a press on
@@ -128,6 +129,7 @@ Once a doctor or other clinician has checked you and said exercise is fine, pres
 
 /** "A clinician has cleared me": the referral closes and the assessment can start again. */
 export async function onReferralComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId): Promise<void> {
+  if (id.name.startsWith('subject-')) return onRedFlagSubject(ctx, interaction, id);
   if (id.name !== 'cleared') return;
   const cleared = ctx.coach.clearedByClinician(id.owner);
   await updateView(
