@@ -8,7 +8,7 @@ import { ladderOf } from '../coaching/dosage.js';
 import { feedbackFileSchema } from '../coaching/feedback.js';
 import { buildPlan } from '../coaching/plan.js';
 import { buildSession, type Session } from '../coaching/session.js';
-import { itemText, planView, referralView } from '../flows/plan-view.js';
+import { itemText, planView, referralView } from '../views/plan-view.js';
 import { readAnswersFile } from './answers-file.js';
 import { CliError } from './errors.js';
 import { viewToText } from './render-text.js';
