@@ -2,6 +2,7 @@ import {
   PATTERN_IDS,
   SCALES,
   SIDES,
+  TEST_GOALS,
   TEST_IDS,
   TEST_SPEC,
   type BodySide,
@@ -113,7 +114,8 @@ export function scoreAssessment(tests: Tests, library: Library): AssessmentScore
     if (!test) continue;
     const obs = observations(tests, testId);
     if (obs.length === 0) {
-      skippedTests.push(testId);
+      // A goal-only test (the hop test) is not asked of everyone, so leaving it out is no skip.
+      if (TEST_GOALS[testId] === undefined) skippedTests.push(testId);
       continue;
     }
     const dimension = SCALES[TEST_SPEC[testId].scale].dimension;

@@ -1,4 +1,5 @@
 import {
+  GOAL_PATTERNS,
   PATTERN_IDS,
   SIDES,
   STAGES,
@@ -161,6 +162,8 @@ function primaryTestsOf(library: Library, pattern: PatternId): TestId[] {
 function tracksFrom(answers: Answers, library: Library, score: ReturnType<typeof scoreAssessment>): Track[] {
   const tracks: Track[] = [];
   for (const pattern of PATTERN_IDS) {
+    // Goal patterns (impact) are opened by goal rules, not by the assessment.
+    if (GOAL_PATTERNS.includes(pattern)) continue;
     const sides: Side[] = score.sidedness[pattern] === 'each' ? [...SIDES] : ['both'];
     for (const side of sides) {
       const findings = score.findings.filter((f) => f.pattern === pattern && f.side === side);
@@ -305,6 +308,7 @@ export function buildPlan(answers: Answers, library: Library): Plan {
   const priorities = new Map<PlanItem, number>();
   for (const pattern of PATTERN_IDS) {
     const mine = tracks.filter((t) => t.pattern === pattern);
+    if (mine.length === 0) continue;
     const patternItems = itemsForPattern(mine, library.chains[pattern], equipment);
     for (const item of patternItems) priorities.set(item, Math.max(...mine.map((t) => t.priority)));
     items.push(...patternItems);

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import {
   EMERGENCY_FLAG_IDS,
   EQUIPMENT_IDS,
+  GOAL_PATTERNS,
   MUSCLE_IDS,
   PATTERN_IDS,
   RED_FLAG_IDS,
   SCALES,
   STAGES,
+  TEST_GOALS,
   TEST_IDS,
   TEST_SPEC,
   type EquipmentId,
@@ -60,6 +62,10 @@ export interface ChainLevel {
   main: Exercise;
   /** Main first, then variants in file order: the order the rules engine prefers them. */
   options: readonly Exercise[];
+  /** The level's clinical default: the option marked `default: true`, else the main exercise. */
+  default: Exercise;
+  /** Loads the cam or pincer position: unlocked only behind the assessment gate. */
+  provocative: boolean;
 }
 
 export interface Chain {
@@ -223,6 +229,8 @@ function checkChain(
 ): Chain | undefined {
   const mine = located.filter((l) => l.exercise.pattern === pattern);
   const mains = mine.filter((l) => l.exercise.variantOf === undefined);
+  // A goal pattern may have no content yet: its chain is empty and the engine leaves it out.
+  if (mains.length === 0 && GOAL_PATTERNS.includes(pattern)) return { pattern, levels: [] };
   if (mains.length === 0) {
     libraryProblem(`pattern "${pattern}" has no exercises, so it cannot be reached`, `exercises/${pattern}.yaml`);
     return undefined;
@@ -299,18 +307,81 @@ function checkChain(
   }
   if (problems.length > before) return undefined;
 
-  const levels: ChainLevel[] = order.map(({ exercise: main }) => ({
-    level: main.level,
-    stage: main.stage,
-    main,
-    options: [main, ...variants.filter((l) => l.exercise.variantOf === main.id).map((l) => l.exercise)],
-  }));
+  const levels: ChainLevel[] = order.map(({ exercise: main }) => {
+    const options = [main, ...variants.filter((l) => l.exercise.variantOf === main.id).map((l) => l.exercise)];
+    return {
+      level: main.level,
+      stage: main.stage,
+      main,
+      options,
+      default: options.find((o) => o.default === true) ?? main,
+      provocative: options.some((o) => o.provocative),
+    };
+  });
+  checkLevelFields(pattern, levels, mine, at);
   for (const [i, level] of levels.entries()) {
     if (!level.options.some((o) => o.equipment.length === 1 && o.equipment[0] === 'none')) {
       at(order[i]!, 'equipment', `level ${level.level} of "${pattern}" needs a version with equipment [none]`);
     }
   }
   return problems.length > before ? undefined : { pattern, levels };
+}
+
+/** The v2 fields: one default per level, equivalents, provocation, ladders and entry criteria. */
+function checkLevelFields(
+  pattern: PatternId,
+  levels: readonly ChainLevel[],
+  mine: readonly Located[],
+  at: (loc: Located, field: string, message: string) => void,
+): void {
+  const locOf = new Map(mine.map((l) => [l.exercise.id, l]));
+  for (const level of levels) {
+    const marked = level.options.filter((o) => o.default === true);
+    for (const extra of marked.slice(1)) {
+      at(locOf.get(extra.id)!, 'default', `level ${level.level} of "${pattern}" already has "${marked[0]!.id}" as its default`);
+    }
+    const provocative = level.options.filter((o) => o.provocative);
+    if (provocative.length > 0 && provocative.length < level.options.length) {
+      for (const o of level.options.filter((x) => !x.provocative)) {
+        at(locOf.get(o.id)!, 'provocative', `level ${level.level} of "${pattern}" is provocative ("${provocative[0]!.id}"); mark every version of it`);
+      }
+    }
+    if (level.level === 1 && level.provocative) {
+      at(locOf.get(level.main.id)!, 'provocative', 'level 1 cannot be provocative: it is where a painful pattern starts');
+    }
+    for (const o of level.options) {
+      const loc = locOf.get(o.id)!;
+      if (o.equivalentTo !== undefined) {
+        const target = level.options.find((x) => x.id === o.equivalentTo);
+        if (o.equivalentTo === o.id) at(loc, 'equivalentTo', 'cannot point at itself');
+        else if (!target) at(loc, 'equivalentTo', `"${o.equivalentTo}" is not a version of level ${level.level} of "${pattern}"`);
+        else if (target.id !== level.default.id) at(loc, 'equivalentTo', `"${o.equivalentTo}" is not the level's default ("${level.default.id}")`);
+      }
+      if (o.ladder) checkLadder(o, loc, at);
+      if (pattern === 'impact' && o.entryCriteria === undefined) {
+        at(loc, 'entryCriteria', 'every impact exercise says what must be true before starting it');
+      }
+    }
+  }
+}
+
+function checkLadder(e: Exercise, loc: Located, at: (loc: Located, field: string, message: string) => void): void {
+  const ladder = e.ladder!;
+  const byHold = e.dosage.holdSeconds !== undefined;
+  const amount = (r: { reps?: number | undefined; holdSeconds?: number | undefined }) => (byHold ? r.holdSeconds : r.reps) ?? 0;
+  ladder.forEach((rung, i) => {
+    if ((rung.holdSeconds !== undefined) !== byHold) {
+      at(loc, `ladder[${i}]`, `counts ${byHold ? 'reps' : 'holdSeconds'} but the dosage counts ${byHold ? 'holdSeconds' : 'reps'}`);
+    }
+    const prev = ladder[i - 1];
+    if (prev && (rung.sets < prev.sets || amount(rung) < amount(prev) || rung.sets * amount(rung) <= prev.sets * amount(prev))) {
+      at(loc, `ladder[${i}]`, 'each rung must ask more than the one before (no fewer sets or reps, more in total)');
+    }
+  });
+  const first = ladder[0]!;
+  if (first.sets !== e.dosage.sets || amount(first) !== amount(e.dosage)) {
+    at(loc, 'ladder[0]', 'the first rung must equal the dosage (sets and reps or hold)');
+  }
 }
 
 function checkBattery(files: ContentFiles, problems: ContentProblem[]): void {
@@ -330,8 +401,15 @@ function checkBattery(files: ContentFiles, problems: ContentProblem[]): void {
     for (const h of hinted) {
       if (!ratings.includes(h)) problems.push(source.problem(['tests', i, 'ratingHints', h], `"${h}" is not a rating of the ${test.scale} scale`));
     }
-    if (!test.informs.some((x) => x.weight === 'primary')) {
-      problems.push(source.problem(['tests', i, 'informs'], 'must inform at least one pattern as primary'));
+    if (test.informs.filter((x) => x.weight === 'primary').length !== 1) {
+      problems.push(source.problem(['tests', i, 'informs'], 'must inform exactly one pattern as primary (coaching spec v2)'));
+    }
+    if (test.askWhichHip !== (test.id === 'ninety_ninety_sit')) {
+      problems.push(source.problem(['tests', i, 'askWhichHip'], test.askWhichHip ? 'only the 90/90 sit asks which hip' : 'the 90/90 sit must ask which hip (coaching spec v2)'));
+    }
+    const goals = TEST_GOALS[test.id];
+    if ((test.onlyForGoals ?? []).join() !== (goals ?? []).join()) {
+      problems.push(source.problem(['tests', i, 'onlyForGoals'], goals ? `must be [${goals.join(', ')}] (coaching spec v2)` : 'this test is asked of everyone (coaching spec v2)'));
     }
   });
   for (const id of TEST_IDS) {

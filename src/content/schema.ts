@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   EQUIPMENT_IDS,
   FEEDBACK_SIGNALS,
+  GOAL_IDS,
   MUSCLE_IDS,
   PATTERN_IDS,
   POSITIONS,
@@ -37,6 +38,25 @@ export const dosageSchema = z
   });
 export type Dosage = z.infer<typeof dosageSchema>;
 
+/**
+ * One rung of a dosage ladder (spec v2: progression inside a level). A rung counts repetitions or
+ * holds, like the exercise's dosage; rest and per-side come from the dosage.
+ */
+export const ladderRungSchema = z
+  .object({
+    sets: z.number().int().min(1).max(6),
+    reps: z.number().int().min(1).max(30).optional(),
+    holdSeconds: z.number().int().min(5).max(120).optional(),
+  })
+  .strict()
+  .refine((r) => (r.reps === undefined) !== (r.holdSeconds === undefined), {
+    error: 'give either reps or holdSeconds, not both',
+  });
+export type LadderRung = z.infer<typeof ladderRungSchema>;
+
+/** Rungs from first to top; each asks a little more than the one before. */
+export const ladderSchema = z.array(ladderRungSchema).min(2).max(6);
+
 export const exerciseSchema = z
   .object({
     id: contentId,
@@ -70,6 +90,21 @@ export const exerciseSchema = z
     minutes: z.number().min(1).max(6).multipleOf(0.5),
     warmup: z.boolean().default(false),
     keywords: z.array(z.string().trim().min(2).max(40)).default([]),
+    /**
+     * Loads end-range hip flexion with internal rotation or adduction (the positions that pinch a
+     * cam or pincer hip): the engine unlocks it only behind the assessment gate.
+     */
+    provocative: z.boolean().default(false),
+    /** Loads one leg at a time (skater squat, step-down...): only offered on a steady, strong side. */
+    singleLeg: z.boolean().default(false),
+    /** The level's clinical default. At most one per level; when none is marked, the main exercise is. */
+    default: z.boolean().optional(),
+    /** An equipment version that may replace this level's default: the id of that default. */
+    equivalentTo: contentId.optional(),
+    /** Dosage ladder inside the level; its first rung is the dosage. Without it, the stage's ladder applies. */
+    ladder: ladderSchema.optional(),
+    /** What must be true before starting this exercise (the impact chain writes these in). */
+    entryCriteria: sentence.optional(),
   })
   .strict()
   .refine((e) => !e.secondaryPatterns.includes(e.pattern), {
@@ -77,6 +112,8 @@ export const exerciseSchema = z
     path: ['secondaryPatterns'],
   });
 export type Exercise = z.infer<typeof exerciseSchema>;
+
+export const goalIdSchema = z.enum(GOAL_IDS, { error: `must be one of ${GOAL_IDS.join(', ')}` });
 
 /** The file's shape only: each exercise is checked on its own, so one bad field hides nothing else. */
 export const exerciseFileSchema = z
@@ -100,6 +137,10 @@ export const batteryTestSchema = z
     notice: z.array(sentence).min(1).max(4),
     stopWhen: sentence,
     askPainPlace: z.boolean(),
+    /** The 90/90 sit: ask which hip (the front leg's or the back leg's) the pain or the stop came from. */
+    askWhichHip: z.boolean().default(false),
+    /** Asked only for these goals (the hop test); absent means every person is asked. */
+    onlyForGoals: z.array(goalIdSchema).min(1).optional(),
     informs: z
       .array(
         z

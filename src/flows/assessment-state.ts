@@ -4,6 +4,7 @@ import {
   PAIN_PLACES,
   RED_FLAG_IDS,
   SCALES,
+  EVERYONE_TEST_IDS,
   TEST_IDS,
   TEST_SPEC,
   type BodySide,
@@ -35,7 +36,8 @@ export const STEPS: readonly Step[] = [
   ...SCREEN_PAGES.map((p) => `screen:${p}` as const),
   'baseline:pain',
   'baseline:psfs',
-  ...TEST_IDS.map((t) => `test:${t}` as const),
+  // Goal-only tests (the hop test) are not in the walk until onboarding asks for the goal.
+  ...EVERYONE_TEST_IDS.map((t) => `test:${t}` as const),
   'review',
 ];
 

@@ -411,7 +411,7 @@ describe('battery', () => {
     expectProblem(check(dir), {
       file: 'battery.yaml',
       field: 'tests[0].informs',
-      message: /must inform at least one pattern as primary/,
+      message: /must inform exactly one pattern as primary/,
       line: fieldLine(text, 'active_hip_flexion', 'informs'),
     });
   });
@@ -440,7 +440,7 @@ describe('battery', () => {
     expectProblem(check(dir), {
       file: 'battery.yaml',
       field: 'tests',
-      message: /exactly 14 items/,
+      message: /exactly 17 items/,
       line: fieldLine(text, 'active_hip_flexion', 'id'),
     });
   });
