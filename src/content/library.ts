@@ -1,16 +1,12 @@
 import type { z } from 'zod';
 import {
-  EMERGENCY_FLAG_IDS,
   EQUIPMENT_IDS,
   GOAL_PATTERNS,
   MUSCLE_IDS,
   PATTERN_IDS,
   RED_FLAG_IDS,
-  SCALES,
   STAGES,
-  TEST_GOALS,
   TEST_IDS,
-  TEST_SPEC,
   type EquipmentId,
   type MuscleId,
   type PatternId,
@@ -19,6 +15,8 @@ import {
   type TestId,
 } from './ids.js';
 import type { ContentProblem, SourceFile } from './load.js';
+import { checkBattery, checkFaq, checkRedFlags } from './library-checks.js';
+import { checkLevelFields } from './level-checks.js';
 import type {
   BatteryTest,
   Exercise,
@@ -96,7 +94,7 @@ export interface Library {
 /** Muscles the narrow protocols leave out: the library must train every one of them. */
 export const REQUIRED_MUSCLES: readonly MuscleId[] = MUSCLE_IDS.filter((m) => m !== 'calves_feet');
 
-interface Located {
+export interface Located {
   exercise: Exercise;
   source: SourceFile;
   index: number;
@@ -325,124 +323,4 @@ function checkChain(
     }
   }
   return problems.length > before ? undefined : { pattern, levels };
-}
-
-/** The v2 fields: one default per level, equivalents, provocation, ladders and entry criteria. */
-function checkLevelFields(
-  pattern: PatternId,
-  levels: readonly ChainLevel[],
-  mine: readonly Located[],
-  at: (loc: Located, field: string, message: string) => void,
-): void {
-  const locOf = new Map(mine.map((l) => [l.exercise.id, l]));
-  for (const level of levels) {
-    const marked = level.options.filter((o) => o.default === true);
-    for (const extra of marked.slice(1)) {
-      at(locOf.get(extra.id)!, 'default', `level ${level.level} of "${pattern}" already has "${marked[0]!.id}" as its default`);
-    }
-    const provocative = level.options.filter((o) => o.provocative);
-    if (provocative.length > 0 && provocative.length < level.options.length) {
-      for (const o of level.options.filter((x) => !x.provocative)) {
-        at(locOf.get(o.id)!, 'provocative', `level ${level.level} of "${pattern}" is provocative ("${provocative[0]!.id}"); mark every version of it`);
-      }
-    }
-    if (level.level === 1 && level.provocative) {
-      at(locOf.get(level.main.id)!, 'provocative', 'level 1 cannot be provocative: it is where a painful pattern starts');
-    }
-    for (const o of level.options) {
-      const loc = locOf.get(o.id)!;
-      if (o.equivalentTo !== undefined) {
-        const target = level.options.find((x) => x.id === o.equivalentTo);
-        if (o.equivalentTo === o.id) at(loc, 'equivalentTo', 'cannot point at itself');
-        else if (!target) at(loc, 'equivalentTo', `"${o.equivalentTo}" is not a version of level ${level.level} of "${pattern}"`);
-        else if (target.id !== level.default.id) at(loc, 'equivalentTo', `"${o.equivalentTo}" is not the level's default ("${level.default.id}")`);
-      }
-      if (o.ladder) checkLadder(o, loc, at);
-      if (pattern === 'impact' && o.entryCriteria === undefined) {
-        at(loc, 'entryCriteria', 'every impact exercise says what must be true before starting it');
-      }
-    }
-  }
-}
-
-function checkLadder(e: Exercise, loc: Located, at: (loc: Located, field: string, message: string) => void): void {
-  const ladder = e.ladder!;
-  const byHold = e.dosage.holdSeconds !== undefined;
-  const amount = (r: { reps?: number | undefined; holdSeconds?: number | undefined }) => (byHold ? r.holdSeconds : r.reps) ?? 0;
-  ladder.forEach((rung, i) => {
-    if ((rung.holdSeconds !== undefined) !== byHold) {
-      at(loc, `ladder[${i}]`, `counts ${byHold ? 'reps' : 'holdSeconds'} but the dosage counts ${byHold ? 'holdSeconds' : 'reps'}`);
-    }
-    const prev = ladder[i - 1];
-    if (prev && (rung.sets < prev.sets || amount(rung) < amount(prev) || rung.sets * amount(rung) <= prev.sets * amount(prev))) {
-      at(loc, `ladder[${i}]`, 'each rung must ask more than the one before (no fewer sets or reps, more in total)');
-    }
-  });
-  const first = ladder[0]!;
-  if (first.sets !== e.dosage.sets || amount(first) !== amount(e.dosage)) {
-    at(loc, 'ladder[0]', 'the first rung must equal the dosage (sets and reps or hold)');
-  }
-}
-
-function checkBattery(files: ContentFiles, problems: ContentProblem[]): void {
-  const { source, data } = files.battery;
-  const seen = new Set<TestId>();
-  data.tests.forEach((test, i) => {
-    if (seen.has(test.id)) problems.push(source.problem(['tests', i, 'id'], `"${test.id}" is used twice`));
-    seen.add(test.id);
-    const spec = TEST_SPEC[test.id];
-    if (test.scale !== spec.scale) problems.push(source.problem(['tests', i, 'scale'], `must be "${spec.scale}" (coaching spec)`));
-    if (test.sides !== spec.sides) problems.push(source.problem(['tests', i, 'sides'], `must be "${spec.sides}" (coaching spec)`));
-    const ratings: readonly string[] = SCALES[test.scale].ratings;
-    const hinted = Object.keys(test.ratingHints);
-    for (const r of ratings) {
-      if (!hinted.includes(r)) problems.push(source.problem(['tests', i, 'ratingHints'], `needs a hint for "${r}"`));
-    }
-    for (const h of hinted) {
-      if (!ratings.includes(h)) problems.push(source.problem(['tests', i, 'ratingHints', h], `"${h}" is not a rating of the ${test.scale} scale`));
-    }
-    if (test.informs.filter((x) => x.weight === 'primary').length !== 1) {
-      problems.push(source.problem(['tests', i, 'informs'], 'must inform exactly one pattern as primary (coaching spec v2)'));
-    }
-    if (test.askWhichHip !== (test.id === 'ninety_ninety_sit')) {
-      problems.push(source.problem(['tests', i, 'askWhichHip'], test.askWhichHip ? 'only the 90/90 sit asks which hip' : 'the 90/90 sit must ask which hip (coaching spec v2)'));
-    }
-    const goals = TEST_GOALS[test.id];
-    if ((test.onlyForGoals ?? []).join() !== (goals ?? []).join()) {
-      problems.push(source.problem(['tests', i, 'onlyForGoals'], goals ? `must be [${goals.join(', ')}] (coaching spec v2)` : 'this test is asked of everyone (coaching spec v2)'));
-    }
-  });
-  for (const id of TEST_IDS) {
-    if (!seen.has(id)) problems.push(source.problem(['tests'], `test "${id}" is missing`));
-  }
-}
-
-function checkRedFlags(files: ContentFiles, problems: ContentProblem[]): void {
-  const { source, data } = files.redFlags;
-  const seen = new Set<RedFlagId>();
-  data.flags.forEach((flag, i) => {
-    if (seen.has(flag.id)) problems.push(source.problem(['flags', i, 'id'], `"${flag.id}" is used twice`));
-    seen.add(flag.id);
-    const expected = EMERGENCY_FLAG_IDS.includes(flag.id) ? 'emergency' : 'urgent';
-    if (flag.level !== expected) problems.push(source.problem(['flags', i, 'level'], `must be "${expected}" (coaching spec)`));
-  });
-  for (const id of RED_FLAG_IDS) {
-    if (!seen.has(id)) problems.push(source.problem(['flags'], `red flag "${id}" is missing`));
-  }
-}
-
-function checkFaq(files: ContentFiles, problems: ContentProblem[], checked: ExerciseCheck | undefined, topicIds: ReadonlySet<string>): void {
-  const { source, data } = files.faq;
-  const seen = new Set<string>();
-  data.entries.forEach((entry, i) => {
-    if (seen.has(entry.id)) problems.push(source.problem(['entries', i, 'id'], `"${entry.id}" is used twice`));
-    seen.add(entry.id);
-    entry.relatedExercises.forEach((id, j) => {
-      if (checked && !checked.byId.has(id)) problems.push(source.problem(['entries', i, 'relatedExercises', j], `exercise "${id}" does not exist`));
-    });
-    entry.relatedTopics.forEach((id, j) => {
-      if (!topicIds.has(id)) problems.push(source.problem(['entries', i, 'relatedTopics', j], `troubleshooting topic "${id}" does not exist`));
-    });
-    if (/https?:\/\//i.test(entry.answer)) problems.push(source.problem(['entries', i, 'answer'], 'answers must not contain links'));
-  });
 }

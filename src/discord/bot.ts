@@ -22,6 +22,8 @@ export interface RunningBot {
   context: BotContext;
   database: DbHandle;
   scheduler: Scheduler | undefined;
+  /** Resolves once nothing is in flight (every interaction and message handled), e.g. for tests that wait for the bot, not for quiet. */
+  idle(): Promise<void>;
   /** Stop taking work, let what is in flight finish (up to the grace period), then close everything. */
   stop(): Promise<void>;
 }
@@ -76,9 +78,8 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
       rest: client.rest,
       applicationId: readyClient.application.id,
       guildId: config.DISCORD_GUILD_ID,
-      db: database.db,
+      guilds: coach.guilds,
       logger,
-      now: clock(),
     });
     logger.info(
       { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: result, scope: config.DISCORD_GUILD_ID ? 'guild' : 'global' },
@@ -118,5 +119,9 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
     })();
     return stopped;
   };
-  return { client, context, database, scheduler, stop };
+  const idle = async () => {
+    // Work can start more work (a reply triggers nothing new today, but a loop keeps this true).
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+  return { client, context, database, scheduler, idle, stop };
 }

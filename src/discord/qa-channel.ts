@@ -1,5 +1,4 @@
 import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
-import { getGuildSettings } from '../db/repos/meta.js';
 import { answerView } from './answer-view.js';
 import type { BotContext } from './context.js';
 import { renderView, PLAIN } from './render.js';
@@ -11,7 +10,7 @@ const qaChannels = new Map<string, string | null>();
 function qaChannelOf(ctx: BotContext, guildId: string): string | null {
   let channel = qaChannels.get(guildId);
   if (channel === undefined) {
-    channel = getGuildSettings(ctx.db, guildId)?.qaChannelId ?? null;
+    channel = ctx.coach.guilds.qaChannel(guildId);
     qaChannels.set(guildId, channel);
   }
   return channel;

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Plan } from '../../coaching/plan.js';
 import { plans } from '../schema.js';
 import type { Queryable } from '../types.js';
@@ -22,4 +22,18 @@ export function activePlan(db: Queryable, personId: string): StoredPlan | undefi
 /** When the active plan was made, without reading the plan itself. */
 export function activePlanStartedAt(db: Queryable, personId: string): Date | undefined {
   return db.select({ at: plans.createdAt }).from(plans).where(and(eq(plans.personId, personId), eq(plans.active, true))).get()?.at;
+}
+
+/** The active plan if the person has not yet been shown it (a crash between saving and showing). */
+export function undeliveredPlan(db: Queryable, personId: string): StoredPlan | undefined {
+  return db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.personId, personId), eq(plans.active, true), isNull(plans.deliveredAt)))
+    .get();
+}
+
+/** Record that the plan was shown; false when it already was. */
+export function markPlanDelivered(db: Queryable, planId: number, now: Date): boolean {
+  return db.update(plans).set({ deliveredAt: now }).where(and(eq(plans.id, planId), isNull(plans.deliveredAt))).run().changes > 0;
 }
