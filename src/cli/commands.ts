@@ -4,6 +4,8 @@ import { checkContentDir, formatProblem, getLibrary } from '../content/load.js';
 import type { Library } from '../content/library.js';
 import { answersSchema, minutesSchema } from '../coaching/assessment-answers.js';
 import { isValidLocalDate } from '../coaching/calendar.js';
+import { ladderOf } from '../coaching/dosage.js';
+import { feedbackFileSchema } from '../coaching/feedback.js';
 import { buildPlan } from '../coaching/plan.js';
 import { buildSession, type Session } from '../coaching/session.js';
 import { itemText, planView, referralView } from '../views/plan-view.js';
@@ -70,6 +72,11 @@ export function libraryCommand(opts: { json?: boolean }, library: Library = getL
         previous: e.previous,
         next: e.next,
         minutes: e.minutes,
+        provocative: e.provocative,
+        singleLeg: e.singleLeg,
+        default: library.chains[e.pattern].levels[e.level - 1]?.default.id === e.id,
+        equivalentTo: e.equivalentTo ?? null,
+        ladder: ladderOf(e),
       })),
     });
   }
@@ -86,9 +93,11 @@ export function libraryCommand(opts: { json?: boolean }, library: Library = getL
   return lines.join('\n');
 }
 
+const SCHEMAS = { answers: answersSchema, feedback: feedbackFileSchema } as const;
+
 export function schemaCommand(which: string): string {
-  if (which !== 'answers') throw new CliError(`schema: unknown schema "${which}" (available: answers)`);
-  return json(z.toJSONSchema(answersSchema, { io: 'input', unrepresentable: 'any' }));
+  if (!(which in SCHEMAS)) throw new CliError(`schema: unknown schema "${which}" (available: ${Object.keys(SCHEMAS).join(', ')})`);
+  return json(z.toJSONSchema(SCHEMAS[which as keyof typeof SCHEMAS], { io: 'input', unrepresentable: 'any' }));
 }
 
 /** `content check`: exit 0 and a summary when clean, exit 2 with one line per problem otherwise. */

@@ -222,7 +222,8 @@ export function buildSession(req: SessionRequest, library: Library): Session {
   const [perDay, sets] = fits(warmups) ?? steps[steps.length - 1]!;
   const warmup = chooseWarmups(plan, library, day + personOffset(userId, library.warmups.length), warmups);
   const budget = minutes - warmup.reduce((sum, w) => sum + w.minutes, 0);
-  const todayFocus = cyclicWindow(focus, day * perDay + personOffset(userId, focus.length), perDay);
+  // Without the rotation (a mutation test), focus items simply queue by urgency for the minutes.
+  const todayFocus = ruleOn(options, 'focus-twice-weekly') ? cyclicWindow(focus, day * perDay + personOffset(userId, focus.length), perDay) : [];
   const todayLoading = loadingToday ? loadingFocus : [];
   const must = [...todayFocus, ...todayLoading].map((i) => withSets(i, sets, library));
   const chosen: SessionItem[] = [];

@@ -179,4 +179,9 @@ describe('shipped content', () => {
     expect(loadContentDir().version).toBe(lib.version);
     expect(getLibrary().version).toBe(lib.version);
   });
+
+  it('shows the flare-up topic, not the soreness one, for a next-morning flare (spec v2 order)', () => {
+    const first = lib.troubleshooting.find((t) => t.showWhen.includes('morning_flare'));
+    expect(first?.id).toBe('flare_up');
+  });
 });
