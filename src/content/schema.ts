@@ -128,18 +128,13 @@ export type Exercise = z.infer<typeof exerciseSchema>;
 /** Session exercises keep the short limits; activity blocks must still cover their own bouts. */
 function checkActivityLimits(
   e: {
-    pattern: string;
     activity: boolean;
     minutes: number;
     dosage: { sets: number; holdSeconds?: number | undefined };
     ladder?: { holdSeconds?: number | undefined }[] | undefined;
-    entryCriteria?: string | undefined;
   },
   ctx: z.RefinementCtx,
 ): void {
-  if (e.pattern === 'impact' && e.entryCriteria === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['entryCriteria'], message: 'every impact level states its entry criteria' });
-  }
   if (e.activity) {
     const boutMinutes = (e.dosage.sets * (e.dosage.holdSeconds ?? 0)) / 60;
     if (e.minutes < boutMinutes) {
