@@ -21,6 +21,12 @@ export const contentId = z
 const sentence = z.string().trim().min(3).max(600);
 const shortText = z.string().trim().min(2).max(100);
 
+/** Ordinary exercises fit a session; activity blocks (a walk, run-walk, a run) may be longer. */
+const EXERCISE_MAX_MINUTES = 6;
+const EXERCISE_MAX_HOLD_SECONDS = 120;
+const ACTIVITY_MAX_MINUTES = 40;
+const ACTIVITY_MAX_BOUT_SECONDS = 1800;
+
 export const patternIdSchema = z.enum(PATTERN_IDS);
 export const equipmentIdSchema = z.enum(EQUIPMENT_IDS);
 
@@ -28,7 +34,7 @@ export const dosageSchema = z
   .object({
     sets: z.number().int().min(1).max(6),
     reps: z.number().int().min(1).max(30).optional(),
-    holdSeconds: z.number().int().min(5).max(120).optional(),
+    holdSeconds: z.number().int().min(5).max(ACTIVITY_MAX_BOUT_SECONDS).optional(),
     perSide: z.boolean(),
     restSeconds: z.number().int().min(0).max(180),
   })
@@ -46,7 +52,7 @@ export const ladderRungSchema = z
   .object({
     sets: z.number().int().min(1).max(6),
     reps: z.number().int().min(1).max(30).optional(),
-    holdSeconds: z.number().int().min(5).max(120).optional(),
+    holdSeconds: z.number().int().min(5).max(ACTIVITY_MAX_BOUT_SECONDS).optional(),
   })
   .strict()
   .refine((r) => (r.reps === undefined) !== (r.holdSeconds === undefined), {
@@ -87,7 +93,7 @@ export const exerciseSchema = z
       .min(2)
       .max(4),
     ifItPinches: sentence,
-    minutes: z.number().min(1).max(6).multipleOf(0.5),
+    minutes: z.number().min(1).max(ACTIVITY_MAX_MINUTES).multipleOf(0.5),
     warmup: z.boolean().default(false),
     keywords: z.array(z.string().trim().min(2).max(40)).default([]),
     /**
@@ -105,13 +111,49 @@ export const exerciseSchema = z
     ladder: ladderSchema.optional(),
     /** What must be true before starting this exercise (the impact chain writes these in). */
     entryCriteria: sentence.optional(),
+    /**
+     * A continuous block (a walk, run-walk, a run, strides) rather than sets inside a session:
+     * `minutes` is its real length and `holdSeconds` the length of each bout.
+     */
+    activity: z.boolean().default(false),
   })
   .strict()
   .refine((e) => !e.secondaryPatterns.includes(e.pattern), {
     error: 'secondaryPatterns must not repeat the primary pattern',
     path: ['secondaryPatterns'],
-  });
+  })
+  .superRefine(checkActivityLimits);
 export type Exercise = z.infer<typeof exerciseSchema>;
+
+/** Session exercises keep the short limits; activity blocks must still cover their own bouts. */
+function checkActivityLimits(
+  e: {
+    activity: boolean;
+    minutes: number;
+    dosage: { sets: number; holdSeconds?: number | undefined };
+    ladder?: { holdSeconds?: number | undefined }[] | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (e.activity) {
+    const boutMinutes = (e.dosage.sets * (e.dosage.holdSeconds ?? 0)) / 60;
+    if (e.minutes < boutMinutes) {
+      ctx.addIssue({ code: 'custom', path: ['minutes'], message: `is less than the ${boutMinutes} minutes its bouts take` });
+    }
+    return;
+  }
+  if (e.minutes > EXERCISE_MAX_MINUTES) {
+    ctx.addIssue({ code: 'custom', path: ['minutes'], message: `must be at most ${EXERCISE_MAX_MINUTES} unless the exercise is an activity block (activity: true)` });
+  }
+  if ((e.dosage.holdSeconds ?? 0) > EXERCISE_MAX_HOLD_SECONDS) {
+    ctx.addIssue({ code: 'custom', path: ['dosage', 'holdSeconds'], message: `must be at most ${EXERCISE_MAX_HOLD_SECONDS} unless the exercise is an activity block` });
+  }
+  (e.ladder ?? []).forEach((rung, i) => {
+    if ((rung.holdSeconds ?? 0) > EXERCISE_MAX_HOLD_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['ladder', i, 'holdSeconds'], message: `must be at most ${EXERCISE_MAX_HOLD_SECONDS} unless the exercise is an activity block` });
+    }
+  });
+}
 
 export const goalIdSchema = z.enum(GOAL_IDS, { error: `must be one of ${GOAL_IDS.join(', ')}` });
 
