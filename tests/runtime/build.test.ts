@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 // dist/ is built by the vitest globalSetup (scripts/build.js --if-stale).
 const dir = mkdtempSync(join(tmpdir(), 'hipcoach-build-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
 function runBin(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawnSync(process.execPath, ['bin/hipcoach.js', ...args], {
