@@ -1,5 +1,6 @@
 import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { getGuildSettings } from '../db/repos/meta.js';
+import { markSeen } from '../db/repos/retention.js';
 import { answerView } from './answer-view.js';
 import type { BotContext } from './context.js';
 import { renderView, PLAIN } from './render.js';
@@ -39,6 +40,7 @@ export async function handleQaMessage(ctx: BotContext, message: Message): Promis
     // Without the Message Content intent, Discord only shows us messages that mention HipCoach.
     const question = message.content.replace(new RegExp(`<@!?${me}>`, 'g'), '').trim();
     if (!question) return;
+    markSeen(ctx.db, message.author.id, ctx.clock());
 
     const thread = inOurThread && channel.isThread() ? channel : await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
     await thread.sendTyping().catch(() => undefined);

@@ -22,7 +22,7 @@ export function getPerson(db: Queryable, id: string): Person | undefined {
 
 /** Returns the person, creating a row with defaults on first contact. */
 export function ensurePerson(db: Queryable, id: string, now: Date): Person {
-  db.insert(people).values({ id, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
+  db.insert(people).values({ id, lastSeenAt: now, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
   return getPerson(db, id)!;
 }
 
