@@ -86,7 +86,7 @@ if (wants('fanout')) {
     tick10kCpuMs: fast.tickCpuMs,
     peakRssMb: fast.peakRssMb,
     requestsPerDmDay2: real.requestsPerDmDay2,
-    // Discord allows 50 requests/s in all: the floor for 10,000 daily DMs on their second day.
+    // Discord allows 50 requests/s in all: the floor for 10,000 one-message daily DMs (weekdays).
     implied10kDmSeconds: Math.round((10_000 * (real.requestsPerDmDay2 ?? 0)) / 50),
     real,
     fast,
