@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { EquipmentId } from '../../content/ids.js';
 import { people, type PersonStatus } from '../schema.js';
+import { prepared } from '../prepared.js';
 import { countRows, type Queryable } from '../types.js';
 
 export type Person = typeof people.$inferSelect;
@@ -17,7 +18,7 @@ export interface PersonSettings {
 }
 
 export function getPerson(db: Queryable, id: string): Person | undefined {
-  return db.select().from(people).where(eq(people.id, id)).get();
+  return prepared(db, 'getPerson', () => db.select().from(people).where(eq(people.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 /** Returns the person, creating a row with defaults on first contact. */
