@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layers } from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'coverage/', 'migrations/', 'dist/'] },
@@ -18,6 +19,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  ...layers,
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,

@@ -1,7 +1,16 @@
 import 'dotenv/config';
-import { ConfigError, loadBotConfig } from './config.js';
-import { startBot } from './discord/bot.js';
+import type { Logger } from 'pino';
+import { clockFrom, ConfigError, loadBotConfig, type BotConfig } from './config.js';
+import { startBot, type RunningBot } from './discord/bot.js';
 import { createLogger } from './logger.js';
+
+/**
+ * Build and start everything `npm start` runs, on one clock: the real one, or HIPCOACH_NOW when it
+ * is set (demos), so the bot and the daily-DM scheduler agree on what day it is.
+ */
+export function startHipCoach(config: BotConfig, logger: Logger): Promise<RunningBot> {
+  return startBot({ config, logger, clock: clockFrom(config) });
+}
 
 /**
  * `npm start`: the composition root. Reads .env, starts the bot, and shuts down gracefully on
@@ -21,7 +30,7 @@ export async function main(): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL);
   let bot;
   try {
-    bot = await startBot({ config, logger });
+    bot = await startHipCoach(config, logger);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.fatal({ err: error }, 'could not start');

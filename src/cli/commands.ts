@@ -6,7 +6,7 @@ import { answersSchema, minutesSchema } from '../coaching/assessment-answers.js'
 import { isValidLocalDate } from '../coaching/calendar.js';
 import { buildPlan } from '../coaching/plan.js';
 import { buildSession, type Session } from '../coaching/session.js';
-import { itemText, planView, referralView } from '../flows/plan-view.js';
+import { itemText, planView, referralView } from '../views/plan-view.js';
 import { readAnswersFile } from './answers-file.js';
 import { CliError } from './errors.js';
 import { viewToText } from './render-text.js';

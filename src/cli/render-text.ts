@@ -1,4 +1,4 @@
-import type { View } from '../flows/view.js';
+import type { View } from '../views/view.js';
 
 /** Plain-text rendering of a view for terminals: markdown-lite becomes bold or plain text. */
 export function markdownToTerminal(text: string, color: boolean): string {

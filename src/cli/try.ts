@@ -7,9 +7,9 @@ import { systemTimeZone, type Clock } from '../app/time.js';
 import { openDatabase } from '../db/connection.js';
 import { parseAssessmentInput, parsePsfsForm } from '../flows/assessment-input.js';
 import { testOfStep, type AssessmentAction } from '../flows/assessment-state.js';
-import { welcomeView, DECLINED_TEXT } from '../flows/onboarding.js';
-import { comparisonText, decisionsView, planView, referralView, sessionView } from '../flows/plan-view.js';
-import type { View, ViewInput } from '../flows/view.js';
+import { welcomeView, DECLINED_TEXT } from '../views/onboarding.js';
+import { comparisonText, decisionsView, planView, referralView, sessionView } from '../views/plan-view.js';
+import type { View, ViewInput } from '../views/view.js';
 import { askRequired, askUntil, ConsoleIO, InputEnded } from './console-io.js';
 import { viewToText } from './render-text.js';
 
@@ -48,7 +48,7 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
     io.print(viewToText(view, io.color));
     io.print('');
   };
-  let person = coach.person(opts.personId);
+  let person = coach.ensurePerson(opts.personId);
   if (!person.consentAt) {
     show(welcomeView('console'));
     const yes = await askYesNo(io, 'Type yes to agree, or no to stop:');
@@ -82,8 +82,8 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
     if (!finished) return;
   }
 
-  const pending = coach.pendingMorningCheck(person.id);
-  if (pending && pending.localDate < coach.localDate(coach.person(person.id))) {
+  const pending = coach.morningCheckDue(person.id, coach.localDate(coach.person(person.id)));
+  if (pending) {
     io.print(`Good morning. Last time (${pending.localDate}) you trained; a quick check before today.`);
     const feel = await askChoice(io, 'How does your hip feel compared with usual? 1 better, 2 same, 3 worse:', ['better', 'same', 'worse'] as const);
     const pain = await askNumber(io, 'And your hip pain right now, 0-10:', 0, 10);

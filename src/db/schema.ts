@@ -3,7 +3,7 @@ import { customType, index, integer, primaryKey, real, sqliteTable, text, unique
 import type { EquipmentId, PatternId, RedFlagId, ReferralLevel, Side, TestId } from '../content/ids.js';
 import type { Plan } from '../coaching/plan.js';
 import type { Session } from '../coaching/session.js';
-import type { AssessmentDraft } from '../flows/assessment-state.js';
+import type { AssessmentDraft } from '../coaching/assessment-draft.js';
 
 /**
  * Every table that holds something about a person references `people` with ON DELETE CASCADE,
@@ -149,6 +149,8 @@ export const plans = sqliteTable(
     plan: text('plan', { mode: 'json' }).$type<Plan>().notNull(),
     active: integer('active', { mode: 'boolean' }).notNull(),
     createdAt: timestamp('created_at').notNull(),
+    /** When the person was shown the new plan (screen and DM); null until then, so a crash in between is finished on the next press. */
+    deliveredAt: timestamp('delivered_at'),
   },
   (t) => [
     uniqueIndex('plans_one_active')

@@ -1,5 +1,5 @@
 import type { Answer } from '../qa/answer.js';
-import type { View } from '../flows/view.js';
+import type { View } from '../views/view.js';
 
 const KIND_LABELS = { faq: 'FAQ', topic: 'Guide', exercise: 'Exercise' } as const;
 

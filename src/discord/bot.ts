@@ -16,13 +16,15 @@ import { Answerer } from '../qa/answer.js';
 import { retrieverFor } from '../qa/retrieval.js';
 import { RestDmSender } from './dm-sender.js';
 import { Scheduler } from '../scheduler/scheduler.js';
-import { RetentionSweeper } from '../retention/sweeper.js';
+import { RetentionSweeper } from '../scheduler/retention-sweeper.js';
 
 export interface RunningBot {
   client: Client;
   context: BotContext;
   database: DbHandle;
   scheduler: Scheduler | undefined;
+  /** Resolves once nothing is in flight (every interaction and message handled), e.g. for tests that wait for the bot, not for quiet. */
+  idle(): Promise<void>;
   /** Stop taking work, let what is in flight finish (up to the grace period), then close everything. */
   stop(): Promise<void>;
 }
@@ -77,9 +79,8 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
       rest: client.rest,
       applicationId: readyClient.application.id,
       guildId: config.DISCORD_GUILD_ID,
-      db: database.db,
+      guilds: coach.guilds,
       logger,
-      now: clock(),
     });
     logger.info(
       { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: result, scope: config.DISCORD_GUILD_ID ? 'guild' : 'global' },
@@ -108,7 +109,7 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
   // The retention rule runs beside the one scheduler (it sends DMs too); its claims keep it single.
   const retention =
     config.SCHEDULER === 'on'
-      ? new RetentionSweeper({ db: database.db, sender: new RestDmSender(client.rest), clock, logger, days: config.DATA_RETENTION_DAYS })
+      ? new RetentionSweeper({ retention: context.coach.retention, sender: new RestDmSender(client.rest), clock, logger, days: config.DATA_RETENTION_DAYS })
       : undefined;
   if (opts.startScheduler !== false) retention?.start();
 
@@ -126,5 +127,9 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
     })();
     return stopped;
   };
-  return { client, context, database, scheduler, stop };
+  const idle = async () => {
+    // Work can start more work (a reply triggers nothing new today, but a loop keeps this true).
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+  return { client, context, database, scheduler, idle, stop };
 }

@@ -1,26 +1,27 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
-import type { MessagePayload } from './render.js';
+import { DiscordCodes } from './respond.js';
+import type { DmResult, DmSender, DmView } from '../scheduler/ports.js';
+import { encodeCustomId } from './custom-id.js';
+import { PLAIN, renderView, withImage, type MessagePayload } from './render.js';
 
-/** The outcome of one DM: delivered, refused for good (50007), or worth another try later. */
-export type DmResult =
-  | { ok: true; messageId: string; channelId: string }
-  | { ok: false; kind: 'blocked'; error: string }
-  | { ok: false; kind: 'retry'; error: string }
-  | { ok: false; kind: 'fatal'; error: string };
+export type { DmResult } from '../scheduler/ports.js';
 
-export interface DmSender {
-  /** Send one message to a person's DMs. `nonce` makes a retried send land once. */
-  send(to: { userId: string; channelId: string | null }, payload: MessagePayload, nonce: string): Promise<DmResult>;
-}
-
-const CANNOT_MESSAGE_USER = 50007;
 
 /**
  * DMs over discord.js's REST client alone, so the scheduler can run with or without a gateway
  * connection. discord.js waits out 429s and retries 5xx itself; what is left is classified here.
  */
-export class RestDmSender implements DmSender {
+export class RestDmSender implements DmSender<MessagePayload> {
   constructor(private readonly rest: REST) {}
+
+  /** A daily-DM view as Discord messages, its buttons carrying the same custom ids the flow's handler reads. */
+  render(owner: string, dm: DmView): MessagePayload[] {
+    const buttons = dm.buttons;
+    const opts = buttons ? { idFor: (name: string) => encodeCustomId({ flow: buttons.flow, owner, ref: buttons.ref, name }) } : PLAIN;
+    const [first, ...rest] = renderView(dm.view, opts);
+    if (!first) return [];
+    return [dm.image ? withImage(first, dm.image.name, dm.image.data) : first, ...rest];
+  }
 
   async send(to: { userId: string; channelId: string | null }, payload: MessagePayload, nonce: string): Promise<DmResult> {
     try {
@@ -46,7 +47,7 @@ export class RestDmSender implements DmSender {
 export function classify(error: unknown): Exclude<DmResult, { ok: true }> {
   const text = error instanceof Error ? error.message : String(error);
   if (error instanceof DiscordAPIError) {
-    if (error.code === CANNOT_MESSAGE_USER) return { ok: false, kind: 'blocked', error: text };
+    if (error.code === DiscordCodes.cannotMessageUser) return { ok: false, kind: 'blocked', error: text };
     if (error.status >= 500 || error.status === 429) return { ok: false, kind: 'retry', error: text };
     return { ok: false, kind: 'fatal', error: text };
   }

@@ -7,7 +7,6 @@ import { decodeCustomId, type CustomId, type Flow } from './custom-id.js';
 import { onAssessmentComponent, onReferralComponent } from './handlers/assessment.js';
 import { onOnboardingComponent } from './handlers/onboarding.js';
 import { onWorkoutComponent } from './handlers/workout.js';
-import { markSeen } from '../db/repos/retention.js';
 import { DiscordCodes, isDiscordError, notice, type AnyComponent } from './respond.js';
 
 type ComponentHandler = (ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[], fields?: Record<string, string>) => Promise<void>;
@@ -37,7 +36,7 @@ export async function handleInteraction(ctx: BotContext, interaction: Interactio
       return;
     }
     // Every command, button or form restarts the person's data-retention clock.
-    markSeen(ctx.db, interaction.user.id, ctx.clock());
+    ctx.coach.retention.seen(interaction.user.id);
     if (interaction.isChatInputCommand()) {
       const command = COMMANDS_BY_NAME.get(interaction.commandName);
       if (!command) {

@@ -1,6 +1,4 @@
 import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
-import { getGuildSettings } from '../db/repos/meta.js';
-import { markSeen } from '../db/repos/retention.js';
 import { answerView } from './answer-view.js';
 import type { BotContext } from './context.js';
 import { renderView, PLAIN } from './render.js';
@@ -12,7 +10,7 @@ const qaChannels = new Map<string, string | null>();
 function qaChannelOf(ctx: BotContext, guildId: string): string | null {
   let channel = qaChannels.get(guildId);
   if (channel === undefined) {
-    channel = getGuildSettings(ctx.db, guildId)?.qaChannelId ?? null;
+    channel = ctx.coach.guilds.qaChannel(guildId);
     qaChannels.set(guildId, channel);
   }
   return channel;
@@ -40,7 +38,7 @@ export async function handleQaMessage(ctx: BotContext, message: Message): Promis
     // Without the Message Content intent, Discord only shows us messages that mention HipCoach.
     const question = message.content.replace(new RegExp(`<@!?${me}>`, 'g'), '').trim();
     if (!question) return;
-    markSeen(ctx.db, message.author.id, ctx.clock());
+    ctx.coach.retention.seen(message.author.id);
 
     const thread = inOurThread && channel.isThread() ? channel : await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
     await thread.sendTyping().catch(() => undefined);

@@ -11,7 +11,7 @@ import {
   type APITextInputComponent,
 } from 'discord.js';
 import type { Side } from '../content/ids.js';
-import { splitText, type View, type ViewInput } from '../flows/view.js';
+import { splitText, type View, type ViewInput } from '../views/view.js';
 
 /** Discord's limits, in one place, so renderers and tests agree. */
 export const LIMITS = {

@@ -8,7 +8,7 @@ import {
   type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import type { View } from '../flows/view.js';
+import type { View } from '../views/view.js';
 import { renderView, type MessagePayload, type RenderOptions, PLAIN } from './render.js';
 
 /** Replies that keep health details private: ephemeral in servers, plain messages in DMs. */
@@ -52,6 +52,26 @@ export async function updateView(interaction: AnyComponent, view: View, opts: Re
   else if (interaction.isFromMessage()) await interaction.update({ ...asReply(first), ...noMentions });
   else await interaction.reply({ ...asReply(first), ...privateFlags(interaction), ...noMentions });
   for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), ...noMentions });
+}
+
+/**
+ * Show a view in answer to any interaction: edit the deferred reply, replace the component's
+ * message, or reply privately to a command.
+ */
+export async function sendView(interaction: RepliableInteraction, view: View, opts: RenderOptions = PLAIN): Promise<void> {
+  const [first, ...rest] = renderView(view, opts);
+  if (!first) return;
+  if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asReply(first), ...noMentions });
+  else if (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage())) await interaction.update({ ...asReply(first), ...noMentions });
+  else await interaction.reply({ ...asReply(first), ...privateFlags(interaction), ...noMentions });
+  for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), ...noMentions });
+}
+
+/** Acknowledge now and answer later (slow work such as an LLM line): keeps the message a component sits on. */
+export async function deferView(interaction: RepliableInteraction): Promise<void> {
+  if (interaction.deferred || interaction.replied) return;
+  if (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage())) await interaction.deferUpdate();
+  else await interaction.deferReply(privateFlags(interaction));
 }
 
 /** A short private note, e.g. "this isn't yours". */

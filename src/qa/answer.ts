@@ -69,7 +69,7 @@ export class Answerer {
       return { outcome: 'rate_limited', text: `You have asked ${recent.length} questions in the last hour, which is the limit for now, so everyone gets a fair turn. You can ask again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`, sources: [] };
     }
     const answer = await this.compose(req, question);
-    this.deps.coach.person(req.personId);
+    this.deps.coach.ensurePerson(req.personId);
     logQuestion(this.deps.db, {
       personId: req.personId,
       where: req.where,

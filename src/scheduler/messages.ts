@@ -4,12 +4,11 @@ import type { WeeklySummary } from '../coaching/progress.js';
 import type { Delivery } from '../db/repos/deliveries.js';
 import type { Person } from '../db/repos/people.js';
 import type { DeliveryPart } from '../db/schema.js';
-import { encodeCustomId } from '../discord/custom-id.js';
-import { renderView, withImage, type MessagePayload, PLAIN } from '../discord/render.js';
-import { sessionView, sideWords } from '../flows/plan-view.js';
-import type { View } from '../flows/view.js';
-import { morningView } from '../flows/workout-view.js';
+import { sessionView, sideWords } from '../views/plan-view.js';
+import type { View } from '../views/view.js';
+import { morningView } from '../views/workout-view.js';
 import type { Phraser } from '../qa/phrase.js';
+import type { DmButtons, DmView } from './ports.js';
 
 /**
  * What a daily DM says, part by part. Parts are fixed when the day is claimed; the text is
@@ -33,9 +32,8 @@ export const DM_WORKOUT_BUTTONS: View['inputs'] = [
   { kind: 'button', name: 'pause', label: 'Pause reminders', style: 'secondary' },
 ];
 
-const workoutIds = (owner: string, workoutId: number) => ({
-  idFor: (name: string) => encodeCustomId({ flow: 'workout', owner, ref: String(workoutId), name }),
-});
+/** A workout DM's buttons answer to the workout flow, like /workout's (ref = the workout's id). */
+const workoutButtons = (workoutId: number): DmButtons => ({ flow: 'workout', ref: String(workoutId) });
 
 export function weeklyView(w: WeeklySummary): View {
   const trend =
@@ -67,41 +65,38 @@ export function reassessView(days: number): View {
 }
 
 /** The payloads for one part, or none when the part no longer applies (e.g. already answered). */
-export async function renderPart(coach: Coach, phraser: Phraser, person: Person, delivery: Delivery, part: DeliveryPart): Promise<MessagePayload[]> {
+export async function renderPart(coach: Coach, phraser: Phraser, person: Person, delivery: Delivery, part: DeliveryPart): Promise<DmView[]> {
   switch (part) {
     case 'morning': {
-      const pending = coach.pendingMorningCheck(person.id);
-      if (!pending || pending.localDate >= delivery.localDate) return [];
-      return renderView(morningView(pending.localDate, {}), workoutIds(person.id, pending.workoutId));
+      const pending = coach.morningCheckDue(person.id, delivery.localDate);
+      if (!pending) return [];
+      return [{ view: morningView(pending.localDate, {}), buttons: workoutButtons(pending.workoutId) }];
     }
     case 'workout': {
       const workout = delivery.workoutId === null ? undefined : coach.workout(person.id, delivery.workoutId);
       if (!workout) return [];
       const view = sessionView(workout.session, coach.library);
       const hello = await phraser.intro({ occasion: 'daily', facts: coach.dailyFacts(person, delivery.localDate) });
-      return renderView(
-        { ...view, body: `${hello}\n\n${view.body}`, inputs: [...view.inputs, ...DM_WORKOUT_BUTTONS] },
-        workoutIds(person.id, workout.id),
-      );
+      return [{ view: { ...view, body: `${hello}\n\n${view.body}`, inputs: [...view.inputs, ...DM_WORKOUT_BUTTONS] }, buttons: workoutButtons(workout.id) }];
     }
     case 'weekly': {
-      const [summary, ...rest] = renderView(weeklyView(coach.weekly(person.id, delivery.localDate)), PLAIN);
+      const view = weeklyView(coach.weekly(person.id, delivery.localDate));
       const charts = person.weeklyCharts ? coach.chartData(person.id) : undefined;
-      if (!charts) return [summary!, ...rest];
+      if (!charts) return [{ view }];
       const { outcomesChart } = await import('../charts/charts.js');
-      return [withImage(summary!, 'progress.png', outcomesChart(charts.outcomes)), ...rest];
+      return [{ view, image: { name: 'progress.png', data: outcomesChart(charts.outcomes) } }];
     }
     case 'reassess': {
       const days = coach.reassessmentDue(person, delivery.localDate) ?? 28;
-      return renderView(reassessView(days), { idFor: (name) => encodeCustomId({ flow: 'assessment', owner: person.id, ref: 'reassess', name }) });
+      return [{ view: reassessView(days), buttons: { flow: 'assessment', ref: 'reassess' } }];
     }
   }
 }
 
 /** A short nudge for a snoozed workout. */
-export function nudgePayload(person: Person, workoutId: number): MessagePayload[] {
-  return renderView(
-    {
+export function nudgeView(workoutId: number): DmView {
+  return {
+    view: {
       title: 'A nudge, as you asked',
       body: "Today's workout is still waiting. Even a shorter version counts: do what you can, then tell me how it went.",
       inputs: [
@@ -111,6 +106,6 @@ export function nudgePayload(person: Person, workoutId: number): MessagePayload[
       privacy: 'private',
       tone: 'info',
     },
-    workoutIds(person.id, workoutId),
-  );
+    buttons: workoutButtons(workoutId),
+  };
 }

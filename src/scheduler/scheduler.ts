@@ -10,9 +10,8 @@ import type { Queryable } from '../db/types.js';
 import { claimDay, dueNudges, markDelivery, recordPartSent, sendable, skipDay, type Delivery } from '../db/repos/deliveries.js';
 import { acquireLease, releaseLease } from '../db/repos/lease.js';
 import { duePeople, getPerson, markDmBlocked, rememberDmChannel, setNextRun, type Person } from '../db/repos/people.js';
-import type { DmSender } from '../discord/dm-sender.js';
-import type { MessagePayload } from '../discord/render.js';
-import { composeParts, nudgePayload, renderPart } from './messages.js';
+import type { DmSender } from './ports.js';
+import { composeParts, nudgeView, renderPart } from './messages.js';
 import { Phraser } from '../qa/phrase.js';
 import { NO_LLM } from '../qa/client.js';
 
@@ -159,12 +158,7 @@ export class Scheduler {
   private claimOne(tx: Queryable, person: Person, localDate: string, dueAt: Date, now: Date): Delivery | undefined {
     const today = this.opts.coach.workoutFor(person, localDate);
     if ('kind' in today) return undefined;
-    const pending = this.opts.coach.pendingMorningCheck(person.id);
-    const parts = composeParts({
-      morningPending: pending !== undefined && pending.localDate < localDate,
-      isSunday: weekdayIndex(localDate) === 6,
-      reassessDue: this.opts.coach.reassessmentDue(person, localDate) !== null,
-    });
+    const parts = composeParts(this.opts.coach.daily.partsFacts(person, localDate, weekdayIndex(localDate) === 6));
     return claimDay(tx, { personId: person.id, localDate, nonce: randomBytes(9).toString('base64url'), dueAt, parts, workoutId: today.workout.id }, now);
   }
 
@@ -187,11 +181,13 @@ export class Scheduler {
       report.failed++;
       return;
     }
-    const messages: MessagePayload[] = [];
-    for (const part of delivery.parts) messages.push(...(await renderPart(this.opts.coach, this.phraser, person, delivery, part)));
+    const messages: unknown[] = [];
+    for (const part of delivery.parts) {
+      for (const dm of await renderPart(this.opts.coach, this.phraser, person, delivery, part)) messages.push(...this.opts.sender.render(person.id, dm));
+    }
     let channelId = person.dmChannelId;
     for (let i = delivery.partsSent; i < messages.length; i++) {
-      const result = await this.opts.sender.send({ userId: person.id, channelId }, messages[i]!, `${delivery.nonce}${i}`);
+      const result = await this.opts.sender.send({ userId: person.id, channelId }, messages[i], `${delivery.nonce}${i}`);
       if (!result.ok) {
         this.failed(delivery, person, result, now, report);
         return;
@@ -235,8 +231,8 @@ export class Scheduler {
     await pool(due, this.concurrency, async (d) => {
       const person = getPerson(this.opts.db, d.personId);
       if (!person || d.workoutId === null) return;
-      const [payload] = nudgePayload(person, d.workoutId);
-      const result = await this.opts.sender.send({ userId: person.id, channelId: person.dmChannelId }, payload!, `${d.nonce}n${d.remindAt?.getTime() ?? 0}`.slice(0, 25));
+      const [payload] = this.opts.sender.render(person.id, nudgeView(d.workoutId));
+      const result = await this.opts.sender.send({ userId: person.id, channelId: person.dmChannelId }, payload, `${d.nonce}n${d.remindAt?.getTime() ?? 0}`.slice(0, 25));
       if (result.ok) {
         markDelivery(this.opts.db, d.id, { status: 'sent', remindedAt: now }, now);
         report.nudges++;
@@ -264,4 +260,3 @@ async function pool<T>(items: readonly T[], size: number, work: (item: T) => Pro
   await Promise.all(lanes);
 }
 
-export type { MessagePayload };

@@ -31,7 +31,9 @@ async function press(user: FakeUser, message: FakeMessage | null, name: string, 
   const target = { message: message! };
   const handle = values ? await h.fake.select(user, customId, values, target) : await h.fake.click(user, customId, target);
   const after = await handle.final();
-  return { handle, message: after ?? message! };
+  // Wait for the bot, not for quiet: a deferred update (e.g. "Build my plan") edits later.
+  await h.bot.idle();
+  return { handle, message: handle.original() ?? after ?? message! };
 }
 
 async function consent(user: FakeUser): Promise<FakeMessage> {

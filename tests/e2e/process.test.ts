@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../../testkit/fake-discord/index.js';
-import { TOKEN, textOf } from '../support/bot-harness.js';
+import { TOKEN, componentsOf, inputName, sqlReader, textOf } from '../support/bot-harness.js';
 import { hipcoach, ROOT } from '../support/cli.js';
 
 /** `npm start` as a real process: configuration errors, the ready line, graceful shutdown. */
@@ -65,6 +65,52 @@ describe('npm start', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(out).toContain('HipCoach stopped');
+  });
+});
+
+describe('npm start with HIPCOACH_NOW', () => {
+  it('runs the bot and the daily-DM scheduler on that clock', async () => {
+    const now = '2030-01-15T09:00:00.000Z';
+    const user = fake.user('quinn');
+    const dbPath = join(dir, 'now.db');
+    const child = spawn(process.execPath, ['bin/hipcoach.js', 'start'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_BASE_URL: fake.apiBase,
+        DATABASE_PATH: dbPath,
+        LOG_LEVEL: 'info',
+        HIPCOACH_NOW: now,
+        SCHEDULER: 'on',
+        DOTENV_CONFIG_PATH: join(dir, 'none.env'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await waitFor(() => out.includes('HipCoach is online'), 20_000, () => out);
+      const sql = sqlReader(() => dbPath);
+      // The scheduler's lease runs from its clock: it expires shortly after HIPCOACH_NOW, not after today.
+      await waitFor(() => sql('select 1 from leases').length === 1, 10_000, () => out);
+      const [lease] = sql<{ expires_at: number }>('select expires_at from leases');
+      expect(lease!.expires_at).toBeGreaterThan(Date.parse(now));
+      expect(lease!.expires_at).toBeLessThan(Date.parse(now) + 24 * 3_600_000);
+
+      // The bot's clock: consent is stamped with HIPCOACH_NOW.
+      const start = await fake.slash(user, 'start');
+      const welcome = await start.final();
+      const consentId = componentsOf(welcome).find((c) => c.custom_id && inputName(c.custom_id) === 'consent')!.custom_id!;
+      await (await fake.click(user, consentId, { message: welcome! })).final();
+      await waitFor(() => sql<{ consent_at: number | null }>('select consent_at from people where id = ?', user.id)[0]?.consent_at != null, 5000, () => out);
+      expect(sql('select consent_at from people where id = ?', user.id)).toEqual([{ consent_at: Date.parse(now) }]);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import {
   type AssessmentContext,
   type AssessmentState,
 } from '../../src/flows/assessment-state.js';
-import { assessmentView } from '../../src/flows/assessment-view.js';
+import { assessmentView } from '../../src/views/assessment-view.js';
 
 const library = getLibrary();
 const ctx: AssessmentContext = { flags: library.redFlags.flags, prefs: { minutes: 20, equipment: ['none'] } };

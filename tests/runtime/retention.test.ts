@@ -7,7 +7,9 @@ import { ensurePerson, getPerson } from '../../src/db/repos/people.js';
 import { rowsAbout } from '../../src/db/repos/privacy.js';
 import { markSeen } from '../../src/db/repos/retention.js';
 import { RestDmSender } from '../../src/discord/dm-sender.js';
-import { RetentionSweeper } from '../../src/retention/sweeper.js';
+import { Coach } from '../../src/app/coach.js';
+import { getLibrary } from '../../src/content/load.js';
+import { RetentionSweeper } from '../../src/scheduler/retention-sweeper.js';
 import { Failures, startFakeDiscord, type FakeDiscord } from '../../testkit/fake-discord/index.js';
 import { TOKEN } from '../support/bot-harness.js';
 import { createTempDb, type TempDb } from '../db/helpers.js';
@@ -21,7 +23,8 @@ let clockNow = T0;
 
 function sweeper(days = 365) {
   const rest = new REST({ api: fake.apiBase, retries: 0 }).setToken(TOKEN);
-  return new RetentionSweeper({ db: temp.handle.db, sender: new RestDmSender(rest), clock: () => clockNow, logger: pino({ level: 'silent' }), days });
+  const coach = new Coach({ db: temp.handle.db, library: getLibrary(), clock: () => clockNow });
+  return new RetentionSweeper({ retention: coach.retention, sender: new RestDmSender(rest), clock: () => clockNow, logger: pino({ level: 'silent' }), days });
 }
 async function sweepAt(when: Date, days = 365) {
   clockNow = when;
@@ -53,7 +56,7 @@ describe('DATA_RETENTION_DAYS (erase after a year without any interaction)', () 
     expect(await sweepAt(at(358, 1))).toEqual({ noticed: 2, erased: 0 });
     expect(notices(quiet!)).toHaveLength(1);
     const text = JSON.stringify(notices(quiet!)[0]!.embeds);
-    expect(text).toContain(`<t:${Math.floor(at(365, 1).getTime() / 1000)}:D>`);
+    expect(text).toContain('on 5 January 2027 I will erase everything');
     // A second sweep the same day sends nothing new.
     expect(await sweepAt(at(358, 2))).toEqual({ noticed: 0, erased: 0 });
     expect(notices(quiet!)).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { SIDES, TEST_IDS, TEST_SPEC, type Side } from '../../content/ids.js';
 import type { Tests } from '../../coaching/assessment-answers.js';
-import { draftSchema, emptyDraft, STEPS, stepSchema, type AssessmentDraft, type Step } from '../../flows/assessment-state.js';
+import { draftSchema, emptyDraft, STEPS, stepSchema, type AssessmentDraft, type Step } from '../../coaching/assessment-draft.js';
 import { assessmentResults, assessmentSessions } from '../schema.js';
 import { countRows, type Queryable } from '../types.js';
 

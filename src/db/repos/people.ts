@@ -21,6 +21,29 @@ export function getPerson(db: Queryable, id: string): Person | undefined {
   return prepared(db, 'getPerson', () => db.select().from(people).where(eq(people.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
+/** A person not yet stored, with the table's defaults: what a read returns for someone new. */
+export function unsavedPerson(id: string, now: Date): Person {
+  return {
+    id,
+    timezone: 'UTC',
+    reminderTime: '08:00',
+    minutes: 20,
+    equipment: ['none'],
+    remindersOn: true,
+    weeklyCharts: false,
+    consentAt: null,
+    status: 'new',
+    nextRunAt: null,
+    dmChannelId: null,
+    dmBlockedAt: null,
+    dmBlockedNoticeAt: null,
+    lastSeenAt: now,
+    retentionNoticeAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /** Returns the person, creating a row with defaults on first contact. */
 export function ensurePerson(db: Queryable, id: string, now: Date): Person {
   db.insert(people).values({ id, lastSeenAt: now, createdAt: now, updatedAt: now }).onConflictDoNothing().run();

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { prepared } from '../prepared.js';
 import type { Plan } from '../../coaching/plan.js';
 import { plans } from '../schema.js';
@@ -25,4 +25,18 @@ export function activePlanStartedAt(db: Queryable, personId: string): Date | und
   return prepared(db, 'activePlanStartedAt', () =>
     db.select({ at: plans.createdAt }).from(plans).where(and(eq(plans.personId, sql.placeholder('personId')), eq(plans.active, true))).prepare(),
   ).get({ personId })?.at;
+}
+
+/** The active plan if the person has not yet been shown it (a crash between saving and showing). */
+export function undeliveredPlan(db: Queryable, personId: string): StoredPlan | undefined {
+  return db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.personId, personId), eq(plans.active, true), isNull(plans.deliveredAt)))
+    .get();
+}
+
+/** Record that the plan was shown; false when it already was. */
+export function markPlanDelivered(db: Queryable, planId: number, now: Date): boolean {
+  return db.update(plans).set({ deliveredAt: now }).where(and(eq(plans.id, planId), isNull(plans.deliveredAt))).run().changes > 0;
 }

@@ -1,5 +1,4 @@
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { setQaChannel } from '../../db/repos/meta.js';
 import { forgetQaChannel } from '../qa-channel.js';
 import { replyView } from '../respond.js';
 import type { BotCommand } from './types.js';
@@ -57,7 +56,7 @@ export const coachAdmin: BotCommand = {
       return;
     }
     const channel = interaction.options.getChannel('channel');
-    setQaChannel(ctx.db, interaction.guildId, channel?.id ?? null, ctx.clock());
+    ctx.coach.guilds.setQaChannel(interaction.guildId, channel?.id ?? null);
     forgetQaChannel(interaction.guildId);
     await interaction.reply({
       content: channel ? `Community Q&A is on in <#${channel.id}>.` : 'Community Q&A is off for this server.',

@@ -2,7 +2,7 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { PATTERN_LABELS } from '../../content/ids.js';
 import type { Library } from '../../content/library.js';
 import type { Exercise } from '../../content/schema.js';
-import { exerciseView } from '../../flows/plan-view.js';
+import { exerciseView } from '../../views/plan-view.js';
 import { replyPayloads } from '../respond.js';
 import { renderView, PLAIN } from '../render.js';
 import type { BotCommand } from './types.js';

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { View } from '../../flows/view.js';
+import type { View } from '../../views/view.js';
 import { replyView } from '../respond.js';
 import type { BotCommand } from './types.js';
 

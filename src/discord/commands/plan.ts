@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { planView, referralView } from '../../flows/plan-view.js';
+import { planView, referralView } from '../../views/plan-view.js';
 import { referralButtons, withClearedButton } from '../handlers/assessment.js';
 import { replyView } from '../respond.js';
 import type { BotCommand } from './types.js';

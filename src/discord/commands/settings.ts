@@ -4,7 +4,7 @@ import { EQUIPMENT_IDS, EQUIPMENT_LABELS } from '../../content/ids.js';
 import { MINUTES_MAX, MINUTES_MIN, minutesSchema, normaliseEquipment } from '../../coaching/assessment-answers.js';
 import { isValidTimeZone } from '../../app/time.js';
 import type { Person } from '../../db/repos/people.js';
-import type { View } from '../../flows/view.js';
+import type { View } from '../../views/view.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
 import type { RenderOptions } from '../render.js';

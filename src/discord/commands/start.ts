@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { welcomeView } from '../../flows/onboarding.js';
+import { welcomeView } from '../../views/onboarding.js';
 import { consentButtonsOptions } from '../handlers/onboarding.js';
 import { replyView } from '../respond.js';
 import type { BotCommand } from './types.js';

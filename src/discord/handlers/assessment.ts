@@ -3,15 +3,16 @@ import type { Side } from '../../content/ids.js';
 import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
 import { STEPS, sidesOf, testOfStep } from '../../flows/assessment-state.js';
-import { welcomeView } from '../../flows/onboarding.js';
-import { assessmentFacts, comparisonText, findingsText, planView, referralView } from '../../flows/plan-view.js';
+import { welcomeView } from '../../views/onboarding.js';
+import { assessmentFacts, comparisonText, findingsText, planView, referralView } from '../../views/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
-import type { View } from '../../flows/view.js';
-import type { Plan } from '../../coaching/plan.js';
+import type { View } from '../../views/view.js';
+import type { AssessmentKind } from '../../app/coach.js';
+import type { StoredPlan } from '../../db/repos/plans.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
 import { modalFor, renderView, type RenderOptions, PLAIN } from '../render.js';
-import { DiscordCodes, isDiscordError, replyView, updateView, type AnyComponent, asReply } from '../respond.js';
+import { DiscordCodes, deferView, isDiscordError, replyView, sendView, updateView, type AnyComponent, asReply } from '../respond.js';
 import { consentButtonsOptions } from './onboarding.js';
 
 /**
@@ -52,9 +53,44 @@ const PAUSED: View = {
   tone: 'info',
 };
 
-/** Where /assess lands: consent first, then the referral if one stands, else start or resume. */
-function entry(ctx: BotContext, owner: string, kind: 'initial' | 'reassessment' = 'initial'): { view: View; opts: RenderOptions } {
-  const opened = ctx.coach.openAssessment(owner, kind);
+/** /assess with a plan and nothing in progress: the plan stands; a check-in only if the person asks. */
+export function hasPlanView(): View {
+  return {
+    title: 'You already have a plan',
+    body: [
+      'Your plan is ready: `/workout` shows today\'s session and `/plan` the whole plan with the reason for every exercise.',
+      'If you would like to repeat the tests now and see what has changed, start a check-in (a reassessment, about 20 minutes). Your plan stays as it is until you finish it.',
+    ].join('\n\n'),
+    inputs: [{ kind: 'button', name: 'begin', label: 'Start my check-in', style: 'primary' }],
+    privacy: 'private',
+    tone: 'info',
+  };
+}
+
+type Landing = { view: View; opts: RenderOptions } | { deliver: StoredPlan };
+
+/** Where /assess lands, decided by the app without writing: consent, referral, resume, an undelivered plan, the check-in offer, or a start. */
+function landing(ctx: BotContext, owner: string): Landing {
+  const entry = ctx.coach.assessmentEntry(owner);
+  switch (entry.kind) {
+    case 'needs_consent':
+      return { view: welcomeView('discord'), opts: consentButtonsOptions(owner) };
+    case 'referral':
+      return { view: withClearedButton(referralView(entry.referral, ctx.library)), opts: referralButtons(owner) };
+    case 'in_progress':
+      return { view: { ...entry.view, notice: 'Welcome back: carrying on where you stopped.' }, opts: optionsFor(owner, entry.assessment, focusSideFor(entry.assessment)) };
+    case 'undelivered_plan':
+      return { deliver: entry.plan };
+    case 'has_plan':
+      return { view: hasPlanView(), opts: { idFor: (name) => encodeCustomId({ flow: 'assessment', owner, ref: 'reassess', name }) } };
+    case 'none':
+      return started(ctx, owner, 'initial');
+  }
+}
+
+/** Start (or resume) an assessment: the one place a button or command creates one. */
+function started(ctx: BotContext, owner: string, kind?: AssessmentKind): { view: View; opts: RenderOptions } {
+  const opened = ctx.coach.startOrResume(owner, kind);
   if (opened.kind === 'needs_consent') return { view: welcomeView('discord'), opts: consentButtonsOptions(owner) };
   if (opened.kind === 'referral') return { view: withClearedButton(referralView(opened.referral, ctx.library)), opts: referralButtons(owner) };
   const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : withIntro(ctx, opened.view, opened.assessment);
@@ -62,8 +98,12 @@ function entry(ctx: BotContext, owner: string, kind: 'initial' | 'reassessment' 
 }
 
 export async function startAssessment(ctx: BotContext, interaction: RepliableInteraction): Promise<void> {
-  const { view, opts } = entry(ctx, interaction.user.id);
-  await replyView(interaction, view, opts);
+  const landed = landing(ctx, interaction.user.id);
+  if ('deliver' in landed) {
+    await deliverPlan(ctx, interaction, landed.deliver, null, true);
+    return;
+  }
+  await replyView(interaction, landed.view, landed.opts);
 }
 
 function withIntro(ctx: BotContext, view: View, a: StoredAssessment): View {
@@ -109,12 +149,19 @@ Run \`/assess\` to continue.` : 'There is no open referral on your record. Run `
 export async function onAssessmentComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[], fields?: Record<string, string>): Promise<void> {
   const owner = id.owner;
   if (id.ref === 'new' || id.ref === 'reassess') {
-    const { view, opts } = entry(ctx, owner, id.ref === 'reassess' ? 'reassessment' : 'initial');
+    const { view, opts } = started(ctx, owner, id.ref === 'reassess' ? 'reassessment' : undefined);
     await updateView(interaction, view, opts);
     return;
   }
-  const current = ctx.coach.openAssessment(owner);
-  if (current.kind !== 'open' || !current.resumed) {
+  // Reads only: a press on a finished assessment's message must not start a new one.
+  const a = ctx.coach.currentAssessment(owner);
+  if (!a) {
+    const entry = ctx.coach.assessmentEntry(owner);
+    if (entry.kind === 'undelivered_plan') {
+      // The plan was saved but never shown (a restart in between): show it now, once.
+      await deliverPlan(ctx, interaction, entry.plan, null, true);
+      return;
+    }
     await updateView(interaction, {
       title: 'This assessment has ended',
       body: 'That message belongs to an assessment that is finished or was closed. Use `/assess` to see where you are now, or `/plan` for your plan.',
@@ -124,7 +171,7 @@ export async function onAssessmentComponent(ctx: BotContext, interaction: AnyCom
     }, PLAIN);
     return;
   }
-  const a = current.assessment;
+  const current = { view: ctx.coach.assessmentView(a) };
   if (id.ref !== assessmentRef(a)) {
     await updateView(interaction, ctx.coach.assessmentView(a, 'That was an earlier step. Here is where you are now.'), optionsFor(owner, a, focusSideFor(a)));
     return;
@@ -162,13 +209,18 @@ export async function onAssessmentComponent(ctx: BotContext, interaction: AnyCom
       await updateView(interaction, referralView(result.referral, ctx.library), PLAIN);
       return;
     case 'complete':
-      await finish(ctx, interaction, result.plan, result.comparison);
+      await deliverPlan(ctx, interaction, { id: result.planId, plan: result.plan }, result.comparison, false);
   }
 }
 
-/** The last step: findings where the person is, the full plan in their DMs. */
-async function finish(ctx: BotContext, interaction: AnyComponent, plan: Plan, comparison: Comparison | null): Promise<void> {
-  await interaction.deferUpdate();
+/**
+ * The last step: findings where the person is, the full plan in their DMs, then the plan is marked
+ * delivered. A crash before the mark means the next press or /assess shows it again; the DM nonces
+ * let Discord drop a copy it already has, so the person gets the plan once.
+ */
+async function deliverPlan(ctx: BotContext, interaction: RepliableInteraction, stored: Pick<StoredPlan, 'id' | 'plan'>, comparison: Comparison | null, interrupted: boolean): Promise<void> {
+  await deferView(interaction);
+  const plan = stored.plan;
   const intro = await ctx.phraser.intro({ occasion: 'assessment', facts: assessmentFacts(plan) });
   const changed = comparison ? `**What changed since last time**\n${comparisonText(comparison, ctx.library)}\n\n` : '';
   const summary: View = {
@@ -177,25 +229,37 @@ async function finish(ctx: BotContext, interaction: AnyComponent, plan: Plan, co
     inputs: [],
     privacy: 'private',
     tone: 'success',
+    ...(interrupted ? { notice: 'Your plan was saved just before I was interrupted. Here it is.' } : {}),
   };
   if (!interaction.inGuild()) {
-    await updateView(interaction, summary, PLAIN);
-    for (const p of renderView(planView(plan, ctx.library), PLAIN)) await interaction.followUp(asReply(p));
+    // In the DM itself the summary comes first, then the plan pages (sent with nonces) below it.
+    await sendView(interaction, summary, PLAIN);
+    if (!(await sendPlanByDm(ctx, interaction.user, stored))) {
+      for (const p of renderView(planView(plan, ctx.library), PLAIN)) await interaction.followUp(asReply(p));
+    }
+    ctx.coach.planDelivered(stored.id);
     return;
   }
-  const sent = await sendPlanByDm(ctx, interaction.user, plan);
+  const sent = await sendPlanByDm(ctx, interaction.user, stored);
   const where = sent
     ? 'Your full plan, with the reason for every exercise, is in your DMs. Use `/workout` for today\'s session.'
     : 'I could not send you a DM (your privacy settings may block them), so here is your plan privately instead. Use `/workout` for today\'s session.';
-  await updateView(interaction, { ...summary, body: `${summary.body}\n\n${where}` }, PLAIN);
+  await sendView(interaction, { ...summary, body: `${summary.body}\n\n${where}` }, PLAIN);
   if (!sent) {
     for (const p of renderView(planView(plan, ctx.library), PLAIN)) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
   }
+  ctx.coach.planDelivered(stored.id);
 }
 
-async function sendPlanByDm(ctx: BotContext, user: User, plan: Plan): Promise<boolean> {
+/** One nonce per plan page: a resend after a crash is recognised by Discord and not posted twice. */
+function planNonce(planId: number, page: number): string {
+  return `plan${planId}p${page}`;
+}
+
+async function sendPlanByDm(ctx: BotContext, user: User, stored: Pick<StoredPlan, 'id' | 'plan'>): Promise<boolean> {
   try {
-    for (const p of renderView(planView(plan, ctx.library), PLAIN)) await user.send({ ...asReply(p), allowedMentions: { parse: [] } });
+    const pages = renderView(planView(stored.plan, ctx.library), PLAIN);
+    for (const [i, p] of pages.entries()) await user.send({ ...asReply(p), allowedMentions: { parse: [] }, nonce: planNonce(stored.id, i), enforceNonce: true });
     return true;
   } catch (error) {
     if (isDiscordError(error, DiscordCodes.cannotMessageUser)) return false;

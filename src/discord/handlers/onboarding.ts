@@ -1,4 +1,4 @@
-import { DECLINED_TEXT } from '../../flows/onboarding.js';
+import { DECLINED_TEXT } from '../../views/onboarding.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
 import { PLAIN, type RenderOptions } from '../render.js';

@@ -1,7 +1,7 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { decisionsView, exerciseView, referralView, sessionView } from '../../flows/plan-view.js';
-import type { View } from '../../flows/view.js';
-import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../../flows/workout-view.js';
+import { decisionsView, exerciseView, referralView, sessionView } from '../../views/plan-view.js';
+import type { View } from '../../views/view.js';
+import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../../views/workout-view.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
 import { renderView, type RenderOptions, PLAIN } from '../render.js';
@@ -22,26 +22,26 @@ const NO_PLAN: View = {
   tone: 'info',
 };
 
-/** What /workout shows now: a pending morning check first, otherwise today's session. */
+/** What /workout shows now, as the app decides it: a referral, no plan, the morning check, or today's session. */
 export function workoutEntry(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
-  const person = ctx.coach.findPerson(owner);
-  if (!person?.consentAt) return { view: NO_PLAN, opts: PLAIN };
-  const pending = ctx.coach.pendingMorningCheck(owner);
-  if (pending && pending.localDate < ctx.coach.localDate(person)) {
-    const draft = ctx.coach.workout(owner, pending.workoutId)?.feedbackDraft ?? {};
-    return { view: morningView(pending.localDate, draft), opts: optionsFor(owner, pending.workoutId) };
+  const now = ctx.coach.trainingNow(owner);
+  switch (now.kind) {
+    case 'not_consented':
+    case 'no_plan':
+      return { view: NO_PLAN, opts: PLAIN };
+    case 'referral':
+      return { view: withClearedButton(referralView(now.referral, ctx.library)), opts: referralButtons(owner) };
+    case 'morning_check':
+      return { view: morningView(now.pending.localDate, now.draft), opts: optionsFor(owner, now.pending.workoutId) };
+    case 'session': {
+      const view = sessionView(now.session, ctx.library);
+      if (now.workout.status !== 'planned') {
+        const done = now.workout.status === 'done' ? 'You logged this one as done. Well done.' : 'You skipped today. Rest is part of training too.';
+        return { view: { ...view, notice: done, inputs: view.inputs.filter((i) => i.name === 'open') }, opts: optionsFor(owner, now.workout.id) };
+      }
+      return { view, opts: optionsFor(owner, now.workout.id) };
+    }
   }
-  const today = ctx.coach.todaysWorkout(owner);
-  if ('kind' in today) {
-    if (today.kind === 'referral') return { view: withClearedButton(referralView(today.referral, ctx.library)), opts: referralButtons(owner) };
-    return { view: NO_PLAN, opts: PLAIN };
-  }
-  const view = sessionView(today.session, ctx.library);
-  if (today.workout.status !== 'planned') {
-    const done = today.workout.status === 'done' ? 'You logged this one as done. Well done.' : 'You skipped today. Rest is part of training too.';
-    return { view: { ...view, notice: done, inputs: view.inputs.filter((i) => i.name === 'open') }, opts: optionsFor(owner, today.workout.id) };
-  }
-  return { view, opts: optionsFor(owner, today.workout.id) };
 }
 
 export async function showWorkout(ctx: BotContext, interaction: RepliableInteraction): Promise<void> {

@@ -17,7 +17,7 @@ import {
   testOfStep,
   type AssessmentState,
   type ScreenPage,
-} from './assessment-state.js';
+} from '../flows/assessment-state.js';
 import { PAIN_OPTIONS, selected, type View, type ViewInput } from './view.js';
 
 const SCREEN_TITLES: Record<ScreenPage, string> = {

@@ -1,9 +1,7 @@
 import type { Logger } from 'pino';
-import type { Db } from '../db/connection.js';
-import { deletePerson } from '../db/repos/people.js';
-import { claimNotice, peopleToErase, peopleToNotify, releaseNotice } from '../db/repos/retention.js';
-import type { DmSender } from '../discord/dm-sender.js';
-import { retentionNotice } from './notice.js';
+import type { Retention } from '../app/retention.js';
+import type { DmSender } from './ports.js';
+import { retentionNotice } from './retention-notice.js';
 
 const DAY_MS = 86_400_000;
 export const NOTICE_DAYS = 7;
@@ -11,7 +9,7 @@ export const NOTICE_DAYS = 7;
 const BATCH = 500;
 
 export interface RetentionDeps {
-  db: Db;
+  retention: Retention;
   sender: DmSender;
   clock: () => Date;
   logger: Logger;
@@ -28,9 +26,8 @@ export interface SweepReport {
 
 /**
  * The retention rule: a person quiet for `days - 7` days gets one DM notice; a week after that
- * notice, if still quiet after `days`, they are erased exactly as `/privacy delete` erases (the
- * same `deletePerson`, every table cascading from it). Any interaction resets the clock.
- * Logs carry counts only, never who.
+ * notice, if still quiet after `days`, they are erased exactly as `/privacy delete` erases. Any
+ * interaction resets the clock. Logs carry counts only, never who.
  */
 export class RetentionSweeper {
   private timer: NodeJS.Timeout | undefined;
@@ -39,24 +36,25 @@ export class RetentionSweeper {
   constructor(private readonly deps: RetentionDeps) {}
 
   async sweep(): Promise<SweepReport> {
-    const { db, sender, clock, days } = this.deps;
+    const { retention, sender, clock, days } = this.deps;
     const now = clock();
     const quietSince = new Date(now.getTime() - days * DAY_MS);
     const noticedBy = new Date(now.getTime() - NOTICE_DAYS * DAY_MS);
     let erased = 0;
-    for (const id of peopleToErase(db, quietSince, noticedBy, BATCH)) {
-      if (deletePerson(db, id)) erased++;
+    for (const id of retention.toErase(quietSince, noticedBy, BATCH)) {
+      if (retention.erase(id)) erased++;
     }
 
     let noticed = 0;
     const noticeSince = new Date(now.getTime() - (days - NOTICE_DAYS) * DAY_MS);
-    for (const person of peopleToNotify(db, noticeSince, BATCH)) {
-      if (!claimNotice(db, person.id, now)) continue;
+    for (const person of retention.toNotify(noticeSince, BATCH)) {
+      if (!retention.claimNotice(person.id, now)) continue;
       const eraseAt = new Date(now.getTime() + NOTICE_DAYS * DAY_MS);
+      const [message] = sender.render(person.id, retentionNotice(days, eraseAt));
       // Nonces are per channel (one person each), so the claim time alone keeps a resend single.
-      const result = await sender.send({ userId: person.id, channelId: person.dmChannelId }, retentionNotice(days, eraseAt), `rn${now.getTime()}`);
+      const result = await sender.send({ userId: person.id, channelId: person.dmChannelId }, message, `rn${now.getTime()}`);
       // Blocked or refused DMs still count as notice given: the rule must not wait forever.
-      if (!result.ok && result.kind === 'retry') releaseNotice(db, person.id, now);
+      if (!result.ok && result.kind === 'retry') retention.releaseNotice(person.id, now);
       else noticed++;
     }
     if (noticed || erased) this.deps.logger.info({ noticed, erased, days }, 'data retention');

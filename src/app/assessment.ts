@@ -1,0 +1,173 @@
+import type { Answers } from '../coaching/assessment-answers.js';
+import { buildPlan, type Plan } from '../coaching/plan.js';
+import { daysBetween } from '../coaching/progress.js';
+import { compareAssessments, type Comparison } from '../coaching/reassessment.js';
+import { screenRedFlags, type Referral } from '../coaching/safety.js';
+import {
+  closeAssessment,
+  inProgressAssessment,
+  latestCompletedAssessment,
+  resultsFor,
+  saveAssessmentProgress,
+  saveResults,
+  startAssessment,
+  type StoredAssessment,
+} from '../db/repos/assessments.js';
+import { measureHistory, psfsMean, recordMeasures } from '../db/repos/measures.js';
+import { setNextRun, setStatus, type Person } from '../db/repos/people.js';
+import { activePlan, markPlanDelivered, saveActivePlan, undeliveredPlan, type StoredPlan } from '../db/repos/plans.js';
+import { resetProgressionFromPlan } from '../db/repos/progression.js';
+import { recordScreen } from '../db/repos/safety.js';
+import { reduceAssessment, type AssessmentAction, type AssessmentContext, type AssessmentState } from '../flows/assessment-state.js';
+import { assessmentView } from '../views/assessment-view.js';
+import type { View } from '../views/view.js';
+import type { AppDeps } from './context.js';
+import type { People } from './people.js';
+import type { Safety } from './safety.js';
+import { localDateIn } from './time.js';
+
+export type AssessmentKind = 'initial' | 'reassessment';
+
+export type AssessmentStepResult =
+  | { kind: 'continue'; assessment: StoredAssessment; view: View }
+  | { kind: 'referral'; referral: Referral }
+  | { kind: 'complete'; plan: Plan; planId: number; assessmentId: number; comparison: Comparison | null }
+  | { kind: 'paused'; assessment: StoredAssessment };
+
+export type OpenAssessment =
+  | { kind: 'needs_consent' }
+  | { kind: 'referral'; referral: Referral }
+  | { kind: 'open'; assessment: StoredAssessment; resumed: boolean; view: View };
+
+/**
+ * Where `/assess` lands, decided without writing anything: consent first, a standing referral,
+ * the assessment in progress, a plan saved but never shown (a crash), a plan (offer the check-in),
+ * or nothing yet (start).
+ */
+export type AssessmentEntry =
+  | { kind: 'needs_consent' }
+  | { kind: 'referral'; referral: Referral }
+  | { kind: 'in_progress'; assessment: StoredAssessment; view: View }
+  | { kind: 'undelivered_plan'; plan: StoredPlan }
+  | { kind: 'has_plan'; plan: StoredPlan }
+  | { kind: 'none' };
+
+/** The assessment: reads (`entry`, `currentAssessment`) never write; `startOrResume` and `act` do. */
+export class Assessments {
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly people: People,
+    private readonly safety: Safety,
+  ) {}
+
+  /** The assessment in progress, if any. Reads only. */
+  currentAssessment(personId: string): StoredAssessment | undefined {
+    return inProgressAssessment(this.deps.db, personId);
+  }
+
+  /** What `/assess` should show now. Reads only. */
+  entry(personId: string): AssessmentEntry {
+    const person = this.people.find(personId);
+    if (!person?.consentAt) return { kind: 'needs_consent' };
+    const referral = this.safety.referral(personId);
+    if (referral) return { kind: 'referral', referral };
+    const current = this.currentAssessment(personId);
+    if (current) return { kind: 'in_progress', assessment: current, view: this.view(current) };
+    const undelivered = undeliveredPlan(this.deps.db, personId);
+    if (undelivered) return { kind: 'undelivered_plan', plan: undelivered };
+    const plan = activePlan(this.deps.db, personId);
+    return plan ? { kind: 'has_plan', plan } : { kind: 'none' };
+  }
+
+  /** The kind a new assessment gets: a reassessment once a plan exists. */
+  kindFor(personId: string): AssessmentKind {
+    return activePlan(this.deps.db, personId) ? 'reassessment' : 'initial';
+  }
+
+  /** Resume the assessment in progress, or start one (of the kind asked, else the kind due). */
+  startOrResume(personId: string, requested?: AssessmentKind): OpenAssessment {
+    const person = this.people.find(personId);
+    if (!person?.consentAt) return { kind: 'needs_consent' };
+    const referral = this.safety.referral(personId);
+    if (referral) return { kind: 'referral', referral };
+    const existing = this.currentAssessment(personId);
+    const assessment = existing ?? startAssessment(this.deps.db, personId, requested ?? this.kindFor(personId), this.deps.clock());
+    return { kind: 'open', assessment, resumed: existing !== undefined, view: this.view(assessment) };
+  }
+
+  view(assessment: StoredAssessment, notice?: string): View {
+    return assessmentView(assessment, this.deps.library, this.safety.askedFlags(assessment.personId), notice);
+  }
+
+  /** Apply one answer or button to the person's assessment in progress and save the result. */
+  act(personId: string, action: AssessmentAction | { type: 'pause' }): AssessmentStepResult | { kind: 'no_assessment' } {
+    const current = this.currentAssessment(personId);
+    const person = this.people.find(personId);
+    if (!current || !person) return { kind: 'no_assessment' };
+    if (action.type === 'pause') return { kind: 'paused', assessment: current };
+    const flags = this.safety.askedFlags(personId);
+    const ctx: AssessmentContext = { flags, prefs: this.people.prefsOf(person) };
+    const result = reduceAssessment(current, action, ctx);
+    const now = this.deps.clock();
+    switch (result.kind) {
+      case 'continue': {
+        saveAssessmentProgress(this.deps.db, current.id, result.state.step, result.state.draft, now);
+        const assessment = { ...current, ...result.state, updatedAt: now };
+        return { kind: 'continue', assessment, view: assessmentView(assessment, this.deps.library, flags, result.notice) };
+      }
+      case 'referral': {
+        const referral = screenRedFlags(result.state.draft.redFlags)!;
+        this.deps.db.transaction((tx) => {
+          saveAssessmentProgress(tx, current.id, result.state.step, result.state.draft, now);
+          recordScreen(
+            tx,
+            { personId, answers: result.state.draft.redFlags, positiveFlags: referral.flags, level: referral.level, source: current.kind === 'initial' ? 'assessment' : 'reassessment' },
+            now,
+          );
+          closeAssessment(tx, current.id, 'referred', now);
+          setStatus(tx, personId, 'referred', now);
+          setNextRun(tx, personId, null);
+        });
+        return { kind: 'referral', referral };
+      }
+      case 'complete': {
+        const comparison = current.kind === 'reassessment' ? this.compareWithLast(person, result.answers) : null;
+        const stored = this.complete(person, current, result.state, result.answers);
+        return { kind: 'complete', plan: stored.plan, planId: stored.id, assessmentId: current.id, comparison };
+      }
+    }
+  }
+
+  /** The plan has been shown (screen and DM): a later press or `/assess` will not show it again. */
+  planDelivered(planId: number): boolean {
+    return markPlanDelivered(this.deps.db, planId, this.deps.clock());
+  }
+
+  /** Reassessment: change per test and side against the last completed assessment, and in PSFS. */
+  private compareWithLast(person: Person, answers: Answers): Comparison | null {
+    const last = latestCompletedAssessment(this.deps.db, person.id);
+    if (!last) return null;
+    const history = measureHistory(this.deps.db, person.id);
+    const first = history[0];
+    const newMean = answers.baseline ? psfsMean(answers.baseline.psfs) : null;
+    const days = first ? daysBetween(localDateIn(person.timezone, first.takenAt), this.people.localDate(person)) : 0;
+    return compareAssessments(resultsFor(this.deps.db, last.id), answers.tests, { before: first?.psfsMean ?? null, after: newMean }, days);
+  }
+
+  private complete(person: Person, current: StoredAssessment, state: AssessmentState, answers: Answers): StoredPlan {
+    const plan = buildPlan(answers, this.deps.library);
+    const now = this.deps.clock();
+    return this.deps.db.transaction((tx) => {
+      saveAssessmentProgress(tx, current.id, state.step, state.draft, now);
+      recordScreen(tx, { personId: person.id, answers: answers.redFlags, positiveFlags: [], level: null, source: current.kind === 'initial' ? 'assessment' : 'reassessment' }, now);
+      saveResults(tx, current.id, person.id, answers.tests, now);
+      if (answers.baseline) recordMeasures(tx, person.id, current.id, answers.baseline, now);
+      const stored = saveActivePlan(tx, person.id, current.id, plan, now);
+      resetProgressionFromPlan(tx, person.id, plan, now);
+      closeAssessment(tx, current.id, 'completed', now);
+      setStatus(tx, person.id, 'active', now);
+      this.people.rescheduleReminders(person.id, tx);
+      return stored;
+    });
+  }
+}

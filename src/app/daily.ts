@@ -1,0 +1,55 @@
+import { PATTERN_LABELS } from '../content/ids.js';
+import { addDays } from '../coaching/calendar.js';
+import { daysBetween, habitSummary } from '../coaching/progress.js';
+import { EARLY_TARGET } from '../coaching/targets.js';
+import type { Person } from '../db/repos/people.js';
+import { activePlanStartedAt } from '../db/repos/plans.js';
+import { feedbackSince, recentWorkouts } from '../db/repos/workouts.js';
+import type { AppDeps } from './context.js';
+import type { Reports } from './reports.js';
+import type { Training } from './training.js';
+import { localDateIn } from './time.js';
+
+/** Which parts a day's DM has; the order is the order they are sent in. */
+export interface DailyFacts {
+  morningPending: boolean;
+  isSunday: boolean;
+  reassessDue: boolean;
+}
+
+/** The daily DM's decisions: which parts it carries, and the facts for its opening line. */
+export class Daily {
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly training: Training,
+    private readonly reports: Reports,
+  ) {}
+
+  /** What a person's DM for `localDate` should contain (the same rules /workout uses). */
+  partsFacts(person: Person, localDate: string, isSunday: boolean): DailyFacts {
+    return {
+      morningPending: this.training.morningCheckDue(person.id, localDate) !== undefined,
+      isSunday,
+      reassessDue: this.reports.reassessmentDue(person, localDate) !== null,
+    };
+  }
+
+  /** Facts for the daily DM's opening line: plan day, streak, the early target, recent moves. */
+  dailyFacts(person: Person, localDate: string): string[] {
+    // Light reads only: this runs for every daily DM, so no plan JSON and no long history.
+    const started = activePlanStartedAt(this.deps.db, person.id);
+    if (!started) return [];
+    const day = daysBetween(localDateIn(person.timezone, started), localDate) + 1;
+    const habit = habitSummary(recentWorkouts(this.deps.db, person.id, 31), localDate);
+    const facts = [`day ${day} of your plan`, `streak: ${habit.streak} day${habit.streak === 1 ? '' : 's'}`];
+    if (day <= EARLY_TARGET.days) facts.push(`${habit.sessionsDone} of ${EARLY_TARGET.sessions} sessions in your first two weeks`);
+    else facts.push(`${habit.thisWeek} session${habit.thisWeek === 1 ? '' : 's'} so far this week`);
+    const lastMoves = feedbackSince(this.deps.db, person.id, addDays(localDate, -2))
+      .flatMap((f) => f.decisions)
+      .filter((d) => d.change === 'progress' || d.change === 'regress');
+    for (const d of lastMoves.slice(-2)) {
+      facts.push(`${PATTERN_LABELS[d.pattern].toLowerCase()} ${d.change === 'progress' ? 'moved up' : 'eased back'} to level ${d.toLevel}`);
+    }
+    return facts;
+  }
+}

@@ -1,0 +1,100 @@
+import type { AssessmentColumn, CommunityData, OutcomesData } from '../charts/charts.js';
+import { communityData, outcomesData } from '../charts/data.js';
+import type { PatternId, Rating, Side } from '../content/ids.js';
+import { addDays } from '../coaching/calendar.js';
+import { daysBetween, habitSummary, weeklySummary, type HabitSummary, type WeeklySummary } from '../coaching/progress.js';
+import { REASSESS_AFTER_DAYS, REASSESS_REMIND_EVERY_DAYS } from '../coaching/targets.js';
+import { completedAssessments, latestCompletedAssessment, resultsFor } from '../db/repos/assessments.js';
+import { measureHistory, type Measure } from '../db/repos/measures.js';
+import type { Person } from '../db/repos/people.js';
+import { activePlan } from '../db/repos/plans.js';
+import { progressionStates } from '../db/repos/progression.js';
+import { communityStats, doneWorkoutsBetween, measuredTwice } from '../db/repos/stats.js';
+import { feedbackSince, recentWorkouts } from '../db/repos/workouts.js';
+import type { AppDeps } from './context.js';
+import type { People } from './people.js';
+import { localDateIn } from './time.js';
+
+export interface ProgressReport {
+  habit: HabitSummary;
+  measures: Measure[];
+  tracks: { pattern: PatternId; side: Side; startLevel: number; level: number; chainLength: number }[];
+  planStarted: string;
+  today: string;
+}
+
+/** Reports: /progress, the weekly summary, the reassessment invitation, charts, community figures. */
+export class Reports {
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly people: People,
+  ) {}
+
+  /** Habit, outcome measures and pattern levels for /progress. */
+  progress(personId: string): ProgressReport | undefined {
+    const person = this.people.find(personId);
+    const stored = activePlan(this.deps.db, personId);
+    if (!person || !stored) return undefined;
+    const today = this.people.localDate(person);
+    const days = recentWorkouts(this.deps.db, personId, 400);
+    const levels = progressionStates(this.deps.db, personId);
+    return {
+      habit: habitSummary(days, today),
+      measures: measureHistory(this.deps.db, personId),
+      tracks: stored.plan.items.map((item) => ({
+        pattern: item.pattern,
+        side: item.side,
+        startLevel: item.level,
+        level: levels.find((l) => l.pattern === item.pattern && l.side === item.side)?.level ?? item.level,
+        chainLength: this.deps.library.chains[item.pattern].levels.length,
+      })),
+      planStarted: localDateIn(person.timezone, stored.createdAt),
+      today,
+    };
+  }
+
+  /** The week so far, for the Sunday summary DM. */
+  weekly(personId: string, localDate: string): WeeklySummary {
+    const days = recentWorkouts(this.deps.db, personId, 60);
+    const fb = feedbackSince(this.deps.db, personId, addDays(localDate, -14));
+    return weeklySummary(days, fb, localDate);
+  }
+
+  /**
+   * Reassessment is due 4 weeks after the last completed assessment, and the invitation repeats
+   * weekly until it is done. Returns the days since that assessment when an invitation is due.
+   */
+  reassessmentDue(person: Person, localDate: string): number | null {
+    const last = latestCompletedAssessment(this.deps.db, person.id);
+    if (!last?.completedAt) return null;
+    const days = daysBetween(localDateIn(person.timezone, last.completedAt), localDate);
+    return days >= REASSESS_AFTER_DAYS && (days - REASSESS_AFTER_DAYS) % REASSESS_REMIND_EVERY_DAYS === 0 ? days : null;
+  }
+
+  /** Everything the /progress charts need, or undefined when there is nothing to draw yet. */
+  chartData(personId: string): { outcomes: OutcomesData; assessments: AssessmentColumn[] } | undefined {
+    const person = this.people.find(personId);
+    const report = this.progress(personId);
+    if (!person || !report) return undefined;
+    const done = recentWorkouts(this.deps.db, personId, 400).filter((w) => w.status === 'done').map((w) => w.localDate);
+    const measures = measureHistory(this.deps.db, personId).map((m) => ({ date: localDateIn(person.timezone, m.takenAt), painAverage: m.painAverage, painWorst: m.painWorst, psfsMean: m.psfsMean }));
+    const start = measures[0]?.date ?? report.planStarted;
+    const assessments = completedAssessments(this.deps.db, personId).map((a) => ({
+      label: localDateIn(person.timezone, a.completedAt ?? a.updatedAt),
+      results: new Map(resultsFor(this.deps.db, a.id).map((r) => [`${r.testId}:${r.side}`, { rating: r.rating as Rating, pain: r.pain }])),
+    }));
+    return { outcomes: outcomesData(start, report.today, done, measures), assessments };
+  }
+
+  /** Anonymous community figures for the admin report. */
+  communityReport(): CommunityData {
+    const today = this.deps.clock().toISOString().slice(0, 10);
+    const from = addDays(today, -7 * 8);
+    return communityData(today, doneWorkoutsBetween(this.deps.db, from, today), measuredTwice(this.deps.db));
+  }
+
+  /** Community figures for admins: counts only, never a person's data. */
+  stats(): { onboarded: number; assessmentsDone: number; activeThisWeek: number } {
+    return communityStats(this.deps.db, this.deps.clock());
+  }
+}

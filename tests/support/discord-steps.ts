@@ -1,0 +1,67 @@
+import { expect } from 'vitest';
+import { TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
+import type { FakeDiscord, FakeMessage, FakeUser, InteractionHandle } from '../../testkit/fake-discord/index.js';
+import { idOf, textOf } from './bot-harness.js';
+
+type Answer = { rating: string; pain: number; place?: string };
+
+/** The best rating on each test's scale, without pain. */
+export function bestAnswer(testId: (typeof TEST_IDS)[number]): Answer {
+  const scale = TEST_SPEC[testId].scale;
+  const rating = scale === 'range' ? 'full' : scale === 'strength' ? 'strong' : scale === 'comfort' ? 'no_pinch' : scale === 'hinge' ? 'keeps_all_contacts' : 'steady';
+  return { rating, pain: 0 };
+}
+
+/** Person-level steps on the fake Discord: press, consent, and a whole assessment, as a person would. */
+export function discordSteps(fake: () => FakeDiscord, idle: () => Promise<void>) {
+  /** The interaction's message once the bot has finished with it (not merely gone quiet). */
+  async function settled(handle: InteractionHandle): Promise<FakeMessage | null> {
+    const first = await handle.final();
+    await idle();
+    return handle.original() ?? first;
+  }
+
+  async function press(user: FakeUser, message: FakeMessage | null, name: string, values?: string[]): Promise<{ handle: InteractionHandle; message: FakeMessage }> {
+    const customId = idOf(message, name);
+    const target = { message: message! };
+    const handle = values ? await fake().select(user, customId, values, target) : await fake().click(user, customId, target);
+    const after = await settled(handle);
+    return { handle, message: after ?? message! };
+  }
+
+  async function consent(user: FakeUser): Promise<FakeMessage> {
+    const welcome = await settled(await fake().slash(user, 'start'));
+    const consented = await press(user, welcome, 'consent');
+    expect(textOf(consented.message)).toContain('let us begin');
+    return consented.message;
+  }
+
+  async function answerTest(user: FakeUser, msg: FakeMessage, testId: (typeof TEST_IDS)[number], a: Answer): Promise<FakeMessage> {
+    const sides = TEST_SPEC[testId].sides === 'both' ? ['both'] : ['left', 'right'];
+    let current = msg;
+    for (const side of sides) {
+      current = (await press(user, current, `rating:${side}`, [a.rating])).message;
+      current = (await press(user, current, `pain:${side}`, [String(a.pain)])).message;
+      if (a.pain > 0) current = (await press(user, current, `place:${side}`, [a.place ?? 'front'])).message;
+    }
+    return (await press(user, current, 'next')).message;
+  }
+
+  /** From the first safety page to the "ready to build your plan" step, every test answered with `answer`. */
+  async function throughTests(user: FakeUser, first: FakeMessage, answer: (testId: (typeof TEST_IDS)[number]) => Answer): Promise<FakeMessage> {
+    let msg = first;
+    for (let page = 0; page < 3; page++) msg = (await press(user, msg, 'none')).message;
+    msg = (await press(user, msg, 'painAverage', ['4'])).message;
+    msg = (await press(user, msg, 'painWorst', ['7'])).message;
+    msg = (await press(user, msg, 'next')).message;
+    const form = await fake().click(user, idOf(msg, 'form'), { message: msg });
+    await form.callback();
+    const modal = form.modal() as { custom_id: string };
+    msg = (await settled(await fake().submitModal(user, modal.custom_id, { psfs1: 'getting into the car: 4', psfs2: '', psfs3: '' }, { message: msg })))!;
+    for (const testId of TEST_IDS) msg = await answerTest(user, msg, testId, answer(testId));
+    expect(textOf(msg)).toContain('ready to build your plan');
+    return msg;
+  }
+
+  return { press, consent, throughTests, settled };
+}
