@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: speed figures for the rules engine (later issues add the bot, the scheduler,
- * retrieval, charts and figures). `npm run bench -- --json` prints one JSON object on stdout.
+ * `npm run bench`: speed and memory figures: rules engine, retrieval, charts, the bot, the scheduler's
+ * fan-out and start-up. `npm run bench -- --json` prints one JSON object on stdout.
  */
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import { getLibrary } from '../src/content/load.js';
@@ -16,6 +17,10 @@ import { benchQa } from './qa.js';
 import { benchCharts } from './charts.js';
 import { benchFigures } from './figures.js';
 import { benchSafety } from './safety.js';
+import { benchStartup } from './startup.js';
+
+// The bot and the fan-out child run the compiled JavaScript, as production does.
+if (spawnSync(process.execPath, ['scripts/build.js', '--if-stale'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
 
 const PEOPLE = 10_000;
 
@@ -91,7 +96,7 @@ if (wants('memory')) results.memory = await benchMemory(10_000);
 if (wants('fanout')) {
   // Discord's real global limit (50/s) on a population that keeps the run under a minute, then
   // all 10,000 people due in the same minute at a fast setting.
-  const real = await fanout(1_000, 50);
+  const real = await fanout(1_000, 50, true);
   const fast = await fanout(10_000, 1_000);
   results.fanout = {
     ratio: real.ratio,
@@ -99,11 +104,17 @@ if (wants('fanout')) {
     duplicates: real.duplicates + fast.duplicates,
     received429: real.received429 + fast.received429,
     plan10kMs: fast.planMs,
+    tick10kCpuMs: fast.tickCpuMs,
     peakRssMb: fast.peakRssMb,
+    requestsPerDmDay2: real.requestsPerDmDay2,
+    // Discord allows 50 requests/s in all: the floor for 10,000 one-message daily DMs (weekdays).
+    implied10kDmSeconds: Math.round((10_000 * (real.requestsPerDmDay2 ?? 0)) / 50),
     real,
     fast,
   };
 }
+
+if (wants('startup')) results.startup = await benchStartup();
 
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(results)}\n`);
@@ -112,5 +123,5 @@ if (process.argv.includes('--json')) {
   for (const [key, value] of Object.entries(results)) {
     if (typeof value === 'object' && value !== null) console.log(`${key.padEnd(12)} ${JSON.stringify(value)}`);
   }
-  console.log('targets: plan.medianMs < 0.1, plan.total10kMs < 1000, simulate.days28Ms < 20, interaction.p99Ms < 30, memory.rss10kPeopleMb < 200, fanout.ratio >= 0.9, fanout.duplicates = 0, retrieval.p99Ms < 5, chart.p95Ms < 150, figure.p95Ms < 40, safety.redFlagSensitivity >= 0.97, safety.redFlagSpecificity >= 0.95, safety.badRepliesPosted = 0, safety.goodRepliesBlocked <= 1, qa.notCoveredGraceful >= 0.9, qa.recallAt3Described >= 0.95, qa.worstAnswerMs < 15000');
+  console.log('targets: plan.medianMs < 0.1, plan.total10kMs < 1000, simulate.days28Ms < 20, interaction.p99Ms < 30, memory.rss10kPeopleMb <= 120, memory.peakRssMb <= 150, fanout.peakRssMb <= 150, fanout.plan10kMs < 3000, fanout.ratio >= 0.9, fanout.duplicates = 0, retrieval.p99Ms < 5, chart.p95Ms < 150, figure.p95Ms < 40, safety.redFlagSensitivity >= 0.97, safety.redFlagSpecificity >= 0.95, safety.badRepliesPosted = 0, safety.goodRepliesBlocked <= 1, qa.notCoveredGraceful >= 0.9, qa.recallAt3Described >= 0.95, qa.worstAnswerMs < 15000');
 }

@@ -16,6 +16,7 @@ import { Answerer } from '../qa/answer.js';
 import { retrieverFor } from '../qa/retrieval.js';
 import { RestDmSender } from './dm-sender.js';
 import { Scheduler } from '../scheduler/scheduler.js';
+import { RetentionSweeper } from '../scheduler/retention-sweeper.js';
 
 export interface RunningBot {
   client: Client;
@@ -105,12 +106,19 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
         })
       : undefined;
   if (opts.startScheduler !== false) scheduler?.start();
+  // The retention rule runs beside the one scheduler (it sends DMs too); its claims keep it single.
+  const retention =
+    config.SCHEDULER === 'on'
+      ? new RetentionSweeper({ retention: context.coach.retention, sender: new RestDmSender(client.rest), clock, logger, days: config.DATA_RETENTION_DAYS })
+      : undefined;
+  if (opts.startScheduler !== false) retention?.start();
 
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
       accepting = false;
       await scheduler?.stop();
+      await retention?.stop();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.allSettled([...inFlight]), grace]);
       await client.destroy();

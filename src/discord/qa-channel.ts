@@ -39,6 +39,7 @@ export async function handleQaMessage(ctx: BotContext, message: Message): Promis
     // Without the Message Content intent, Discord only shows us messages that mention HipCoach.
     const question = message.content.replace(new RegExp(`<@!?${me}>`, 'g'), '').trim();
     if (!question) return;
+    ctx.coach.retention.seen(message.author.id);
 
     const thread = inOurThread && channel.isThread() ? channel : await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
     await thread.sendTyping().catch(() => undefined);
