@@ -5,6 +5,7 @@ import { privateFlags, asReply } from '../respond.js';
 import type { BotCommand } from './types.js';
 
 export const ask: BotCommand = {
+  help: 'A question about hip pain, exercises or your plan, answered from the HipCoach library',
   data: new SlashCommandBuilder()
     .setName('ask')
     .setDescription('Ask HipCoach a question about hip pain, exercises or your plan')
