@@ -1,4 +1,4 @@
-import { MessageFlags, type RepliableInteraction, type User } from 'discord.js';
+import type { RepliableInteraction, User } from 'discord.js';
 import type { Side } from '../../content/ids.js';
 import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
@@ -8,7 +8,8 @@ import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '.
 import { assessmentIds, assessmentRef, parseAssessmentRef, type AssessmentRef } from './assessment-ids.js';
 import { referralButtons, withClearedButton } from './referral.js';
 import { welcomeView } from '../../views/onboarding.js';
-import { assessmentFacts, comparisonText, findingsText, planView, referralView } from '../../views/plan-view.js';
+import { completionView } from '../../views/completion-view.js';
+import { assessmentFacts, planView, referralView } from '../../views/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../views/view.js';
 import type { AssessmentKind } from '../../app/coach.js';
@@ -16,7 +17,7 @@ import type { StoredPlan } from '../../db/repos/plans.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId } from '../custom-id.js';
 import { modalFor, renderView, type RenderOptions, PLAIN } from '../render.js';
-import { DiscordCodes, deferView, isDiscordError, replyView, sendView, updateView, asReply } from '../respond.js';
+import { DiscordCodes, deferView, followUpView, isDiscordError, replyView, sendView, updateView, asReply } from '../respond.js';
 import { consentButtonsOptions } from './onboarding.js';
 
 /** /assess and its components (ids and refs in `assessment-ids.ts`). */
@@ -177,32 +178,20 @@ async function deliverPlan(ctx: BotContext, interaction: RepliableInteraction, s
   await deferView(interaction);
   const plan = stored.plan;
   const intro = await ctx.phraser.intro({ occasion: 'assessment', facts: assessmentFacts(plan) });
-  const changed = comparison ? `**What changed since last time**\n${comparisonText(comparison, ctx.library)}\n\n` : '';
-  const summary: View = {
-    title: comparison ? 'Reassessment complete' : 'Assessment complete',
-    body: `${intro}\n\n${changed}**What the tests showed**\n${findingsText(plan, ctx.library)}`,
-    inputs: [],
-    privacy: 'private',
-    tone: 'success',
-    ...(interrupted ? { notice: 'Your plan was saved just before I was interrupted. Here it is.' } : {}),
-  };
+  const summary = completionView(plan, comparison, ctx.library, { intro, interrupted });
   if (!interaction.inGuild()) {
     // In the DM itself the summary comes first, then the plan pages (sent with nonces) below it.
     await sendView(interaction, summary, PLAIN);
-    if (!(await sendPlanByDm(ctx, interaction.user, stored))) {
-      for (const p of renderView(planView(plan, ctx.library), PLAIN)) await interaction.followUp(asReply(p));
-    }
+    if (!(await sendPlanByDm(ctx, interaction.user, stored))) await followUpView(interaction, planView(plan, ctx.library));
     ctx.coach.planDelivered(stored.id);
     return;
   }
   const sent = await sendPlanByDm(ctx, interaction.user, stored);
-  const where = sent
+  const next = sent
     ? 'Your full plan, with the reason for every exercise, is in your DMs. Use `/workout` for today\'s session.'
     : 'I could not send you a DM (your privacy settings may block them), so here is your plan privately instead. Use `/workout` for today\'s session.';
-  await sendView(interaction, { ...summary, body: `${summary.body}\n\n${where}` }, PLAIN);
-  if (!sent) {
-    for (const p of renderView(planView(plan, ctx.library), PLAIN)) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
-  }
+  await sendView(interaction, completionView(plan, comparison, ctx.library, { intro, interrupted, next }), PLAIN);
+  if (!sent) await followUpView(interaction, planView(plan, ctx.library), true);
   ctx.coach.planDelivered(stored.id);
 }
 

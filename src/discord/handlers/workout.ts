@@ -5,8 +5,8 @@ import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, mornin
 import type { BotContext } from '../context.js';
 import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
 import { flowIds } from '../custom-id.js';
-import { renderView, type RenderOptions, PLAIN } from '../render.js';
-import { privateFlags, replyView, updateView, asReply } from '../respond.js';
+import { type RenderOptions, PLAIN } from '../render.js';
+import { privateFlags, replyView, updateView } from '../respond.js';
 import { referralButtons, withClearedButton } from './referral.js';
 
 /**
@@ -72,9 +72,7 @@ export const workoutFlow = componentFlow('workout', parseWorkoutComponent, async
         return;
       }
       // A new private message, so the workout stays on screen.
-      const [first, ...rest] = renderView(exerciseView(exercise, ctx.library), PLAIN);
-      await interaction.reply({ ...asReply(first!), flags: MessageFlags.Ephemeral });
-      for (const p of rest) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
+      await replyView(interaction, exerciseView(exercise, ctx.library), PLAIN, true);
       return;
     }
     case 'done':
