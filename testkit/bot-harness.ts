@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Clock } from '../src/app/time.js';
 import { botEnvSchema, type BotConfig } from '../src/config.js';
-import { startBot, type RunningBot } from '../src/discord/bot.js';
+import { startHipCoach, type RunningHipCoach } from '../src/main.js';
 import { startFakeDiscord, type FakeDiscord, type FakeMessage, type FakeUser } from './fake-discord/index.js';
 
 export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
@@ -13,11 +13,11 @@ export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwx
 /** A fake Discord plus the real bot logged in to it, on a temp SQLite file. */
 export interface Harness {
   fake: FakeDiscord;
-  bot: RunningBot;
+  bot: RunningHipCoach;
   config: BotConfig;
   dbPath: string;
   /** Stop the bot (gracefully) and start a new one on the same database: a restart. */
-  restart(): Promise<RunningBot>;
+  restart(): Promise<RunningHipCoach>;
   close(): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export async function startHarness(opts: { users: string[]; env?: Record<string,
     ...opts.env,
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const start = () => startBot({ config, logger, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.startScheduler === false ? { startScheduler: false } : {}) });
+  const start = () => startHipCoach(config, logger, { ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.startScheduler === false ? { startScheduler: false } : {}) });
   let bot = await start();
   const harness = {
     fake,
