@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { layers } from './eslint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'migrations/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'migrations/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -23,5 +23,10 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+    // The few plain-JavaScript files (bin, build script) run on Node.
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', URL: 'readonly', console: 'readonly' },
+    },
   },
 );

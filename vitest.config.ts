@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Tests that run bin/hipcoach.js need dist/ built from the current sources.
+    globalSetup: ['scripts/build.js'],
   },
 });

@@ -12,6 +12,7 @@ import { startFakeDiscord, type FakeMessage } from '../testkit/fake-discord/inde
 import { idOf, TOKEN } from '../testkit/bot-harness.js';
 import { percentile } from './stats.js';
 import { seedPeople } from './seed.js';
+import { startCommand } from './start-command.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const round = (n: number) => Number(n.toFixed(3));
@@ -84,9 +85,10 @@ export async function benchMemory(peopleCount = 10_000, served = 300): Promise<{
   seeded.close();
   const fake = await startFakeDiscord({ token: TOKEN });
   const users = ids.slice(0, served).map((id, i) => fake.user(`p${i}`, { id }));
-  const child = spawn(process.execPath, ['bin/hipcoach.js', 'start'], {
+  const start = startCommand();
+  const child = spawn(process.execPath, [...start.nodeFlags, 'bin/hipcoach.js', 'start'], {
     cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE_URL: fake.apiBase, DATABASE_PATH: dbPath, SCHEDULER: 'off', LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: join(dir, 'none.env') },
+    env: { ...process.env, ...start.env, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE_URL: fake.apiBase, DATABASE_PATH: dbPath, SCHEDULER: 'off', LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: join(dir, 'none.env') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {

@@ -7,6 +7,7 @@ import { openDatabase } from '../src/db/connection.js';
 import { startFakeDiscord } from '../testkit/fake-discord/index.js';
 import { TOKEN } from '../testkit/bot-harness.js';
 import { seedPeople } from './seed.js';
+import { startCommand } from './start-command.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DUE = new Date('2026-11-28T08:00:00Z');
@@ -16,6 +17,7 @@ interface ChildReport {
   sent: number;
   claimMs: number;
   sendMs: number;
+  tickCpuMs: number;
   peakRssMb: number;
 }
 
@@ -23,7 +25,7 @@ interface ChildReport {
  * `count` people due in the same minute; the fake enforces a global limit of `rate` requests/s
  * (as Discord does at 50) and discord.js is told the same limit. One scheduler tick, measured.
  */
-export async function fanout(count: number, rate: number) {
+export async function fanout(count: number, rate: number, day2 = false) {
   const dir = mkdtempSync(join(tmpdir(), 'hipcoach-fanout-'));
   const dbPath = join(dir, 'f.db');
   const seeded = openDatabase(dbPath);
@@ -32,16 +34,7 @@ export async function fanout(count: number, rate: number) {
   const fake = await startFakeDiscord({ token: TOKEN, globalLimitPerSecond: rate, bucketLimit: 1_000_000 });
   for (const [i, id] of ids.entries()) fake.user(`f${i}`, { id });
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fanout-child.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_PATH: dbPath, API_BASE: fake.apiBase, TOKEN, NOW: new Date(DUE.getTime() + 30_000).toISOString(), RATE: String(rate) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    if (code !== 0) throw new Error(`fan-out child failed (${String(code)}): ${out}`);
-    const report = JSON.parse(out.trim()) as ChildReport;
+    const report = await tick(dbPath, fake.apiBase, new Date(DUE.getTime() + 30_000), rate);
     const sends = fake.requests((r) => r.method === 'POST' && (r.path === '/users/@me/channels' || /^\/channels\/\d+\/messages$/.test(r.path)) && r.status === 200);
     const first = Math.min(...sends.map((r) => r.at));
     const last = Math.max(...sends.map((r) => r.at));
@@ -59,11 +52,40 @@ export async function fanout(count: number, rate: number) {
       achievedPerSecond: Math.round(achieved * 10) / 10,
       ratio: Math.round((achieved / rate) * 1000) / 1000,
       planMs: report.claimMs,
+      tickCpuMs: report.tickCpuMs,
       sendSeconds: Math.round(report.sendMs / 100) / 10,
       peakRssMb: report.peakRssMb,
+      requestsPerDmDay2: day2 ? await secondDay(dbPath, fake, rate, count) : undefined,
     };
   } finally {
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One scheduler tick in a child process started as `npm start` starts the bot. */
+async function tick(dbPath: string, apiBase: string, now: Date, rate: number): Promise<ChildReport> {
+  const start = startCommand();
+  const child = spawn(process.execPath, [...start.nodeFlags, 'bench/fanout-child.js'], {
+    cwd: ROOT,
+    env: { ...process.env, ...start.env, DATABASE_PATH: dbPath, API_BASE: apiBase, TOKEN, NOW: now.toISOString(), RATE: String(rate) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`fan-out child failed (${String(code)}): ${out}`);
+  return JSON.parse(out.trim()) as ChildReport;
+}
+
+/** The next day's tick: the DM channel is remembered, so each daily DM should be one request. */
+async function secondDay(dbPath: string, fake: Awaited<ReturnType<typeof startFakeDiscord>>, rate: number, count: number): Promise<number> {
+  fake.clearRequests();
+  const report = await tick(dbPath, fake.apiBase, new Date(DUE.getTime() + 86_400_000 + 30_000), rate);
+  if (report.sent !== count) throw new Error(`day 2 sent ${report.sent} of ${count}`);
+  const requests = fake.requests((r) => r.method !== 'GET');
+  // Day 2 is a Sunday here, so each person gets two messages (the workout and the weekly
+  // summary): the figure is requests per DM message, which is 1.0 when the channel is cached.
+  const messages = requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.status === 200).length;
+  return Math.round((requests.length / messages) * 1000) / 1000;
 }

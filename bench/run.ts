@@ -1,18 +1,26 @@
 /**
- * `npm run bench`: speed figures for the rules engine (later issues add the bot, the scheduler,
- * retrieval and charts). `npm run bench -- --json` prints one JSON object on stdout.
+ * `npm run bench`: speed and memory figures: rules engine, retrieval, charts, the bot, the scheduler's
+ * fan-out and start-up. `npm run bench -- --json` prints one JSON object on stdout.
  */
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import { getLibrary } from '../src/content/load.js';
 import { buildPlan, type Plan } from '../src/coaching/plan.js';
 import { buildSession } from '../src/coaching/session.js';
+import { simulate } from '../src/coaching/simulate.js';
 import { answersArb } from '../testkit/answers-arb.js';
 import { benchInteractions, benchMemory } from './bot.js';
 import { percentile } from './stats.js';
 import { fanout } from './fanout.js';
 import { benchQa } from './qa.js';
 import { benchCharts } from './charts.js';
+import { benchFigures } from './figures.js';
+import { benchSafety } from './safety.js';
+import { benchStartup } from './startup.js';
+
+// The bot and the fan-out child run the compiled JavaScript, as production does.
+if (spawnSync(process.execPath, ['scripts/build.js', '--if-stale'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
 
 const PEOPLE = 10_000;
 
@@ -43,6 +51,14 @@ function benchEngine() {
     sessionTimes.push(performance.now() - t);
   });
   if (items === 0) throw new Error('no plan had items: the generator is broken');
+  // 28 simulated days for one person (plan, sessions, decisions), over 200 different people.
+  const simTimes: number[] = [];
+  for (const answers of people.slice(0, 200)) {
+    const t = performance.now();
+    simulate({ answers, start: '2026-03-02', days: 28 }, library);
+    simTimes.push(performance.now() - t);
+  }
+  simTimes.sort((a, b) => a - b);
   planTimes.sort((a, b) => a - b);
   sessionTimes.sort((a, b) => a - b);
   return {
@@ -55,6 +71,10 @@ function benchEngine() {
       medianMs: round(percentile(sessionTimes, 50)),
       p99Ms: round(percentile(sessionTimes, 99)),
     },
+    simulate: {
+      days28Ms: round(percentile(simTimes, 50), 2),
+      p99Ms: round(percentile(simTimes, 99), 2),
+    },
   };
 }
 
@@ -65,12 +85,18 @@ const results: Record<string, unknown> = { node: process.version, people: PEOPLE
 if (wants('engine')) Object.assign(results, benchEngine());
 if (wants('qa')) Object.assign(results, benchQa());
 if (wants('chart')) Object.assign(results, benchCharts());
+if (wants('figure')) Object.assign(results, benchFigures());
+if (wants('safety')) {
+  const { safety, qaSafety } = await benchSafety();
+  results.safety = safety;
+  results.qa = { ...(results.qa as Record<string, unknown> | undefined), ...qaSafety };
+}
 if (wants('interaction')) results.interaction = await benchInteractions(1000);
 if (wants('memory')) results.memory = await benchMemory(10_000);
 if (wants('fanout')) {
   // Discord's real global limit (50/s) on a population that keeps the run under a minute, then
   // all 10,000 people due in the same minute at a fast setting.
-  const real = await fanout(1_000, 50);
+  const real = await fanout(1_000, 50, true);
   const fast = await fanout(10_000, 1_000);
   results.fanout = {
     ratio: real.ratio,
@@ -78,11 +104,17 @@ if (wants('fanout')) {
     duplicates: real.duplicates + fast.duplicates,
     received429: real.received429 + fast.received429,
     plan10kMs: fast.planMs,
+    tick10kCpuMs: fast.tickCpuMs,
     peakRssMb: fast.peakRssMb,
+    requestsPerDmDay2: real.requestsPerDmDay2,
+    // Discord allows 50 requests/s in all: the floor for 10,000 one-message daily DMs (weekdays).
+    implied10kDmSeconds: Math.round((10_000 * (real.requestsPerDmDay2 ?? 0)) / 50),
     real,
     fast,
   };
 }
+
+if (wants('startup')) results.startup = await benchStartup();
 
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(results)}\n`);
@@ -91,5 +123,5 @@ if (process.argv.includes('--json')) {
   for (const [key, value] of Object.entries(results)) {
     if (typeof value === 'object' && value !== null) console.log(`${key.padEnd(12)} ${JSON.stringify(value)}`);
   }
-  console.log('targets: plan.medianMs < 0.5, plan.total10kMs < 3000, interaction.p99Ms < 30, memory.rss10kPeopleMb < 200, fanout.ratio >= 0.9, fanout.duplicates = 0, retrieval.p99Ms < 5, chart.p95Ms < 150');
+  console.log('targets: plan.medianMs < 0.1, plan.total10kMs < 1000, simulate.days28Ms < 20, interaction.p99Ms < 30, memory.rss10kPeopleMb <= 120, memory.peakRssMb <= 150, fanout.peakRssMb <= 150, fanout.plan10kMs < 3000, fanout.ratio >= 0.9, fanout.duplicates = 0, retrieval.p99Ms < 5, chart.p95Ms < 150, figure.p95Ms < 40, safety.redFlagSensitivity >= 0.97, safety.redFlagSpecificity >= 0.95, safety.badRepliesPosted = 0, safety.goodRepliesBlocked <= 1, qa.notCoveredGraceful >= 0.9, qa.recallAt3Described >= 0.95, qa.worstAnswerMs < 15000');
 }

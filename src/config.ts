@@ -89,6 +89,16 @@ export const botEnvSchema = baseEnvSchema.extend({
    * Developer Portal first). Off: people @mention HipCoach in the channel instead.
    */
   MESSAGE_CONTENT_INTENT: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+  /**
+   * Erase a person after this many days without any interaction (a DM notice goes out a week
+   * before). Health data is special-category data: keep it no longer than it is used.
+   */
+  DATA_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days, such as 365' })
+    .int({ error: 'must be a whole number of days, such as 365' })
+    .min(30, { error: 'must be at least 30 (days), so the week-ahead notice can be answered' })
+    .max(3650, { error: 'must be at most 3650 (ten years)' })
+    .default(365),
 }).extend(llmEnvShape);
 export type BotConfig = z.output<typeof botEnvSchema>;
 

@@ -5,6 +5,7 @@ import type { DbHandle } from './db/connection.js';
 import { startBot, type RunningBot } from './discord/bot.js';
 import { RestDmSender } from './discord/dm-sender.js';
 import { createLogger } from './logger.js';
+import { RetentionSweeper } from './scheduler/retention-sweeper.js';
 import { Scheduler } from './scheduler/scheduler.js';
 
 /** The bot and, when SCHEDULER=on, the daily-DM scheduler that sends through the bot's REST client. */
@@ -38,10 +39,17 @@ export async function startHipCoach(
         })
       : undefined;
   if (opts.startScheduler !== false) scheduler?.start();
+  // The retention rule runs beside the one scheduler (it sends DMs too); its claims keep it single.
+  const retention =
+    config.SCHEDULER === 'on'
+      ? new RetentionSweeper({ retention: bot.context.coach.retention, sender: new RestDmSender(bot.client.rest), clock, logger, days: config.DATA_RETENTION_DAYS })
+      : undefined;
+  if (opts.startScheduler !== false) retention?.start();
   let stopped: Promise<void> | undefined;
   // The scheduler stops first, so no DM starts while the bot is closing its connections.
   const stop = () => (stopped ??= (async () => {
     await scheduler?.stop();
+    await retention?.stop();
     await bot.stop();
   })());
   return { ...bot, scheduler, stop };

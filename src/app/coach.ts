@@ -20,6 +20,7 @@ import { Daily } from './daily.js';
 import { Guilds } from './guilds.js';
 import { People } from './people.js';
 import { Privacy } from './privacy.js';
+import { Retention } from './retention.js';
 import { Questions } from './questions.js';
 import { Reports, type ProgressReport } from './reports.js';
 import { Safety } from './safety.js';
@@ -34,7 +35,7 @@ export type CoachDeps = AppDeps;
 /**
  * The coach's use cases, shared by the Discord bot, the console coach and the scheduler: a thin
  * facade over one module per aggregate (people, safety, assessment, training, reports, privacy,
- * questions, daily, guilds), so callers keep one handle. Each use case is one unit of work.
+ * questions, daily, guilds, retention), so callers keep one handle. Each use case is one unit of work.
  */
 export class Coach {
   readonly people: People;
@@ -46,6 +47,7 @@ export class Coach {
   readonly questions: Questions;
   readonly daily: Daily;
   readonly guilds: Guilds;
+  readonly retention: Retention;
 
   constructor(private readonly deps: CoachDeps) {
     this.people = new People(deps);
@@ -57,6 +59,7 @@ export class Coach {
     this.questions = new Questions(deps);
     this.daily = new Daily(deps, this.training, this.reports);
     this.guilds = new Guilds(deps);
+    this.retention = new Retention(deps);
   }
 
   get library(): Library {

@@ -4,12 +4,15 @@ import { checkContentDir, formatProblem, getLibrary } from '../content/load.js';
 import type { Library } from '../content/library.js';
 import { answersSchema, minutesSchema } from '../coaching/assessment-answers.js';
 import { isValidLocalDate } from '../coaching/calendar.js';
+import { ladderOf } from '../coaching/dosage.js';
+import { feedbackFileSchema } from '../coaching/feedback.js';
 import { buildPlan } from '../coaching/plan.js';
 import { buildSession, type Session } from '../coaching/session.js';
 import { itemText, planView, referralView } from '../views/plan-view.js';
 import { readAnswersFile } from './answers-file.js';
 import { CliError } from './errors.js';
 import { viewToText } from './render-text.js';
+import { checkFigures } from '../figures/validate.js';
 
 /** Each command returns what to print on stdout; main.ts does the printing and exit codes. */
 
@@ -70,6 +73,11 @@ export function libraryCommand(opts: { json?: boolean }, library: Library = getL
         previous: e.previous,
         next: e.next,
         minutes: e.minutes,
+        provocative: e.provocative,
+        singleLeg: e.singleLeg,
+        default: library.chains[e.pattern].levels[e.level - 1]?.default.id === e.id,
+        equivalentTo: e.equivalentTo ?? null,
+        ladder: ladderOf(e),
       })),
     });
   }
@@ -86,14 +94,19 @@ export function libraryCommand(opts: { json?: boolean }, library: Library = getL
   return lines.join('\n');
 }
 
+const SCHEMAS = { answers: answersSchema, feedback: feedbackFileSchema } as const;
+
 export function schemaCommand(which: string): string {
-  if (which !== 'answers') throw new CliError(`schema: unknown schema "${which}" (available: answers)`);
-  return json(z.toJSONSchema(answersSchema, { io: 'input', unrepresentable: 'any' }));
+  if (!(which in SCHEMAS)) throw new CliError(`schema: unknown schema "${which}" (available: ${Object.keys(SCHEMAS).join(', ')})`);
+  return json(z.toJSONSchema(SCHEMAS[which as keyof typeof SCHEMAS], { io: 'input', unrepresentable: 'any' }));
 }
 
 /** `content check`: exit 0 and a summary when clean, exit 2 with one line per problem otherwise. */
 export function contentCheckCommand(opts: { dir?: string }): string {
   const { problems, library } = opts.dir ? checkContentDir(opts.dir) : checkContentDir();
   if (!library) throw new CliError(`the content has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
-  return `content ok: ${library.exercises.length} exercises in ${PATTERN_IDS.length} patterns, ${library.battery.tests.length} tests, ${library.redFlags.flags.length} red flags, ${library.troubleshooting.length} troubleshooting topics (version ${library.version})`;
+  const figures = checkFigures(library, opts.dir);
+  if (figures.problems.length > 0) throw new CliError(`the content has ${figures.problems.length} problem(s):\n${figures.problems.map(formatProblem).join('\n')}`);
+  const noFigure = figures.missing.length > 0 ? `\nno figure yet for: ${figures.missing.join(', ')}` : '';
+  return `content ok: ${library.exercises.length} exercises in ${PATTERN_IDS.length} patterns, ${library.battery.tests.length} tests, ${library.redFlags.flags.length} red flags, ${library.troubleshooting.length} troubleshooting topics, ${figures.poses.length} figures (version ${library.version})${noFigure}`;
 }

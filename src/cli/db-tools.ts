@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../db/connection.js';
+import { preparePrivateFile } from '../db/private-files.js';
 import { CliError } from './errors.js';
 
 /**
@@ -34,6 +35,7 @@ export async function backupDatabase(dbPath: string, file: string, opts: { force
   if (existsSync(file) && !opts.force) throw new CliError(`${file}: already exists (add --force to overwrite)`);
   const handle = openDatabase(dbPath);
   try {
+    preparePrivateFile(file);
     await handle.sqlite.backup(file);
   } finally {
     handle.close();
@@ -60,6 +62,7 @@ export async function restoreDatabase(dbPath: string, file: string, opts: { forc
     const keep = `${dbPath}.before-restore-${opts.now.toISOString().replace(/[:.]/g, '-')}`;
     const live = openDatabase(dbPath);
     try {
+      preparePrivateFile(keep);
       await live.sqlite.backup(keep);
     } finally {
       live.close();
@@ -67,6 +70,7 @@ export async function restoreDatabase(dbPath: string, file: string, opts: { forc
   }
   const source = new Database(file, { readonly: true });
   try {
+    preparePrivateFile(dbPath);
     await source.backup(dbPath);
   } finally {
     source.close();

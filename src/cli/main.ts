@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { clockFrom, ConfigError, loadBaseConfig } from '../config.js';
 import { ContentError } from '../content/load.js';
 import { contentCheckCommand, libraryCommand, planCommand, schemaCommand, sessionCommand } from './commands.js';
+import { simulateCommand, type SimulateOptions } from './simulate.js';
 import { CliError } from './errors.js';
 import { runTry } from './try.js';
 import { backupDatabase, restoreDatabase } from './db-tools.js';
@@ -36,6 +37,20 @@ function program(): Command {
     });
 
   cli
+    .command('simulate')
+    .description('Simulate days of coaching from an answers file, with optional feedback (see `hipcoach schema feedback`).')
+    .requiredOption('-i, --input <file>', 'answers JSON file')
+    .requiredOption('-s, --start <YYYY-MM-DD>', 'the first day')
+    .option('--days <n>', 'how many days (default 28)')
+    .option('-m, --minutes <n>', 'minutes a day (default: the answers file prefs)')
+    .option('-f, --feedback <file>', 'feedback JSON file (default: every day done, 2/10, effort right, good form, settled)')
+    .option('--without <rules>', 'switch engine rules off, comma-separated (to see what each does)')
+    .option('--json', 'print the simulation as JSON')
+    .action((opts: SimulateOptions) => {
+      out(simulateCommand(opts));
+    });
+
+  cli
     .command('library')
     .description('List every exercise, chain by chain.')
     .option('--json', 'print the library as JSON')
@@ -46,7 +61,7 @@ function program(): Command {
   cli
     .command('schema')
     .description('Print a JSON Schema.')
-    .argument('<which>', 'answers')
+    .argument('<which>', 'answers or feedback')
     .action((which: string) => {
       out(schemaCommand(which));
     });
@@ -59,6 +74,15 @@ function program(): Command {
     .option('--dir <path>', 'content folder to check (default: the shipped one)')
     .action((opts: { dir?: string }) => {
       out(contentCheckCommand(opts));
+    });
+
+  cli
+    .command('figures')
+    .description('Render every exercise and test figure as PNG, plus one contact sheet with their ids.')
+    .requiredOption('--out <dir>', 'folder to write the PNGs into')
+    .action(async (opts: { out: string }) => {
+      const { figuresCommand } = await import('./figures-command.js');
+      out(await figuresCommand(opts));
     });
 
   const db = cli.command('db').description('Database tools (the path comes from DATABASE_PATH, default ./data/hipcoach.db).');

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import {
+  DEFAULT_GOAL,
   EQUIPMENT_IDS,
+  GOAL_IDS,
+  NINETY_NINETY_HIPS,
   PAIN_PLACES,
   RED_FLAG_IDS,
   SCALES,
   TEST_IDS,
   TEST_SPEC,
   type EquipmentId,
+  type GoalId,
+  type NinetyNinetyHip,
   type PainPlace,
   type Rating,
   type RedFlagId,
@@ -24,20 +29,25 @@ export const painScore = z
   .min(0, 'must be a whole number from 0 to 10')
   .max(10, 'must be a whole number from 0 to 10');
 
+const hipSchema = z.enum(NINETY_NINETY_HIPS, { error: `must be one of ${NINETY_NINETY_HIPS.join(', ')}` });
+
 function sideResultSchema(testId: TestId) {
   const ratings = SCALES[TEST_SPEC[testId].scale].ratings as readonly [Rating, ...Rating[]];
-  return z
-    .object({
-      rating: z.enum(ratings, { error: `must be one of ${ratings.join(', ')}` }),
-      pain: painScore,
-      painPlace: z.enum(PAIN_PLACES, { error: `must be one of ${PAIN_PLACES.join(', ')}` }).optional(),
-    })
-    .strict();
+  const base = {
+    rating: z.enum(ratings, { error: `must be one of ${ratings.join(', ')}` }),
+    pain: painScore,
+    painPlace: z.enum(PAIN_PLACES, { error: `must be one of ${PAIN_PLACES.join(', ')}` }).optional(),
+  };
+  // Only the 90/90 sit says which hip the pain or the stop came from (front leg's or back leg's).
+  if (testId === 'ninety_ninety_sit') return z.object({ ...base, hip: hipSchema.optional() }).strict();
+  return z.object(base).strict();
 }
 export interface SideResult {
   rating: Rating;
   pain: number;
   painPlace?: PainPlace | undefined;
+  /** 90/90 sit only: the hip the pain or the stop came from; absent reads as the front leg's. */
+  hip?: NinetyNinetyHip | undefined;
 }
 
 function testResultSchema(testId: TestId) {
@@ -105,12 +115,17 @@ export interface Prefs {
   equipment: readonly EquipmentId[];
 }
 
+export const goalSchema = z.enum(GOAL_IDS, { error: `must be one of ${GOAL_IDS.join(', ')}` });
+export type { GoalId };
+
 export const answersSchema = z
   .object({
     redFlags: z.object(redFlagsShape).strict(),
     baseline: baselineSchema.optional(),
     tests: z.object(testsShape).strict().default({}),
     prefs: prefsSchema.default({ minutes: DEFAULT_MINUTES, equipment: ['none'] }),
+    /** What the person trains for (spec v2); it shapes the loading phase, never the findings. */
+    goal: goalSchema.default(DEFAULT_GOAL),
   })
   .strict();
 export type Answers = z.output<typeof answersSchema>;

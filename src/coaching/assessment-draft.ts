@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_RATINGS, PAIN_PLACES, RED_FLAG_IDS, TEST_IDS, type Rating, type TestId } from '../content/ids.js';
+import { ALL_RATINGS, EVERYONE_TEST_IDS, PAIN_PLACES, RED_FLAG_IDS, TEST_IDS, type Rating, type TestId } from '../content/ids.js';
 import { painScore, psfsItemSchema } from './assessment-answers.js';
 
 /**
@@ -21,7 +21,8 @@ export const STEPS: readonly Step[] = [
   ...SCREEN_PAGES.map((p) => `screen:${p}` as const),
   'baseline:pain',
   'baseline:psfs',
-  ...TEST_IDS.map((t) => `test:${t}` as const),
+  // Goal-only tests (the hop test) are not in the walk until onboarding asks for the goal.
+  ...EVERYONE_TEST_IDS.map((t) => `test:${t}` as const),
   'review',
 ];
 

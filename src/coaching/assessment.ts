@@ -2,6 +2,7 @@ import {
   PATTERN_IDS,
   SCALES,
   SIDES,
+  TEST_GOALS,
   TEST_IDS,
   TEST_SPEC,
   type BodySide,
@@ -13,6 +14,8 @@ import {
   type TestId,
 } from '../content/ids.js';
 import type { Library } from '../content/library.js';
+import type { BatteryTest } from '../content/schema.js';
+import { ruleOn, type EngineOptions } from './engine-rules.js';
 import type { SideResult, Tests } from './assessment-answers.js';
 
 export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
@@ -101,7 +104,8 @@ function observations(tests: Tests, testId: TestId): { side: Side; result: SideR
 }
 
 /** Turn raw test results into findings per pattern and side. Iterates in spec order, never key order. */
-export function scoreAssessment(tests: Tests, library: Library): AssessmentScore {
+export function scoreAssessment(tests: Tests, library: Library, options?: EngineOptions): AssessmentScore {
+  const mapNinetyNinety = ruleOn(options, 'ninety-ninety-side-mapping');
   const sidedness = patternSidedness(library);
   const findings: Finding[] = [];
   const asymmetries: Asymmetry[] = [];
@@ -113,7 +117,8 @@ export function scoreAssessment(tests: Tests, library: Library): AssessmentScore
     if (!test) continue;
     const obs = observations(tests, testId);
     if (obs.length === 0) {
-      skippedTests.push(testId);
+      // A goal-only test (the hop test) is not asked of everyone, so leaving it out is no skip.
+      if (TEST_GOALS[testId] === undefined) skippedTests.push(testId);
       continue;
     }
     const dimension = SCALES[TEST_SPEC[testId].scale].dimension;
@@ -128,12 +133,14 @@ export function scoreAssessment(tests: Tests, library: Library): AssessmentScore
               { dimension: 'pain', severity: fromPain },
               { dimension, severity: fromRating },
             ];
-      for (const inform of test.informs) {
+      for (const inform of mapNinetyNinety ? informsFor(test.informs, testId, result) : (test.informs as readonly Inform[])) {
         // A per-side result informs a whole-body pattern as "both"; a whole-body test informs each side.
+        const onSide = inform.otherSide && side !== 'both' ? otherSide(side) : side;
         const targetSides: Side[] =
-          sidedness[inform.pattern] === 'both' ? ['both'] : side === 'both' ? [...SIDES] : [side];
+          sidedness[inform.pattern] === 'both' ? ['both'] : onSide === 'both' ? [...SIDES] : [onSide];
         // Only a pattern's main measure counts as testing it; secondary evidence alone does not.
         if (inform.weight === 'primary') for (const s of targetSides) tested[inform.pattern][s] = true;
+        if (inform.evidence === false) continue;
         for (const { dimension: dim, severity } of raw) {
           if (severity === null) continue;
           for (const s of targetSides) {
@@ -156,6 +163,30 @@ export function scoreAssessment(tests: Tests, library: Library): AssessmentScore
     if (asym) asymmetries.push(asym);
   }
   return { findings, asymmetries, skippedTests, tested, sidedness };
+}
+
+function otherSide(side: BodySide): BodySide {
+  return side === 'left' ? 'right' : 'left';
+}
+
+/** otherSide: the finding belongs to the opposite side; evidence false: marks tested, adds no finding. */
+type Inform = BatteryTest['informs'][number] & { otherSide?: boolean; evidence?: boolean };
+
+/**
+ * The 90/90 sit (spec v2): the named side is the front leg, whose hip turns out; the back hip
+ * (the other side) turns in. A stop or pain from the back hip is internal-rotation evidence for
+ * the opposite side, secondary only; from the front hip (or unsaid) it stays with the front side's
+ * flexion-rotation and external rotation. The primary pattern is always marked as tested.
+ */
+function informsFor(informs: readonly Inform[], testId: TestId, result: SideResult): Inform[] {
+  if (testId !== 'ninety_ninety_sit') return [...informs];
+  if (result.hip === 'back') {
+    return [
+      ...informs.filter((i) => i.weight === 'primary').map((i) => ({ ...i, evidence: false })),
+      { pattern: 'internal_rotation', weight: 'secondary', otherSide: true },
+    ];
+  }
+  return informs.filter((i) => i.pattern !== 'internal_rotation');
 }
 
 function asymmetryOf(testId: TestId, obs: { side: Side; result: SideResult }[]): Asymmetry | null {

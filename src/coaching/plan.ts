@@ -1,30 +1,16 @@
-import {
-  PATTERN_IDS,
-  SIDES,
-  STAGES,
-  TEST_IDS,
-  WHOLE_BODY_PATTERNS,
-  type EquipmentId,
-  type PatternId,
-  type Side,
-  type Stage,
-  type TestId,
-} from '../content/ids.js';
+import { PATTERN_IDS, STAGES, type EquipmentId, type GoalId, type PatternId, type Side, type Stage, type TestId } from '../content/ids.js';
 import type { Chain, Library } from '../content/library.js';
 import type { Dosage, Exercise } from '../content/schema.js';
 import { normaliseEquipment, type Answers, type Baseline } from './assessment-answers.js';
-import { scoreAssessment, SEVERITIES, type Asymmetry, type Finding, type Severity } from './assessment.js';
-import { KEEP_RULES, SESSION_RULES, START_RULES } from './rules.js';
+import { scoreAssessment, type Asymmetry, type Finding } from './assessment.js';
+import { chooseExercise, levelAt } from './choice.js';
+import { ruleOn, type EngineOptions } from './engine-rules.js';
+import { computeGates, limitsFor, openLevelAtOrBelow, type Gates } from './gates.js';
+import { SESSION_RULES } from './rules.js';
+import { reasonOrder, tracksFrom, type Reason, type Track } from './tracks.js';
 import { screenRedFlags, type Referral } from './safety.js';
 
-export interface Reason {
-  /** null when the reason is a rule about the pattern itself (e.g. trunk is always trained). */
-  testId: TestId | null;
-  side: Side;
-  /** `<dimension>_<severity>` (e.g. `pain_moderate`), or `no_finding`, `not_tested`, `time`. */
-  finding: string;
-  ruleId: string;
-}
+export type { Reason } from './tracks.js';
 
 export interface DosageView extends Dosage {
   text: string;
@@ -54,6 +40,9 @@ export interface Plan {
   asymmetries: Asymmetry[];
   skippedTests: TestId[];
   baseline: Baseline | null;
+  goal: GoalId;
+  /** What the assessment unlocks per side; progression and sessions read the same gates. */
+  gates: Gates;
 }
 
 export function formatDosage(d: Dosage): string {
@@ -85,150 +74,18 @@ export function clampLevel(chain: Chain, level: number): number {
   return Math.min(Math.max(1, Math.round(level)), chain.levels.length);
 }
 
-/**
- * The exercise for a chain level and the person's equipment. Options that use equipment the
- * person has are preferred (they chose to own it); then the chain's main exercise. Content checks
- * guarantee every level has a no-equipment option, so this always finds one.
- */
+/** The level's exercise for someone with no limits (kept for callers that have no gates). */
 export function pickExercise(chain: Chain, level: number, equipment: readonly EquipmentId[]): Exercise {
-  const rung = chain.levels[clampLevel(chain, level) - 1]!;
-  let fallback: Exercise | undefined;
-  for (const option of rung.options) {
-    if (!option.equipment.every((e) => e === 'none' || equipment.includes(e))) continue;
-    if (option.equipment[0] !== 'none') return option;
-    fallback ??= option;
-  }
-  if (!fallback) throw new Error(`no option fits level ${level} of ${chain.pattern}: content check missed it`);
-  return fallback;
+  return chooseExercise(levelAt(chain, level), equipment);
 }
 
-/** Reasons are ids only; person-facing wording is rendered from them (flows/plan-view.ts). */
-function findingReason(f: Finding, ruleId: string): Reason {
-  return { testId: f.testId, side: f.side, finding: `${f.dimension}_${f.severity}`, ruleId };
+interface Placed {
+  track: Track;
+  level: number;
 }
 
-const START_RULE_BY_FINDING = new Map(START_RULES.map((r) => [`${r.dimension}_${r.severity}`, r]));
-const RULE_STAGE = new Map<string, number>(START_RULES.map((r) => [r.id, STAGES.indexOf(r.stage)]));
-
-/**
- * The deciding reason first: the rule with the gentlest start, then the more serious finding
- * (pain before range, strength and control; severe before mild), then spec order.
- */
-function reasonOrder(a: Reason, b: Reason): number {
-  const rank = (r: Reason) => {
-    const [dimension, severity] = r.finding.split('_') as [string, Severity];
-    return (DIMENSION_PRIORITY[dimension] ?? 0) * 10 + SEVERITIES.indexOf(severity);
-  };
-  return (
-    (RULE_STAGE.get(a.ruleId) ?? STAGES.length) - (RULE_STAGE.get(b.ruleId) ?? STAGES.length) ||
-    rank(b) - rank(a) ||
-    TEST_IDS.indexOf(a.testId ?? TEST_IDS[0]) - TEST_IDS.indexOf(b.testId ?? TEST_IDS[0]) ||
-    a.side.localeCompare(b.side)
-  );
-}
-
-interface Track {
-  pattern: PatternId;
-  side: Side;
-  stage: Stage;
-  focus: boolean;
-  /** Higher is more urgent; orders focus items and decides which to keep when time is short. */
-  priority: number;
-  reasons: Reason[];
-}
-
-const DIMENSION_PRIORITY: Record<string, number> = { pain: 3, range: 2, strength: 2, control: 2 };
-
-function findingPriority(f: Finding): number {
-  return DIMENSION_PRIORITY[f.dimension]! * 10 + SEVERITIES.indexOf(f.severity) * 3 + (f.weight === 'primary' ? 1 : 0);
-}
-
-const primaryTestsCache = new WeakMap<Library, Map<PatternId, TestId[]>>();
-
-/** The tests that measure a pattern directly, in spec order (cached per library). */
-function primaryTestsOf(library: Library, pattern: PatternId): TestId[] {
-  let byPattern = primaryTestsCache.get(library);
-  if (!byPattern) {
-    byPattern = new Map(
-      PATTERN_IDS.map((p) => [p, library.battery.tests.filter((t) => t.informs.some((i) => i.pattern === p && i.weight === 'primary')).map((t) => t.id)]),
-    );
-    primaryTestsCache.set(library, byPattern);
-  }
-  return byPattern.get(pattern) ?? [];
-}
-
-/** One track per pattern and side that needs work, each with the rule that set its start. */
-function tracksFrom(answers: Answers, library: Library, score: ReturnType<typeof scoreAssessment>): Track[] {
-  const tracks: Track[] = [];
-  for (const pattern of PATTERN_IDS) {
-    const sides: Side[] = score.sidedness[pattern] === 'each' ? [...SIDES] : ['both'];
-    for (const side of sides) {
-      const findings = score.findings.filter((f) => f.pattern === pattern && f.side === side);
-      if (findings.length > 0) {
-        const matched = findings.map((f) => {
-          const rule = START_RULE_BY_FINDING.get(`${f.dimension}_${f.severity}`);
-          if (!rule) throw new Error(`no start rule for ${f.dimension}/${f.severity}`);
-          return { f, rule };
-        });
-        const stage = STAGES[Math.min(...matched.map((m) => STAGES.indexOf(m.rule.stage)))]!;
-        tracks.push({
-          pattern,
-          side,
-          stage,
-          focus: true,
-          priority: Math.max(...matched.map((m) => findingPriority(m.f))),
-          reasons: matched.map((m) => findingReason(m.f, m.rule.id)).sort(reasonOrder),
-        });
-        continue;
-      }
-      const wasTested = score.tested[pattern][side] === true;
-      const keep = WHOLE_BODY_PATTERNS.includes(pattern)
-        ? KEEP_RULES.wholeBodyLoading
-        : pattern === 'trunk'
-          ? KEEP_RULES.trunk
-          : null;
-      const primaryTests = primaryTestsOf(library, pattern);
-      if (!wasTested && primaryTests.length > 0) {
-        const skipped = primaryTests.find((t) => score.skippedTests.includes(t));
-        tracks.push({
-          pattern,
-          side,
-          stage: KEEP_RULES.notTested.stage,
-          focus: false,
-          priority: 1,
-          reasons: [
-            {
-              testId: skipped ?? null,
-              side,
-              finding: 'not_tested',
-              ruleId: KEEP_RULES.notTested.id,
-            },
-          ],
-        });
-      } else if (keep) {
-        tracks.push({
-          pattern,
-          side,
-          stage: keep.stage,
-          focus: false,
-          priority: 0,
-          reasons: [
-            {
-              testId: primaryTests[0] ?? null,
-              side,
-              finding: 'no_finding',
-              ruleId: keep.id,
-            },
-          ],
-        });
-      }
-    }
-  }
-  return tracks;
-}
-
-function toItem(track: Track, chain: Chain, level: number, equipment: readonly EquipmentId[], reasons: Reason[]): PlanItem {
-  const exercise = pickExercise(chain, level, equipment);
+function toItem(track: Track, chain: Chain, level: number, ctx: PlanContext, reasons: Reason[]): PlanItem {
+  const exercise = chooseExercise(levelAt(chain, level), ctx.equipment, limitsFor(ctx.gates, track.side), ctx.options);
   return {
     exerciseId: exercise.id,
     name: exercise.name,
@@ -243,34 +100,48 @@ function toItem(track: Track, chain: Chain, level: number, equipment: readonly E
   };
 }
 
+interface PlanContext {
+  equipment: readonly EquipmentId[];
+  gates: Gates;
+  options: EngineOptions | undefined;
+}
+
+/** A track's first level: its stage's entry, one lower for a painful pattern in an irritable hip, then the gates. */
+function startLevel(track: Track, chain: Chain, ctx: PlanContext): number {
+  let level = entryLevel(chain, track.stage);
+  if (ctx.gates.irritability === 'high' && track.painful) level = Math.max(1, level - 1);
+  return openLevelAtOrBelow(chain, level, { pattern: track.pattern, side: track.side, equipment: ctx.equipment }, ctx.gates, ctx.options);
+}
+
 /**
  * Items for one pattern: one per side when the sides start at different levels, merged into one
  * "both" item when they agree or when the exercise trains both legs at once (then the gentler
  * level wins, because it must suit the more sensitive side).
  */
-function itemsForPattern(tracks: Track[], chain: Chain, equipment: readonly EquipmentId[]): PlanItem[] {
-  const levels = tracks.map((t) => entryLevel(chain, t.stage));
-  const exercises = levels.map((l) => pickExercise(chain, l, equipment));
-  const [first, second] = tracks;
+function itemsForPattern(tracks: Track[], chain: Chain, ctx: PlanContext): PlanItem[] {
+  const placed: Placed[] = tracks.map((track) => ({ track, level: startLevel(track, chain, ctx) }));
+  const [first, second] = placed;
   if (!first) return [];
+  const perSide = (p: Placed) => chooseExercise(levelAt(chain, p.level), ctx.equipment, limitsFor(ctx.gates, p.track.side), ctx.options).dosage.perSide;
   if (!second) {
-    const bilateral = !exercises[0]!.dosage.perSide && first.side !== 'both';
-    return [toItem(bilateral ? { ...first, side: 'both' } : first, chain, levels[0]!, equipment, first.reasons)];
+    const bilateral = !perSide(first) && first.track.side !== 'both';
+    return [toItem(bilateral ? { ...first.track, side: 'both' } : first.track, chain, first.level, ctx, first.track.reasons)];
   }
-  const sameLevel = levels[0] === levels[1];
-  const bilateral = exercises.some((e) => !e.dosage.perSide);
-  if (sameLevel || bilateral) {
-    const gentlest = Math.min(levels[0]!, levels[1]!);
+  if (first.level === second.level || !perSide(first) || !perSide(second)) {
+    const a = first.track;
+    const b = second.track;
     const merged: Track = {
-      ...first,
+      ...a,
       side: 'both',
-      focus: first.focus || second.focus,
-      priority: Math.max(first.priority, second.priority),
-      stage: STAGES[Math.min(STAGES.indexOf(first.stage), STAGES.indexOf(second.stage))]!,
+      focus: a.focus || b.focus,
+      painful: a.painful || b.painful,
+      priority: Math.max(a.priority, b.priority),
+      stage: STAGES[Math.min(STAGES.indexOf(a.stage), STAGES.indexOf(b.stage))]!,
     };
-    return [toItem(merged, chain, gentlest, equipment, [...first.reasons, ...second.reasons].sort(reasonOrder))];
+    const level = openLevelAtOrBelow(chain, Math.min(first.level, second.level), { pattern: a.pattern, side: 'both', equipment: ctx.equipment }, ctx.gates, ctx.options);
+    return [toItem(merged, chain, level, ctx, [...a.reasons, ...b.reasons].sort(reasonOrder))];
   }
-  return tracks.map((t, i) => toItem(t, chain, levels[i]!, equipment, t.reasons));
+  return placed.map((p) => toItem(p.track, chain, p.level, ctx, p.track.reasons));
 }
 
 /** Minutes of warm-up a session reserves before exercises. */
@@ -284,15 +155,18 @@ export function focusPerDay(focusCount: number): number {
 }
 
 /** Build the plan. Pure: same answers and library -> the same plan, byte for byte. */
-export function buildPlan(answers: Answers, library: Library): Plan {
+export function buildPlan(answers: Answers, library: Library, options?: EngineOptions): Plan {
   const equipment = normaliseEquipment(answers.prefs.equipment);
   const referral = screenRedFlags(answers.redFlags);
-  const score = scoreAssessment(answers.tests, library);
+  const score = scoreAssessment(answers.tests, library, options);
+  const gates = computeGates(answers, library, options);
   const base = {
     referral,
     contentVersion: library.version,
     minutes: answers.prefs.minutes,
     equipment,
+    goal: answers.goal,
+    gates,
     findings: score.findings,
     asymmetries: score.asymmetries,
     skippedTests: score.skippedTests,
@@ -300,16 +174,19 @@ export function buildPlan(answers: Answers, library: Library): Plan {
   };
   if (referral) return { ...base, items: [], findings: [], asymmetries: [] };
 
-  const tracks = tracksFrom(answers, library, score);
+  const ctx: PlanContext = { equipment, gates, options };
+  const tracks = tracksFrom(library, score, options);
   const items: PlanItem[] = [];
   const priorities = new Map<PlanItem, number>();
   for (const pattern of PATTERN_IDS) {
     const mine = tracks.filter((t) => t.pattern === pattern);
-    const patternItems = itemsForPattern(mine, library.chains[pattern], equipment);
+    if (mine.length === 0) continue;
+    const patternItems = itemsForPattern(mine, library.chains[pattern], ctx);
     for (const item of patternItems) priorities.set(item, Math.max(...mine.map((t) => t.priority)));
     items.push(...patternItems);
   }
-  fitFocusToMinutes(items, priorities, answers.prefs.minutes, library);
+  // Spec v2: short sessions cut sets (session.ts) instead of moving focus patterns out.
+  if (!ruleOn(options, 'short-sessions-cut-sets')) fitFocusToMinutes(items, priorities, answers.prefs.minutes, library);
   return { ...base, items: sortItems(items, priorities) };
 }
 

@@ -1,5 +1,11 @@
 import { SCALES, SIDES, TEST_IDS, TEST_SPEC, type Rating, type Side, type TestId } from '../content/ids.js';
+import type { Library } from '../content/library.js';
 import type { Tests } from './assessment-answers.js';
+import { ruleOn, type EngineOptions } from './engine-rules.js';
+import { primaryTests } from './gates.js';
+import type { Plan } from './plan.js';
+import { initialTrack, type EngineState, type TrackState } from './progression.js';
+import { trackKey } from './session.js';
 
 /** What changed between two assessments, test by test and side by side, and in PSFS. */
 
@@ -64,4 +70,41 @@ export function compareAssessments(
     psfs: { ...psfs, change, meaningful },
     clinicianNudge: change !== null && daysSinceFirst >= NO_CHANGE_REVIEW_DAYS && change < PSFS_MEANINGFUL,
   };
+}
+
+/** A rise in a pattern's primary test pain that sends it back to its new start (spec v2). */
+export const PAIN_RISE_RESTART = 2;
+
+/**
+ * Reassessment keeps progress (spec v2): each pattern and side takes the higher of its new start
+ * level and its current level minus one, unless its primary test pain rose by 2 or more (then the
+ * new start). Tracks start the new level on its first rung.
+ */
+export function carryProgress(
+  input: { state: EngineState; newPlan: Plan; before: Tests; after: Tests; date: string; library: Library },
+  options?: EngineOptions,
+): EngineState {
+  const tracks: Record<string, TrackState> = {};
+  for (const item of input.newPlan.items) {
+    const key = trackKey(item.pattern, item.side);
+    const current = input.state.tracks[key];
+    const rose = primaryTests(input.library, item.pattern).some((t) => painRise(input.before, input.after, t, item.side) >= PAIN_RISE_RESTART);
+    const keep = current !== undefined && !rose && ruleOn(options, 'reassessment-keeps-progress');
+    const level = keep ? Math.max(item.level, current.level - 1) : item.level;
+    tracks[key] = { ...initialTrack(level, input.date), ...(keep && level === current.level ? { levelSince: current.levelSince } : {}) };
+  }
+  // Goal patterns are not plan items: they keep their place.
+  for (const [key, t] of Object.entries(input.state.tracks)) if (!(key in tracks)) tracks[key] = t;
+  return { tracks, settledMornings: input.state.settledMornings };
+}
+
+function painRise(before: Tests, after: Tests, testId: TestId, side: Side): number {
+  const pick = (tests: Tests) => {
+    const t = tests[testId] as Partial<Record<Side, { pain: number }>> | undefined;
+    if (!t) return undefined;
+    return side === 'both' ? Math.max(...Object.values(t).map((r) => r.pain)) : (t[side] ?? t.both)?.pain;
+  };
+  const a = pick(before);
+  const b = pick(after);
+  return a === undefined || b === undefined ? 0 : b - a;
 }

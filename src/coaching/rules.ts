@@ -87,8 +87,13 @@ export const START_RULES: readonly StartRule[] = [
 export const KEEP_RULES = {
   wholeBodyLoading: {
     id: 'whole-body-loading-kept',
-    stage: 'loading',
-    explain: 'whole-body loading stays in every plan; it is what daily life and sport ask of the hip',
+    stage: 'strength',
+    explain: 'whole-body loading stays in every plan; it starts at a strength level and earns the loading stage',
+  },
+  foundation: {
+    id: 'foundation-no-finding',
+    stage: 'strength',
+    explain: 'this tested well, so it stays in the plan as a foundation at a strength level; nothing is dropped',
   },
   trunk: {
     id: 'trunk-always-trained',

@@ -1,25 +1,23 @@
 import { PATTERN_IDS, STAGES, type EquipmentId, type PatternId, type Side } from '../content/ids.js';
 import type { Library } from '../content/library.js';
-import type { Exercise } from '../content/schema.js';
+import type { Dosage, Exercise } from '../content/schema.js';
 import { dayNumber } from './calendar.js';
+import { chooseExercise, levelAt } from './choice.js';
+import { dosageAt, HIGH_IRRITABILITY_DAYS, HIGH_IRRITABILITY_MAX_SETS, minutesAt, topRung } from './dosage.js';
+import { ruleOn, type EngineOptions } from './engine-rules.js';
+import { GOAL_IMPACT_RULE_ID, gatesOf, openGoalPatterns } from './goals.js';
+import { limitsFor, openLevelAtOrBelow, type Gates } from './gates.js';
 import { stableHash } from './hash.js';
-import {
-  clampLevel,
-  dosageView,
-  focusPerDay,
-  pickExercise,
-  warmupCount,
-  warmupMinutes,
-  type Plan,
-  type PlanItem,
-  type Reason,
-} from './plan.js';
+import { clampLevel, dosageView, focusPerDay, formatDosage, warmupBudget, warmupCount, warmupMinutes, type Plan, type PlanItem, type Reason } from './plan.js';
+import { MINUTES_MIN } from './assessment-answers.js';
 import type { Referral } from './safety.js';
 import { SESSION_RULES } from './rules.js';
 
 /** Where a person stands on one pattern's chain, keyed by `pattern:side`. */
 export interface TrackLevel {
   level: number;
+  /** The dosage-ladder rung inside the level (0 = first); absent means the first. */
+  rung?: number;
 }
 export type ProgressionLevels = Readonly<Record<string, TrackLevel | undefined>>;
 
@@ -29,6 +27,8 @@ export function trackKey(pattern: PatternId, side: Side): string {
 
 export interface SessionItem extends Omit<PlanItem, 'tier'> {
   tier: PlanItem['tier'] | 'warmup';
+  /** The ladder rung the dosage comes from. */
+  rung?: number;
 }
 
 export interface Session {
@@ -52,6 +52,10 @@ export interface SessionRequest {
   equipment?: readonly EquipmentId[];
   /** Current levels from progression; a track without one starts where the plan put it. */
   levels?: ProgressionLevels;
+  /** The plan's first day: a highly irritable hip keeps to 2 sets for 2 weeks from it. */
+  planStart?: string;
+  /** Rules switched off (mutation tests, `simulate --without`). */
+  options?: EngineOptions;
 }
 
 /** A stable start offset per person, so two people on the same plan don't move in lockstep. */
@@ -67,19 +71,51 @@ function cyclicWindow<T>(list: readonly T[], start: number, count: number): T[] 
   return Array.from({ length: Math.min(count, n) }, (_, i) => list[(begin + i) % n]!);
 }
 
-function atCurrentLevel(item: PlanItem, library: Library, equipment: readonly EquipmentId[], levels: ProgressionLevels): SessionItem {
-  const chain = library.chains[item.pattern];
-  const current = levels[trackKey(item.pattern, item.side)]?.level ?? item.level;
-  const exercise = pickExercise(chain, clampLevel(chain, current), equipment);
+interface DayContext {
+  library: Library;
+  equipment: readonly EquipmentId[];
+  levels: ProgressionLevels;
+  gates: Gates;
+  maxSets: number;
+  options: EngineOptions | undefined;
+}
+
+function atCurrentLevel(item: PlanItem, ctx: DayContext): SessionItem {
+  const chain = ctx.library.chains[item.pattern];
+  const state = ctx.levels[trackKey(item.pattern, item.side)];
+  const wanted = clampLevel(chain, state?.level ?? item.level);
+  // The gates may have closed since (a new assessment): never go above what they allow.
+  const level = openLevelAtOrBelow(chain, wanted, { pattern: item.pattern, side: item.side, equipment: ctx.equipment }, ctx.gates, ctx.options);
+  const exercise = chooseExercise(levelAt(chain, level), ctx.equipment, limitsFor(ctx.gates, item.side), ctx.options);
+  const rung = level === wanted ? Math.min(state?.rung ?? 0, topRung(exercise)) : 0;
+  return exerciseItem(item, exercise, rung, ctx.maxSets);
+}
+
+function exerciseItem(item: Omit<PlanItem, 'exerciseId' | 'name' | 'level' | 'stage' | 'dosage' | 'minutes'>, exercise: Exercise, rung: number, maxSets: number): SessionItem {
+  const dosage = dosageAt(exercise, rung, maxSets);
   return {
     ...item,
     exerciseId: exercise.id,
     name: exercise.name,
     level: exercise.level,
     stage: exercise.stage,
-    dosage: dosageView(exercise.dosage),
-    minutes: exercise.minutes,
+    dosage: { ...dosage, text: dosageText(dosage, item.side) },
+    minutes: minutesAt(exercise, dosage.sets),
+    rung,
   };
+}
+
+/** Spec v2: where the sides differ, a one-sided item says so in its dosage ("right side only"). */
+function dosageText(d: Dosage, side: Side): string {
+  return side === 'both' ? formatDosage(d) : `${formatDosage({ ...d, perSide: false })}, ${side} side only`;
+}
+
+/** With fewer sets: the short-session cut, down to 1 set. */
+function withSets(item: SessionItem, sets: number, library: Library): SessionItem {
+  if (item.dosage.sets <= sets) return item;
+  const exercise = library.exerciseById.get(item.exerciseId)!;
+  const dosage = { ...item.dosage, sets };
+  return { ...item, dosage: { ...dosage, text: dosageText(dosage, item.side) }, minutes: minutesAt(exercise, sets) };
 }
 
 function warmupItem(e: Exercise): SessionItem {
@@ -114,16 +150,23 @@ function chooseWarmups(plan: Plan, library: Library, day: number, count: number)
   return cyclicWindow(pool, day, count).map(warmupItem);
 }
 
+/** Days of a 7-day cycle on which loading-stage items may run: 3 in any 7 days, never two in a row. */
+const LOADING_DAYS: readonly number[] = [0, 2, 4];
+
+export function isLoadingDay(userId: string, day: number): boolean {
+  return LOADING_DAYS.includes((((day + personOffset(userId, 7)) % 7) + 7) % 7);
+}
+
 /**
  * Today's session: a warm-up, then the day's focus items (a rotation that brings each focus
- * pattern round at least 3 times in any 7 days), then foundation items while time allows.
+ * pattern round at least 3 times in any 7 days; loading-stage items only on loading days), then
+ * foundation items while time allows. A short session cuts sets before it drops a focus item.
  * Pure: the same request gives the same session.
  */
 export function buildSession(req: SessionRequest, library: Library): Session {
   const { plan, userId, localDate } = req;
   const minutes = req.minutes ?? plan.minutes;
-  const equipment = req.equipment ?? plan.equipment;
-  const levels = req.levels ?? {};
+  const options = req.options;
   const day = dayNumber(localDate);
   const empty: Session = {
     userId,
@@ -136,33 +179,82 @@ export function buildSession(req: SessionRequest, library: Library): Session {
     estimatedMinutes: 0,
   };
   if (plan.referral || plan.items.length === 0) return empty;
+  const gates = gatesOf(plan);
+  const irritableDays = req.planStart !== undefined && day - dayNumber(req.planStart) < HIGH_IRRITABILITY_DAYS;
+  const ctx: DayContext = {
+    library,
+    equipment: req.equipment ?? plan.equipment,
+    levels: req.levels ?? {},
+    gates,
+    maxSets: gates.irritability === 'high' && irritableDays ? HIGH_IRRITABILITY_MAX_SETS : 6,
+    options,
+  };
 
-  const warmup = chooseWarmups(plan, library, day + personOffset(userId, library.warmups.length), warmupCount(minutes));
-  let left = minutes - warmup.reduce((sum, w) => sum + w.minutes, 0);
 
-  const current = plan.items.map((i) => atCurrentLevel(i, library, equipment, levels));
-  const focus = current.filter((i) => i.tier === 'focus');
-  const foundation = current.filter((i) => i.tier === 'foundation');
+  const spacing = ruleOn(options, 'loading-spacing');
+  const loadingToday = !spacing || isLoadingDay(userId, day);
+  const current = [...plan.items.map((i) => atCurrentLevel(i, ctx)), ...goalItems(plan, ctx)];
+  const loading = current.filter((i) => i.stage === 'loading');
+  const rotating = current.filter((i) => !(spacing && i.stage === 'loading'));
+  const focus = rotating.filter((i) => i.tier === 'focus');
+  const foundation = rotating.filter((i) => i.tier === 'foundation');
 
-  const perDay = focusPerDay(focus.length);
-  const todayFocus = cyclicWindow(focus, day * perDay + personOffset(userId, focus.length), perDay);
-  const chosen = new Set<SessionItem>();
-  // Focus first (the plan sized the rotation so it fits), then foundation, then extra focus.
-  const candidates = [
-    ...todayFocus,
-    ...cyclicWindow(foundation, day + personOffset(userId, foundation.length), foundation.length),
-    ...focus.filter((i) => !todayFocus.includes(i)),
-  ];
-  for (const item of candidates) {
-    if (item.minutes <= left) {
-      chosen.add(item);
+  const cutSets = ruleOn(options, 'short-sessions-cut-sets');
+  const loadingFocus = spacing ? loading.filter((i) => i.tier === 'focus') : [];
+  // Choose the rotation size and the set cut on the worst day (the longest items), so every day
+  // of the week uses the same rotation and no focus item is skipped: 3 a week at full sets, then
+  // fewer sets (down to 1), then the spec's minimum of twice a week.
+  const thrice = focusPerDay(focus.length);
+  const twice = Math.min(focus.length, Math.ceil((2 * focus.length) / 7));
+  const worst = (perDay: number, sets: number) => {
+    const longest = focus.map((i) => withSets(i, sets, library).minutes).sort((x, y) => y - x).slice(0, perDay);
+    return total(loadingFocus.map((i) => withSets(i, sets, library))) + longest.reduce((x, y) => x + y, 0);
+  };
+  const steps: [number, number][] = cutSets ? [[thrice, 6], [thrice, 2], [thrice, 1], [twice, 1]] : [[thrice, 6]];
+  // Sized on the longest warm-up, so the rotation is the same every day; a second warm-up goes
+  // before any focus item would.
+  const oneWarmup = warmupBudget(library, MINUTES_MIN);
+  const fits = (warmups: number) => steps.find(([n, k]) => worst(n, k) <= minutes - warmups * oneWarmup);
+  const fullWarmups = warmupCount(minutes);
+  // In a very short session with many focus patterns the warm-up goes last of all: the first
+  // items are comfort and mobility work, which warm the hip up anyway.
+  const warmups = !cutSets || fits(fullWarmups) ? fullWarmups : fits(1) ? 1 : 0;
+  const [perDay, sets] = fits(warmups) ?? steps[steps.length - 1]!;
+  const warmup = chooseWarmups(plan, library, day + personOffset(userId, library.warmups.length), warmups);
+  const budget = minutes - warmup.reduce((sum, w) => sum + w.minutes, 0);
+  // Without the rotation (a mutation test), focus items simply queue by urgency for the minutes.
+  const todayFocus = ruleOn(options, 'focus-twice-weekly') ? cyclicWindow(focus, day * perDay + personOffset(userId, focus.length), perDay) : [];
+  const todayLoading = loadingToday ? loadingFocus : [];
+  const must = [...todayFocus, ...todayLoading].map((i) => withSets(i, sets, library));
+  const chosen: SessionItem[] = [];
+  let left = budget;
+  const take = (item: SessionItem) => {
+    if (item.minutes <= left && !chosen.some((c) => c.pattern === item.pattern && c.side === item.side)) {
+      chosen.push(item);
       left -= item.minutes;
     }
-  }
+  };
+  must.forEach(take);
+  const extraLoading = spacing && loadingToday ? loading.filter((i) => i.tier === 'foundation') : [];
+  [...extraLoading, ...cyclicWindow(foundation, day + personOffset(userId, foundation.length), foundation.length), ...focus].forEach(take);
 
-  const items = current.filter((i) => chosen.has(i)).sort(sessionOrder);
-  const total = [...warmup, ...items].reduce((sum, i) => sum + i.minutes, 0);
-  return { ...empty, warmup, items, estimatedMinutes: Math.round(total * 2) / 2 };
+  const items = chosen.sort(sessionOrder);
+  return { ...empty, warmup, items, estimatedMinutes: Math.round(total([...warmup, ...items]) * 2) / 2 };
+}
+
+/** Items for the patterns a goal has opened (impact for running and field sport). */
+function goalItems(plan: Plan, ctx: DayContext): SessionItem[] {
+  return openGoalPatterns(plan, ctx.library, ctx.levels, ctx.options).map(({ pattern, level }) => {
+    const chain = ctx.library.chains[pattern];
+    const exercise = chooseExercise(levelAt(chain, level), ctx.equipment, limitsFor(ctx.gates, 'both'), ctx.options);
+    const rung = Math.min(ctx.levels[trackKey(pattern, 'both')]?.rung ?? 0, topRung(exercise));
+    const base = { pattern, side: 'both' as const, tier: 'focus' as const, reasons: [{ testId: null, side: 'both' as const, finding: 'goal', ruleId: GOAL_IMPACT_RULE_ID }] };
+    return exerciseItem(base, exercise, rung, ctx.maxSets);
+  });
+}
+
+function total(items: readonly SessionItem[]): number {
+  return items.reduce((sum, i) => sum + i.minutes, 0);
 }
 
 /** Gentle before hard: comfort and mobility work first, loading last, then the pattern order. */

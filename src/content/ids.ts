@@ -16,6 +16,7 @@ export const PATTERN_IDS = [
   'split_stance',
   'single_leg_balance',
   'trunk',
+  'impact',
 ] as const;
 export type PatternId = (typeof PATTERN_IDS)[number];
 
@@ -32,7 +33,14 @@ export const PATTERN_LABELS: Record<PatternId, string> = {
   split_stance: 'Split stance',
   single_leg_balance: 'Single-leg balance',
   trunk: 'Trunk',
+  impact: 'Impact and running',
 };
+
+/**
+ * Patterns that only goals open (spec v2: `impact` for running and field or court sport). Their
+ * chain may be empty while content is being written; every other pattern is in every plan.
+ */
+export const GOAL_PATTERNS: readonly PatternId[] = ['impact'];
 
 /** Whole-body loading patterns are always kept in a plan, whatever the assessment found. */
 export const WHOLE_BODY_PATTERNS: readonly PatternId[] = ['hip_hinge', 'squat', 'split_stance'];
@@ -52,6 +60,9 @@ export const TEST_IDS = [
   'bodyweight_squat',
   'single_leg_stance',
   'split_squat',
+  'hip_extension_range',
+  'single_leg_bridge',
+  'single_leg_hop',
 ] as const;
 export type TestId = (typeof TEST_IDS)[number];
 
@@ -84,6 +95,51 @@ export const TEST_SPEC: Record<TestId, { scale: ScaleId; sides: 'each' | 'both' 
   bodyweight_squat: { scale: 'range', sides: 'both' },
   single_leg_stance: { scale: 'stance', sides: 'each' },
   split_squat: { scale: 'range', sides: 'each' },
+  hip_extension_range: { scale: 'range', sides: 'each' },
+  single_leg_bridge: { scale: 'strength', sides: 'each' },
+  single_leg_hop: { scale: 'stance', sides: 'each' },
+};
+
+/**
+ * What a person trains for (spec v2). A goal never changes what the assessment found; it shapes
+ * the loading phase once the loading stage is reached.
+ */
+export const GOAL_IDS = [
+  'daily_life',
+  'walking_hiking',
+  'running',
+  'field_court_sport',
+  'lifting',
+  'flexibility_sport',
+] as const;
+export type GoalId = (typeof GOAL_IDS)[number];
+export const DEFAULT_GOAL: GoalId = 'daily_life';
+export const GOAL_LABELS: Record<GoalId, string> = {
+  daily_life: 'Everyday life: walking, stairs, sitting, getting up and down',
+  walking_hiking: 'Walking and hiking',
+  running: 'Running',
+  field_court_sport: 'Field or court sport (football, tennis, basketball...)',
+  lifting: 'Lifting and gym strength',
+  flexibility_sport: 'Yoga, dance, martial arts or climbing',
+};
+
+/** Tests asked only for some goals (spec v2: the hop test is for running and field or court sport). */
+export const TEST_GOALS: Partial<Record<TestId, readonly GoalId[]>> = {
+  single_leg_hop: ['running', 'field_court_sport'],
+};
+
+/** Tests asked of every person, in spec order; goal-only tests are added for their goals. */
+export const EVERYONE_TEST_IDS: readonly TestId[] = TEST_IDS.filter((t) => TEST_GOALS[t] === undefined);
+
+/**
+ * The 90/90 sit: which hip the pain or the stop came from. The named side is the front leg; the
+ * front hip turns out, the back hip (the other side) turns in.
+ */
+export const NINETY_NINETY_HIPS = ['front', 'back'] as const;
+export type NinetyNinetyHip = (typeof NINETY_NINETY_HIPS)[number];
+export const NINETY_NINETY_HIP_LABELS: Record<NinetyNinetyHip, string> = {
+  front: "The front leg's hip",
+  back: "The back leg's hip",
 };
 
 export const RATING_LABELS: Record<Rating, string> = {
@@ -123,6 +179,9 @@ export const RED_FLAG_IDS = [
   'hot_swollen_joint_fever',
   'saddle_numbness_or_bladder_bowel',
   'cold_pale_leg',
+  'dvt_signs',
+  'sudden_numbness_or_weakness',
+  'fall_older_adult',
   'night_or_constant_pain',
   'weight_loss_or_night_sweats',
   'cancer_history',
@@ -143,6 +202,8 @@ export const EMERGENCY_FLAG_IDS: readonly RedFlagId[] = [
   'hot_swollen_joint_fever',
   'saddle_numbness_or_bladder_bowel',
   'cold_pale_leg',
+  'dvt_signs',
+  'sudden_numbness_or_weakness',
 ];
 
 export const REFERRAL_LEVELS = ['emergency', 'urgent'] as const;

@@ -1,4 +1,4 @@
-import { EMERGENCY_FLAG_IDS, RED_FLAG_IDS, SCALES, TEST_IDS, TEST_SPEC, type RedFlagId, type TestId } from './ids.js';
+import { EMERGENCY_FLAG_IDS, RED_FLAG_IDS, SCALES, TEST_GOALS, TEST_IDS, TEST_SPEC, type RedFlagId, type TestId } from './ids.js';
 import type { ContentFiles, ExerciseCheck } from './library.js';
 import type { ContentProblem } from './load.js';
 
@@ -21,8 +21,15 @@ export function checkBattery(files: ContentFiles, problems: ContentProblem[]): v
     for (const h of hinted) {
       if (!ratings.includes(h)) problems.push(source.problem(['tests', i, 'ratingHints', h], `"${h}" is not a rating of the ${test.scale} scale`));
     }
-    if (!test.informs.some((x) => x.weight === 'primary')) {
-      problems.push(source.problem(['tests', i, 'informs'], 'must inform at least one pattern as primary'));
+    if (test.informs.filter((x) => x.weight === 'primary').length !== 1) {
+      problems.push(source.problem(['tests', i, 'informs'], 'must inform exactly one pattern as primary (coaching spec v2)'));
+    }
+    if (test.askWhichHip !== (test.id === 'ninety_ninety_sit')) {
+      problems.push(source.problem(['tests', i, 'askWhichHip'], test.askWhichHip ? 'only the 90/90 sit asks which hip' : 'the 90/90 sit must ask which hip (coaching spec v2)'));
+    }
+    const goals = TEST_GOALS[test.id];
+    if ((test.onlyForGoals ?? []).join() !== (goals ?? []).join()) {
+      problems.push(source.problem(['tests', i, 'onlyForGoals'], goals ? `must be [${goals.join(', ')}] (coaching spec v2)` : 'this test is asked of everyone (coaching spec v2)'));
     }
   });
   for (const id of TEST_IDS) {

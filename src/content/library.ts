@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   EQUIPMENT_IDS,
+  GOAL_PATTERNS,
   MUSCLE_IDS,
   PATTERN_IDS,
   RED_FLAG_IDS,
@@ -13,6 +14,7 @@ import {
   type Stage,
   type TestId,
 } from './ids.js';
+import { checkLevelFields } from './level-checks.js';
 import type { ContentProblem, SourceFile } from './load.js';
 import { checkBattery, checkFaq, checkRedFlags } from './library-checks.js';
 import type {
@@ -58,6 +60,10 @@ export interface ChainLevel {
   main: Exercise;
   /** Main first, then variants in file order: the order the rules engine prefers them. */
   options: readonly Exercise[];
+  /** The level's clinical default: the option marked `default: true`, else the main exercise. */
+  default: Exercise;
+  /** Loads the cam or pincer position: unlocked only behind the assessment gate. */
+  provocative: boolean;
 }
 
 export interface Chain {
@@ -77,7 +83,7 @@ export interface Library {
   redFlags: {
     intro: string;
     flags: readonly RedFlag[];
-    referrals: { emergency: string; urgent: string; cleared: string };
+    referrals: z.output<typeof redFlagFileSchema>['referrals'];
   };
   redFlagById: ReadonlyMap<RedFlagId, RedFlag>;
   baseline: z.output<typeof baselineFileSchema>;
@@ -88,7 +94,7 @@ export interface Library {
 /** Muscles the narrow protocols leave out: the library must train every one of them. */
 export const REQUIRED_MUSCLES: readonly MuscleId[] = MUSCLE_IDS.filter((m) => m !== 'calves_feet');
 
-interface Located {
+export interface Located {
   exercise: Exercise;
   source: SourceFile;
   index: number;
@@ -221,6 +227,8 @@ function checkChain(
 ): Chain | undefined {
   const mine = located.filter((l) => l.exercise.pattern === pattern);
   const mains = mine.filter((l) => l.exercise.variantOf === undefined);
+  // A goal pattern may have no content yet: its chain is empty and the engine leaves it out.
+  if (mains.length === 0 && GOAL_PATTERNS.includes(pattern)) return { pattern, levels: [] };
   if (mains.length === 0) {
     libraryProblem(`pattern "${pattern}" has no exercises, so it cannot be reached`, `exercises/${pattern}.yaml`);
     return undefined;
@@ -297,12 +305,18 @@ function checkChain(
   }
   if (problems.length > before) return undefined;
 
-  const levels: ChainLevel[] = order.map(({ exercise: main }) => ({
-    level: main.level,
-    stage: main.stage,
-    main,
-    options: [main, ...variants.filter((l) => l.exercise.variantOf === main.id).map((l) => l.exercise)],
-  }));
+  const levels: ChainLevel[] = order.map(({ exercise: main }) => {
+    const options = [main, ...variants.filter((l) => l.exercise.variantOf === main.id).map((l) => l.exercise)];
+    return {
+      level: main.level,
+      stage: main.stage,
+      main,
+      options,
+      default: options.find((o) => o.default === true) ?? main,
+      provocative: options.some((o) => o.provocative),
+    };
+  });
+  checkLevelFields(pattern, levels, mine, at);
   for (const [i, level] of levels.entries()) {
     if (!level.options.some((o) => o.equipment.length === 1 && o.equipment[0] === 'none')) {
       at(order[i]!, 'equipment', `level ${level.level} of "${pattern}" needs a version with equipment [none]`);

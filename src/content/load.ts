@@ -40,7 +40,9 @@ export function formatProblem(p: ContentProblem): string {
   return `${where} ${p.field || '(file)'}: ${p.message}`;
 }
 
-export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+// Two levels below the package root both as src/content/load.ts and as dist/content/load.js; the
+// YAML stays in src/ (tsc copies no data), so the path goes through the root.
+export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../src/content/data/', import.meta.url));
 
 type PathPart = string | number;
 

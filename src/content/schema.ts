@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   EQUIPMENT_IDS,
   FEEDBACK_SIGNALS,
+  GOAL_IDS,
   MUSCLE_IDS,
   PATTERN_IDS,
   POSITIONS,
@@ -20,6 +21,12 @@ export const contentId = z
 const sentence = z.string().trim().min(3).max(600);
 const shortText = z.string().trim().min(2).max(100);
 
+/** Ordinary exercises fit a session; activity blocks (a walk, run-walk, a run) may be longer. */
+const EXERCISE_MAX_MINUTES = 6;
+const EXERCISE_MAX_HOLD_SECONDS = 120;
+const ACTIVITY_MAX_MINUTES = 40;
+const ACTIVITY_MAX_BOUT_SECONDS = 1800;
+
 export const patternIdSchema = z.enum(PATTERN_IDS);
 export const equipmentIdSchema = z.enum(EQUIPMENT_IDS);
 
@@ -27,7 +34,7 @@ export const dosageSchema = z
   .object({
     sets: z.number().int().min(1).max(6),
     reps: z.number().int().min(1).max(30).optional(),
-    holdSeconds: z.number().int().min(5).max(120).optional(),
+    holdSeconds: z.number().int().min(5).max(ACTIVITY_MAX_BOUT_SECONDS).optional(),
     perSide: z.boolean(),
     restSeconds: z.number().int().min(0).max(180),
   })
@@ -36,6 +43,25 @@ export const dosageSchema = z
     error: 'give either reps or holdSeconds, not both',
   });
 export type Dosage = z.infer<typeof dosageSchema>;
+
+/**
+ * One rung of a dosage ladder (spec v2: progression inside a level). A rung counts repetitions or
+ * holds, like the exercise's dosage; rest and per-side come from the dosage.
+ */
+export const ladderRungSchema = z
+  .object({
+    sets: z.number().int().min(1).max(6),
+    reps: z.number().int().min(1).max(30).optional(),
+    holdSeconds: z.number().int().min(5).max(ACTIVITY_MAX_BOUT_SECONDS).optional(),
+  })
+  .strict()
+  .refine((r) => (r.reps === undefined) !== (r.holdSeconds === undefined), {
+    error: 'give either reps or holdSeconds, not both',
+  });
+export type LadderRung = z.infer<typeof ladderRungSchema>;
+
+/** Rungs from first to top; each asks a little more than the one before. */
+export const ladderSchema = z.array(ladderRungSchema).min(2).max(6);
 
 export const exerciseSchema = z
   .object({
@@ -67,16 +93,69 @@ export const exerciseSchema = z
       .min(2)
       .max(4),
     ifItPinches: sentence,
-    minutes: z.number().min(1).max(6).multipleOf(0.5),
+    minutes: z.number().min(1).max(ACTIVITY_MAX_MINUTES).multipleOf(0.5),
     warmup: z.boolean().default(false),
     keywords: z.array(z.string().trim().min(2).max(40)).default([]),
+    /**
+     * Loads end-range hip flexion with internal rotation or adduction (the positions that pinch a
+     * cam or pincer hip): the engine unlocks it only behind the assessment gate.
+     */
+    provocative: z.boolean().default(false),
+    /** Loads one leg at a time (skater squat, step-down...): only offered on a steady, strong side. */
+    singleLeg: z.boolean().default(false),
+    /** The level's clinical default. At most one per level; when none is marked, the main exercise is. */
+    default: z.boolean().optional(),
+    /** An equipment version that may replace this level's default: the id of that default. */
+    equivalentTo: contentId.optional(),
+    /** Dosage ladder inside the level; its first rung is the dosage. Without it, the stage's ladder applies. */
+    ladder: ladderSchema.optional(),
+    /** What must be true before starting this exercise (the impact chain writes these in). */
+    entryCriteria: sentence.optional(),
+    /**
+     * A continuous block (a walk, run-walk, a run, strides) rather than sets inside a session:
+     * `minutes` is its real length and `holdSeconds` the length of each bout.
+     */
+    activity: z.boolean().default(false),
   })
   .strict()
   .refine((e) => !e.secondaryPatterns.includes(e.pattern), {
     error: 'secondaryPatterns must not repeat the primary pattern',
     path: ['secondaryPatterns'],
-  });
+  })
+  .superRefine(checkActivityLimits);
 export type Exercise = z.infer<typeof exerciseSchema>;
+
+/** Session exercises keep the short limits; activity blocks must still cover their own bouts. */
+function checkActivityLimits(
+  e: {
+    activity: boolean;
+    minutes: number;
+    dosage: { sets: number; holdSeconds?: number | undefined };
+    ladder?: { holdSeconds?: number | undefined }[] | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (e.activity) {
+    const boutMinutes = (e.dosage.sets * (e.dosage.holdSeconds ?? 0)) / 60;
+    if (e.minutes < boutMinutes) {
+      ctx.addIssue({ code: 'custom', path: ['minutes'], message: `is less than the ${boutMinutes} minutes its bouts take` });
+    }
+    return;
+  }
+  if (e.minutes > EXERCISE_MAX_MINUTES) {
+    ctx.addIssue({ code: 'custom', path: ['minutes'], message: `must be at most ${EXERCISE_MAX_MINUTES} unless the exercise is an activity block (activity: true)` });
+  }
+  if ((e.dosage.holdSeconds ?? 0) > EXERCISE_MAX_HOLD_SECONDS) {
+    ctx.addIssue({ code: 'custom', path: ['dosage', 'holdSeconds'], message: `must be at most ${EXERCISE_MAX_HOLD_SECONDS} unless the exercise is an activity block` });
+  }
+  (e.ladder ?? []).forEach((rung, i) => {
+    if ((rung.holdSeconds ?? 0) > EXERCISE_MAX_HOLD_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['ladder', i, 'holdSeconds'], message: `must be at most ${EXERCISE_MAX_HOLD_SECONDS} unless the exercise is an activity block` });
+    }
+  });
+}
+
+export const goalIdSchema = z.enum(GOAL_IDS, { error: `must be one of ${GOAL_IDS.join(', ')}` });
 
 /** The file's shape only: each exercise is checked on its own, so one bad field hides nothing else. */
 export const exerciseFileSchema = z
@@ -100,6 +179,10 @@ export const batteryTestSchema = z
     notice: z.array(sentence).min(1).max(4),
     stopWhen: sentence,
     askPainPlace: z.boolean(),
+    /** The 90/90 sit: ask which hip (the front leg's or the back leg's) the pain or the stop came from. */
+    askWhichHip: z.boolean().default(false),
+    /** Asked only for these goals (the hop test); absent means every person is asked. */
+    onlyForGoals: z.array(goalIdSchema).min(1).optional(),
     informs: z
       .array(
         z
@@ -134,6 +217,8 @@ export const redFlagSchema = z
     question: sentence,
     /** At most 100 characters: used as a select-menu label. */
     label: shortText,
+    /** One "what to do now" line for this flag, added under the referral (red flags v2). */
+    whatToDo: sentence,
   })
   .strict();
 export type RedFlag = z.infer<typeof redFlagSchema>;
@@ -146,6 +231,12 @@ export const redFlagFileSchema = z
       .object({
         emergency: z.string().trim().min(50).max(1200),
         urgent: z.string().trim().min(50).max(1200),
+        /** Two or more urgent flags together: be seen this week, no reassurance. */
+        severalUrgent: z.string().trim().min(50).max(1200),
+        /** The message is about somebody else: information for them; the asker's plan is untouched. */
+        someoneElse: z.string().trim().min(50).max(1200),
+        /** Not clear who it is about: asked before anything is paused. */
+        unclear: sentence,
         cleared: sentence,
       })
       .strict(),

@@ -56,6 +56,10 @@ export const people = sqliteTable('people', {
   dmBlockedAt: timestamp('dm_blocked_at'),
   /** When the person was told (privately, in a server) that their DMs are blocked. */
   dmBlockedNoticeAt: timestamp('dm_blocked_notice_at'),
+  /** The person's last interaction with the bot: the retention rule counts from here. */
+  lastSeenAt: timestamp('last_seen_at'),
+  /** When the "your data will be erased in a week" DM was sent; cleared by any interaction. */
+  retentionNoticeAt: timestamp('retention_notice_at'),
   createdAt: timestamp('created_at').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
 });

@@ -1,4 +1,11 @@
-import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
+import { Client, GatewayIntentBits, Options, Partials, type RESTOptions } from 'discord.js';
+
+/**
+ * @discordjs/rest keeps one route handler per DM channel and sweeps idle ones hourly by default:
+ * after a fan-out to 10,000 people that is 10,000 handlers held for an hour. A one-minute sweep
+ * lets them go soon after each batch; bucket hashes (one per route shape) need no change.
+ */
+export const REST_OPTIONS = { handlerSweepInterval: 60_000, hashSweepInterval: 600_000, hashLifetime: 3_600_000 } satisfies Partial<RESTOptions>;
 
 /**
  * The discord.js client with the smallest footprint that works: only the Guilds intent (slash
@@ -39,7 +46,7 @@ export function createClient(opts: { apiBaseUrl?: string | undefined; extraInten
     },
     allowedMentions: { parse: [] },
     enforceNonce: true,
-    ...(opts.apiBaseUrl ? { rest: { api: opts.apiBaseUrl } } : {}),
+    rest: { ...REST_OPTIONS, ...(opts.apiBaseUrl ? { api: opts.apiBaseUrl } : {}) },
   });
   return client;
 }

@@ -21,6 +21,8 @@ export async function handleInteraction(appCtx: BotContext, interaction: Interac
       await (command?.autocomplete ? command.autocomplete(ctx, interaction) : interaction.respond([]));
       return;
     }
+    // Every command, button or form restarts the person's data-retention clock.
+    ctx.coach.retention.seen(interaction.user.id);
     if (interaction.isChatInputCommand()) {
       const command = COMMANDS_BY_NAME.get(interaction.commandName);
       if (!command) {

@@ -1,7 +1,8 @@
 import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import { answerView } from './answer-view.js';
+import { answerRenderOptions } from './handlers/red-flag-subject.js';
 import type { BotContext } from './context.js';
-import { renderView, PLAIN } from './render.js';
+import { renderView } from './render.js';
 import { asReply } from './respond.js';
 
 /** Q&A channel per server, kept in memory: every guild message passes here, the database need not. */
@@ -38,11 +39,12 @@ export async function handleQaMessage(ctx: BotContext, message: Message): Promis
     // Without the Message Content intent, Discord only shows us messages that mention HipCoach.
     const question = message.content.replace(new RegExp(`<@!?${me}>`, 'g'), '').trim();
     if (!question) return;
+    ctx.coach.retention.seen(message.author.id);
 
     const thread = inOurThread && channel.isThread() ? channel : await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
     await thread.sendTyping().catch(() => undefined);
     const answer = await ctx.answerer.answer({ question, personId: message.author.id, where: 'thread', threadId: thread.id });
-    for (const payload of renderView(answerView(answer), PLAIN)) {
+    for (const payload of renderView(answerView(answer), answerRenderOptions(answer, message.author.id))) {
       await thread.send({ ...asReply(payload), allowedMentions: { parse: [] } });
     }
   } catch (error) {

@@ -13,7 +13,7 @@ import {
 } from '../content/ids.js';
 import { answersSchema, psfsItemSchema, type Answers, type Prefs } from '../coaching/assessment-answers.js';
 import { STEPS, type AssessmentDraft, type PartialSide, type ScreenPage, type Step } from '../coaching/assessment-draft.js';
-import { detectRedFlagsInText } from '../coaching/red-flag-text.js';
+import { readRedFlags } from '../coaching/red-flags/engine.js';
 
 /**
  * The assessment as a pure state machine: (state, action) -> state. Stored after every step,
@@ -135,7 +135,7 @@ export function reduceAssessment(
       const parsed = z.array(psfsItemSchema).max(3).safeParse(action.items);
       if (!parsed.success) return cont(state, 'Please give up to 3 activities, each with a score from 0 to 10.');
       // Free text is screened too: a red flag written here stops the assessment like a ticked one.
-      const written = detectRedFlagsInText(parsed.data.map((p) => p.activity).join('. '));
+      const written = readRedFlags(parsed.data.map((p) => p.activity).join('. ')).flags;
       if (written.length > 0) {
         const redFlags = { ...draft.redFlags, ...Object.fromEntries(written.map((f) => [f, true])) };
         return { kind: 'referral', state: { step, draft: { ...draft, redFlags } }, flags: RED_FLAG_IDS.filter((id) => redFlags[id] === true) };

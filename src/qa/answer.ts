@@ -3,13 +3,14 @@ import type { Coach } from '../app/coach.js';
 import type { Clock } from '../app/time.js';
 import type { LlmConfig } from '../config.js';
 import type { Library } from '../content/library.js';
-import { screenRedFlags, type Referral } from '../coaching/safety.js';
-import { detectRedFlagsInText } from '../coaching/red-flag-text.js';
+import { readRedFlags } from '../coaching/red-flags/engine.js';
+import { referralText, screenRedFlags, whatToDoNow, type Referral, type Subject } from '../coaching/safety.js';
 import type { Db } from '../db/connection.js';
 import { logQuestion, questionsSince, threadHistory } from '../db/repos/qa.js';
 import type { ChatMessage, Llm } from './client.js';
 import { checkAnswer, classifyFixed, FIXED_FAQ } from './guardrails.js';
 import { fillPrompt } from './prompts.js';
+import { NOT_COVERED_TEXT, scopeOf } from './scope.js';
 import type { Entry, Hit, Retriever } from './retrieval.js';
 
 /**
@@ -26,6 +27,8 @@ export interface Answer {
   /** Library entries the answer rests on, for the "from the library" line. */
   sources: Entry[];
   referral?: Referral;
+  /** Who the red flags are about; 'unclear' asks the person (two buttons) before pausing anything. */
+  subject?: Subject;
 }
 
 export interface AnswerRequest {
@@ -49,6 +52,8 @@ export interface AnswererDeps {
   clock: Clock;
   logger: Logger;
   config: Pick<LlmConfig, 'QA_QUESTIONS_PER_HOUR' | 'QA_MAX_QUESTION_CHARS' | 'QA_LINK_ALLOWLIST'>;
+  /** Budget for the LLM part of one answer; tests shorten it. Defaults to ANSWER_DEADLINE_MS. */
+  deadlineMs?: number;
 }
 
 export class Answerer {
@@ -85,12 +90,19 @@ export class Answerer {
 
   private async compose(req: AnswerRequest, question: string): Promise<Answer> {
     const { library, retriever } = this.deps;
-    const flags = detectRedFlagsInText(question);
-    const referral = screenRedFlags(Object.fromEntries(flags.map((f) => [f, true])));
+    const reading = readRedFlags(question);
+    const flags = reading.flags.length ? reading.flags : reading.otherFlags;
+    const referral = screenRedFlags(Object.fromEntries(flags.map((f) => [f, true])), { emergency: reading.emergency });
     if (referral) {
-      // A red flag anywhere pauses the plan, for people who have consented to HipCoach storing it.
-      this.deps.coach.recordFreeTextRedFlags(req.personId, referral);
-      return { outcome: 'red_flag', text: library.redFlags.referrals[referral.level], sources: [], referral };
+      const { subject } = reading;
+      // The writer's own red flag pauses their plan (if they consented to HipCoach storing it).
+      // Somebody else's never touches it; when unclear, the person is asked first (answer-view).
+      if (subject === 'me') this.deps.coach.recordFreeTextRedFlags(req.personId, referral);
+      const text =
+        subject === 'unclear'
+          ? `${library.redFlags.referrals.unclear}\n\n${whatToDoNow(referral, library)}`
+          : referralText(referral, library, subject);
+      return { outcome: 'red_flag', text, sources: [], referral, subject };
     }
     const fixed = classifyFixed(question);
     if (fixed) {
@@ -105,6 +117,7 @@ export class Answerer {
     const history = req.threadId ? threadHistory(this.deps.db, req.threadId, 3) : [];
     const query = [...history.map((h) => h.question), question].join(' ');
     const hits = retriever.search(query, 4);
+    if (scopeOf(question, hits) !== 'in_scope') return { outcome: 'fallback', text: NOT_COVERED_TEXT, sources: [] };
     if (this.deps.llm.enabled && hits.length > 0) {
       const viaLlm = await this.viaLlm(req, question, hits, history);
       if (viaLlm) return viaLlm;
@@ -114,10 +127,11 @@ export class Answerer {
 
   private async viaLlm(req: AnswerRequest, question: string, hits: Hit[], history: { question: string; answer: string }[]): Promise<Answer | null> {
     const personContext = req.where === 'dm' ? this.deps.coach.planSummaryForPrompt(req.personId) : '';
-    const result = await this.deps.llm.complete(answerPrompt(question, hits, personContext, history), { maxTokens: ANSWER_MAX_TOKENS, signal: AbortSignal.timeout(ANSWER_DEADLINE_MS) });
+    const result = await this.deps.llm.complete(answerPrompt(question, hits, personContext, history), { maxTokens: ANSWER_MAX_TOKENS, budgetMs: this.deps.deadlineMs ?? ANSWER_DEADLINE_MS });
     if ('failure' in result) return null;
     const allowedKeys = new Set(hits.map((h) => h.entry.key));
-    const check = checkAnswer(result.text, { library: this.deps.library, allowedKeys, allowedDomains: this.deps.config.QA_LINK_ALLOWLIST, maxChars: ANSWER_MAX_CHARS, requireCitation: true });
+    const sourceText = [question, ...hits.map((h) => h.entry.text)].join('\n');
+    const check = checkAnswer(result.text, { library: this.deps.library, allowedKeys, allowedDomains: this.deps.config.QA_LINK_ALLOWLIST, maxChars: ANSWER_MAX_CHARS, requireCitation: true, sourceText });
     if (!check.ok) {
       this.deps.logger.warn({ reason: check.reason }, 'LLM answer failed a check; using the template');
       return null;
@@ -153,7 +167,7 @@ export function fallbackAnswer(hits: Hit[]): Answer {
   if (!best) {
     return {
       outcome: 'fallback',
-      text: "I don't have anything in my library on that yet. A physiotherapist is the best person to ask, and `/exercise` can show you any exercise in your plan.",
+      text: NOT_COVERED_TEXT,
       sources: [],
     };
   }

@@ -1,5 +1,6 @@
 import type { Library } from '../content/library.js';
-import { detectRedFlagsInText } from '../coaching/red-flag-text.js';
+import { detectRedFlagsInText } from '../coaching/red-flags/phrases.js';
+import { claimsClinicalRole, curePromise, DEFERS, diagnosis, domainsIn, KNOWN_DRILL_NAMES, medicationAdvice, painAdviceAgainstModel, sentences, surgeryAdvice } from './reply-checks.js';
 
 /**
  * Deterministic checks around the LLM. Before: questions about surgery, medication or diagnosis
@@ -32,11 +33,14 @@ export const FIXED_FAQ: Record<FixedTopic, string> = {
 
 /** Words that end an exercise's name; an LLM naming one must name a library exercise. */
 // Movement words like stretch, walk or hold are left out: they are used too loosely to police.
-const EXERCISE_NOUNS = 'squat|lunge|deadlift|bridge|plank|press|curl|raise|row|thrust|clamshell|clam|kick|hydrant|march|crunch|sit-?up|push-?up|pull-?up|step-?up|step-?down|swing|snatch|dead ?bug|bird ?dog|rock ?back|lift-?off|airplane|good ?morning|fly|dip|burpee';
+const EXERCISE_NOUNS = 'stretch|pose|flow|squat|lunge|deadlift|bridge|plank|press|curl|raise|row|thrust|clamshell|clam|kick|hydrant|march|crunch|sit-?up|push-?up|pull-?up|step-?up|step-?down|swing|snatch|dead ?bug|bird ?dog|rock ?back|lift-?off|airplane|good ?morning|fly|dip|burpee';
 const EXERCISE_MENTION = new RegExp(`\\b((?:[a-z0-9/-]+ ){0,2})(${EXERCISE_NOUNS})(?:e?s)?\\b`, 'g');
 /** Words that may stand before a generic movement word without making it a named exercise. */
 const PLAIN_WORDS = new Set(
-  'a an the some your my this that these those any more few fewer deep deeper heavy heavier light lighter gentle gentler slow slower small smaller short shorter easy easier hard harder regular normal daily basic simple full partial comfortable of and or with to do doing try trying for from in on at by your each every one two three bodyweight weighted supported long longer brisk usual other first next last same its it as if not no'.split(' '),
+  // Body parts describe a movement without naming a drill: "a gentle hip flexor stretch".
+  'hip hips groin glute glutes buttock leg legs calf calves hamstring hamstrings quad quads thigh inner outer front back side lower upper flexor flexors adductor adductors muscle muscles '.concat(
+  'a an the some your my this that these those any more few fewer deep deeper heavy heavier light lighter gentle gentler slow slower small smaller short shorter easy easier hard harder regular normal daily basic simple full partial comfortable of and or with to do doing try trying for from in on at by your each every one two three bodyweight weighted supported long longer brisk usual other first next last same its it as if not no',
+  ).split(' '),
 );
 
 export interface AnswerCheckContext {
@@ -47,7 +51,16 @@ export interface AnswerCheckContext {
   maxChars: number;
   /** Answers must rest on at least one cited entry; intros cite nothing. */
   requireCitation?: boolean;
+  /** The retrieved entries' text: numbers in the answer must come from it (grounding). */
+  sourceText?: string;
 }
+
+/** An honest "the library does not cover this": passes without a citation (prompt rule 1). */
+const NOT_COVERED = /\b(?:(?:library|hipcoach|i) (?:does not|doesn't|do not|don't) (?:yet )?(?:cover|have anything|include|have (?:an? )?(?:entry|information|guidance))|not covered(?: yet)?|outside what (?:i|hipcoach) (?:can|cover)|nothing (?:in (?:my|the) library )?(?:on|about) that yet)\b/i;
+/** A sentence sending the reader to a clinician first: the library's own advice, not a symptom report. */
+const REFER = /\b(?:check with|see|ask|speak to|talk to|contact|call|get checked by) (?:a|your|the) (?:midwife|doctor|gp|clinician|physio\w*|pharmacist|surgeon|nurse)\b/i;
+/** A sentence that sends the reader to care if a symptom appears: the library's own safety net. */
+const SAFETY_NET = /\b(?:if|should|when|in case)\b[^.!?]*\b(?:see|call|contact|get|seek|go to|book|speak to|talk to|ring|stop)\b[^.!?]*\b(?:doctor|gp|emergency|999|911|112|urgent care|a&e|medical|clinician|physio\w*|checked|help)\b/i;
 
 export type AnswerCheck = { ok: true; text: string; cited: string[] } | { ok: false; reason: string };
 
@@ -90,7 +103,7 @@ export function unknownExercises(text: string, library: Library): string[] {
 }
 
 const MEDICATION = /\b(\d+ ?(mg|milligrams?|ml)|ibuprofen|naproxen|paracetamol|acetaminophen|aspirin|diclofenac|codeine|tramadol|gabapentin|pregabalin|cortisone|prednisolone|celecoxib|nsaids?|anti-?inflammator(y|ies) (pills?|tablets?|medication))\b/i;
-const SURGERY_ADVICE = [
+const SURGERY_ADVICE_V1 = [
   /\byou(?:'ll| will)?\b[^.!?]{0,40}\b(need|needs|should|must|have to|ought to|'d better)\b[^.!?]{0,30}\b(surgery|an operation|arthroscopy|a hip scope|an op)\b/i,
   /\b(surgery|arthroscopy|an operation)\b[^.!?]{0,30}\b(is|would be|will be)\b[^.!?]{0,20}\b(necessary|needed|required|essential|the (best|only|right) (option|choice|way|answer))\b/i,
   /\b(don't|do not|won't|will not|never) need (surgery|an operation|arthroscopy|an op)\b/i,
@@ -110,7 +123,7 @@ export function checkAnswer(raw: string, ctx: AnswerCheckContext): AnswerCheck {
   if (unknownCites.length) return { ok: false, reason: `cites entries it was not given: ${unknownCites.join(', ')}` };
   const text = raw.replace(CITATION, '').replace(/[ \t]+\n/g, '\n').trim();
   if (text.length < 20) return { ok: false, reason: 'empty or too short' };
-  if (ctx.requireCitation && cited.length === 0) return { ok: false, reason: 'cites no library entry' };
+  if (ctx.requireCitation && cited.length === 0 && !NOT_COVERED.test(text)) return { ok: false, reason: 'cites no library entry' };
   if (ROLE_BREAK.test(text)) return { ok: false, reason: 'steps out of its role' };
   if (text.length > ctx.maxChars) return { ok: false, reason: `too long (${text.length} characters)` };
   if (MENTIONS.test(text)) return { ok: false, reason: 'contains a mass, user, role or channel mention' };
@@ -118,11 +131,41 @@ export function checkAnswer(raw: string, ctx: AnswerCheckContext): AnswerCheck {
     const host = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '').split(/[/?#:]/)[0]!.toLowerCase();
     if (!ctx.allowedDomains.some((d) => host === d || host.endsWith(`.${d}`))) return { ok: false, reason: `links outside the allowlist (${host})` };
   }
+  for (const host of domainsIn(text)) {
+    if (!ctx.allowedDomains.some((d) => host === d || host.endsWith(`.${d}`))) return { ok: false, reason: `names a site outside the allowlist (${host})` };
+  }
   if (MEDICATION.test(text)) return { ok: false, reason: 'mentions medication' };
-  if (SURGERY_ADVICE.some((p) => p.test(text))) return { ok: false, reason: 'advises on surgery' };
+  // Sentences deferring to a clinician ("whether you need surgery is for your surgeon") are the library's own answer.
+  if (sentences(text).some((s) => !DEFERS.test(s) && SURGERY_ADVICE_V1.some((p) => p.test(s)))) return { ok: false, reason: 'advises on surgery' };
   if (DIAGNOSIS.test(text)) return { ok: false, reason: 'makes a diagnosis' };
-  const unknown = unknownExercises(text, ctx.library);
+  const v2 = medicationAdvice(text) ?? surgeryAdvice(text) ?? diagnosis(text) ?? claimsClinicalRole(text) ?? painAdviceAgainstModel(text) ?? curePromise(text);
+  if (v2) return { ok: false, reason: v2 };
+  const unknown = [...unknownExercises(text, ctx.library), ...unknownDrillNames(text, ctx.library)];
   if (unknown.length) return { ok: false, reason: `names exercises outside the library: ${unknown.join(', ')}` };
-  if (detectRedFlagsInText(text).length) return { ok: false, reason: 'describes red-flag symptoms' };
+  // Red-flag symptoms are fine inside the safety net ("if your leg turns cold, call 999").
+  const outsideSafetyNet = sentences(text).filter((sentence) => !SAFETY_NET.test(sentence) && !REFER.test(sentence)).join(' ');
+  if (detectRedFlagsInText(outsideSafetyNet).length) return { ok: false, reason: 'describes red-flag symptoms' };
+  const ungrounded = ctx.sourceText === undefined ? [] : ungroundedNumbers(text, ctx.sourceText);
+  if (ungrounded.length) return { ok: false, reason: `numbers not in the library entries: ${ungrounded.join(', ')}` };
   return { ok: true, text, cited: [...new Set(cited)] };
+}
+
+/** Well-known drill names ("couch stretch", "pallof press") that the library does not have. */
+export function unknownDrillNames(text: string, library: Library): string[] {
+  const phrases = lexicon(library);
+  const lower = ` ${text.toLowerCase().replace(/[’]/g, "'").replace(/[^a-z0-9' /]/g, ' ').replace(/\s+/g, ' ')} `;
+  return KNOWN_DRILL_NAMES.map((name) => name.replace(/-/g, ' ')).filter((name) => lower.includes(` ${name} `) || lower.includes(` ${name}s `)).filter((name) => {
+    const key = ` ${singularPhrase(name.replace(/'/g, ' ').replace(/\s+/g, ' '))} `;
+    return !phrases.some((p) => p.includes(key));
+  });
+}
+
+/** Numbers in an answer that appear nowhere in its sources (pain ratings out of 10 excepted). */
+export function ungroundedNumbers(text: string, sourceText: string): string[] {
+  const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+  // "three sessions a week" in the library grounds "3 sessions a week" in the answer.
+  const spelled = words.filter((w) => new RegExp(`\\b${w}\\b`, 'i').test(sourceText)).map((w) => String(words.indexOf(w)));
+  const known = new Set([...(sourceText.match(/\d+(?:\.\d+)?/g) ?? []), ...spelled]);
+  const stripped = text.replace(/\b\d+\s*(?:-|to)?\s*\d*\s*(?:\/|out of)\s*10\b/gi, ' ').replace(/\b(?:90\/90|figure[- ]4)\b/gi, ' ');
+  return [...new Set(stripped.match(/\b\d+(?:\.\d+)?\b/g) ?? [])].filter((n) => !known.has(n));
 }

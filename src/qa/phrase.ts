@@ -41,7 +41,7 @@ export class Phraser {
         { role: 'system', content: fillPrompt('introSystem', { maxChars: String(INTRO_MAX_CHARS) }) },
         { role: 'user', content: fillPrompt('introUser', { occasion: f.occasion, facts: f.facts.map((x) => `- ${x}`).join('\n') || '- (none)' }) },
       ],
-      { maxTokens: 120, signal: AbortSignal.timeout(8_000) },
+      { maxTokens: 120, budgetMs: 8_000 },
     );
     if ('failure' in result) return templateIntro(f);
     const check = checkAnswer(result.text, { library: this.deps.library, allowedKeys: new Set(), allowedDomains: [], maxChars: INTRO_MAX_CHARS });

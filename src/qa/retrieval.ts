@@ -18,6 +18,8 @@ export interface Entry {
   alsoAsked: string;
   keywords: string;
   text: string;
+  /** How it is done (exercises only): steps, position and equipment, with everyday words for them. */
+  howTo: string;
   /** What the template answer quotes when this entry is the best match. */
   quote: string;
 }
@@ -113,10 +115,54 @@ const SYNONYMS: Record<string, string> = {
   teen: 'under 18 young teenager',
   teenager: 'under 18 young teenager',
   child: 'under 18 young teenager',
+  // Exercises described rather than named.
+  bum: 'glute bridge',
+  butt: 'glute bridge',
+  tapping: 'dead bug heel tap',
+  tap: 'dead bug heel tap',
+  tipping: 'hinge romanian deadlift',
+  apart: 'swing out',
   knocking: 'setback regress',
   knocked: 'setback regress',
   setback: 'setback regress',
   demoted: 'setback regress',
+};
+
+/** Everyday words for each starting position, indexed with the exercise's steps. */
+const POSITION_WORDS: Partial<Record<string, string>> = {
+  lying_on_back: 'lying on your back flat face up floor bed',
+  lying_face_down: 'lying face down on your front tummy stomach belly prone',
+  lying_on_side: 'lying on your side sideways side lying',
+  hands_and_knees: 'hands and knees all fours crawling',
+  sitting_on_chair: 'sitting seated on a chair seat',
+  sitting_on_floor: 'sitting sat on the floor ground',
+  standing: 'standing stood upright on your feet',
+  split_stance: 'split stance one foot forward one foot back staggered',
+  half_kneeling: 'half kneeling on one knee',
+  kneeling: 'kneeling on your knees',
+};
+/** Everyday words for what each movement pattern does. */
+const PATTERN_WORDS: Partial<Record<string, string>> = {
+  hip_flexion: 'knee up lift the leg bring the knee towards the chest',
+  hip_extension: 'bum butt glutes buttocks hips up lift bridge push the hips up',
+  internal_rotation: 'knee falls in inwards turn in foot swings out',
+  external_rotation: 'knee opens out like a book turn out foot swings in',
+  abduction: 'leg out to the side sideways outer hip',
+  adduction: 'inner thigh squeeze together legs in',
+  flexion_rotation: 'knee across the body rock back sit back',
+  hip_hinge: 'bend forward bow tip forward from the hips',
+  squat: 'squat sit down bend the knees',
+  split_stance: 'lunge one foot forward one back step',
+  single_leg_balance: 'balance standing on one leg',
+  trunk: 'core tummy abs trunk',
+};
+/** Everyday words for the equipment. */
+const EQUIPMENT_WORDS: Partial<Record<string, string>> = {
+  band: 'band loop band resistance band elastic theraband',
+  chair: 'chair seat stool sofa couch',
+  wall: 'wall',
+  dowel: 'dowel broomstick broom stick pole',
+  weight: 'weight dumbbell kettlebell heavy bag',
 };
 
 const STOP_WORDS = new Set(
@@ -153,6 +199,7 @@ export function entriesOf(library: Library): Entry[] {
     alsoAsked: '',
     keywords: [...e.keywords, PATTERN_LABELS[e.pattern], ...e.muscles.map((m) => MUSCLE_LABELS[m])].join(' '),
     text: [e.summary, ...e.cues, e.ifItPinches].join(' '),
+    howTo: [...e.steps, PATTERN_WORDS[e.pattern] ?? '', POSITION_WORDS[e.position] ?? '', ...e.equipment.map((q) => EQUIPMENT_WORDS[q] ?? '')].join(' '),
     quote: `${e.summary} For the steps, cues and easier or harder versions, use \`/exercise name:${e.name}\`.`,
   }));
   const topics = library.troubleshooting.map((t): Entry => ({
@@ -163,6 +210,7 @@ export function entriesOf(library: Library): Entry[] {
     alsoAsked: '',
     keywords: t.keywords.join(' '),
     text: [t.summary, t.whyItHappens, ...t.whatToTry].join(' '),
+    howTo: '',
     quote: [t.summary, ...t.whatToTry.slice(0, 4).map((w) => `- ${w}`), `*When to get help:* ${t.whenToGetHelp}`].join('\n'),
   }));
   const faq = library.faq.map((f): Entry => ({
@@ -173,6 +221,7 @@ export function entriesOf(library: Library): Entry[] {
     alsoAsked: f.alsoAsked.join(' '),
     keywords: f.keywords.join(' '),
     text: f.answer,
+    howTo: '',
     quote: f.answer,
   }));
   return [...faq, ...topics, ...exercises];
@@ -187,10 +236,10 @@ export class Retriever {
     this.byKey = new Map(entries.map((e) => [e.key, e]));
     this.index = new MiniSearch<Entry>({
       idField: 'key',
-      fields: ['title', 'alsoAsked', 'keywords', 'text'],
+      fields: ['title', 'alsoAsked', 'keywords', 'text', 'howTo'],
       processTerm: normaliseTerm,
       searchOptions: {
-        boost: { title: 3, alsoAsked: 2.5, keywords: 2, text: 0.6 },
+        boost: { title: 3, alsoAsked: 2.5, keywords: 2, text: 0.6, howTo: 0.8 },
         fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
         prefix: (term) => term.length >= 4,
         combineWith: 'OR',

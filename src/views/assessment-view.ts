@@ -3,7 +3,7 @@ import {
   PAIN_PLACE_LABELS,
   RATING_LABELS,
   SCALES,
-  TEST_IDS,
+  EVERYONE_TEST_IDS,
   TEST_SPEC,
   type Rating,
   type Side,
@@ -165,9 +165,9 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
       }
     }
     inputs.push(BUTTON.back, BUTTON.skip, BUTTON.pause, BUTTON.next);
-    const index = TEST_IDS.indexOf(testId) + 1;
+    const index = EVERYONE_TEST_IDS.indexOf(testId) + 1;
     return {
-      title: `Test ${index} of ${TEST_IDS.length}: ${test.name}`,
+      title: `Test ${index} of ${EVERYONE_TEST_IDS.length}: ${test.name}`,
       body: [
         `*${test.purpose}*`,
         test.steps.map((s, i) => `${i + 1}. ${s}`).join('\n'),
@@ -184,12 +184,12 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
     };
   }
   // Review: a short summary before building the plan.
-  const done = TEST_IDS.filter((t) => draft.tests[t] && !draft.skipped.includes(t)).length;
+  const done = EVERYONE_TEST_IDS.filter((t) => draft.tests[t] && !draft.skipped.includes(t)).length;
   const skipped = draft.skipped.map((t) => library.testById.get(t)?.name ?? t);
   return {
     title: 'All done: ready to build your plan',
     body: [
-      `You completed **${done} of ${TEST_IDS.length}** tests.`,
+      `You completed **${done} of ${EVERYONE_TEST_IDS.length}** tests.`,
       skipped.length > 0
         ? `Skipped: ${skipped.join(', ')}. Those patterns will start gently until you test them.`
         : 'Nothing was skipped.',

@@ -4,7 +4,7 @@ import type { Exercise, TroubleshootingTopic } from '../content/schema.js';
 import type { Finding } from '../coaching/assessment.js';
 import { formatDosage, type Plan, type PlanItem, type Reason } from '../coaching/plan.js';
 import { KEEP_RULES, PROGRESSION_RULES, SESSION_RULES, START_RULES } from '../coaching/rules.js';
-import type { Referral } from '../coaching/safety.js';
+import { referralText, type Referral } from '../coaching/safety.js';
 import type { Session, SessionItem } from '../coaching/session.js';
 import type { StoredDecision } from '../db/schema.js';
 import type { Comparison } from '../coaching/reassessment.js';
@@ -122,7 +122,7 @@ export function referralView(referral: Referral, library: Library): View {
   const flags = referral.flags.map((id) => `- ${library.redFlagById.get(id)?.label ?? id}`).join('\n');
   return {
     title: referral.level === 'emergency' ? 'Please get medical help now' : 'Please see a doctor before we continue',
-    body: [library.redFlags.referrals[referral.level], `**What you told me:**\n${flags}`].join('\n\n'),
+    body: [referralText(referral, library), `**What you told me:**\n${flags}`].join('\n\n'),
     inputs: [],
     privacy: 'private',
     tone: 'danger',

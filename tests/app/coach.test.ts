@@ -43,7 +43,7 @@ describe('Coach use cases on a real SQLite file', () => {
     expect(result?.kind).toBe('complete');
     const stored = coach.activePlan(ME)!;
     expect(stored.contentVersion).toBe(library.version);
-    expect(stored.plan.skippedTests).toHaveLength(11);
+    expect(stored.plan.skippedTests).toHaveLength(13); // the two v2 tests (hip extension range, single-leg bridge) are skipped too
     const flexion = stored.plan.items.find((i) => i.pattern === 'hip_flexion')!;
     expect(flexion).toMatchObject({ side: 'left', stage: 'comfort' });
     expect(progressionStates(db.handle.db, ME).map((s) => `${s.pattern}:${s.side}:${s.level}`)).toEqual(
@@ -147,16 +147,23 @@ describe('Coach use cases on a real SQLite file', () => {
     coach.consent(ME);
     coach.updateSettings(ME, { minutes: 60 });
     driveAssessment(coach, ME, { pain: { average: 2, worst: 5 } });
+    const regressed: string[][] = [];
     for (let day = 0; day < 2; day++) {
       const w = coach.todaysWorkout(ME);
       if ('kind' in w) throw new Error('expected a workout');
       coach.recordFeedback(ME, w.workout.id, { painDuring: 3, effort: 'right', form: 'good' });
       time.advanceDays(1);
       const morning = coach.recordMorningCheck(ME, 'worse', 5)!;
-      const hinge = morning.decisions.find((d) => d.pattern === 'hip_hinge')!;
-      expect(hinge).toMatchObject({ change: 'regress', ruleId: 'regress-morning-flare', clinicianReview: day === 1 });
+      for (const d of morning.decisions) {
+        // A second regression in a row on the same track nudges; a first one does not.
+        const again = regressed.some((keys) => keys.includes(`${d.pattern}:${d.side}`));
+        expect(d).toMatchObject({ change: 'regress', ruleId: 'regress-morning-flare', clinicianReview: again });
+      }
+      regressed.push(morning.decisions.map((d) => `${d.pattern}:${d.side}`));
       expect(morning.signals).toContain('morning_flare');
     }
+    // The two days share tracks (the rotation brings focus and foundation items round), so the nudge was tested.
+    expect(regressed[1]!.some((k) => regressed[0]!.includes(k))).toBe(true);
   });
 
   it('will not record feedback on someone else\'s workout', () => {

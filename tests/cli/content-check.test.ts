@@ -50,7 +50,7 @@ describe('hipcoach content check', () => {
     expect(status).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(stdout).toContain(`content ok: ${lib.exercises.length} exercises in ${PATTERN_IDS.length} patterns`);
-    expect(stdout).toContain('14 tests, 16 red flags');
+    expect(stdout).toContain('17 tests, 19 red flags');
     expect(stdout).toContain(`(version ${lib.version})`);
     expect(stdout).toMatch(/\(version 2026\.11\.0\+[0-9a-f]{8}\)\n$/);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
+import { EVERYONE_TEST_IDS, TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
 import { hipcoach } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hipcoach-try-'));
@@ -23,11 +23,11 @@ describe('npm run try: the console coach', () => {
   const db = join(dir, 'coach.db');
 
   it('stops when input ends and saves everything so far', () => {
-    const r = run(db, [...onboarding, ...testLines(TEST_IDS.slice(0, 3))]);
+    const r = run(db, [...onboarding, ...testLines(EVERYONE_TEST_IDS.slice(0, 3))]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Welcome to HipCoach');
-    expect(r.stdout).toContain('Test 4 of 14');
+    expect(r.stdout).toContain('Test 4 of 16');
     expect(r.stdout).toContain('Paused and saved');
     const sqlite = new Database(db, { readonly: true });
     const row = sqlite.prepare("select step, draft from assessment_sessions where status = 'in_progress'").get() as { step: string; draft: string };
@@ -39,13 +39,13 @@ describe('npm run try: the console coach', () => {
   });
 
   it('resumes at the same step on the next run, then builds the plan and logs today\'s workout', () => {
-    const rest = testLines(TEST_IDS.slice(3));
+    const rest = testLines(EVERYONE_TEST_IDS.slice(3));
     const r = run(db, [...rest, '', '1', '2', '2', '1']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Picking up your assessment where you left it');
     expect(r.stdout).not.toContain('Welcome to HipCoach');
-    expect(r.stdout.indexOf('Test 4 of 14')).toBeGreaterThan(-1);
-    expect(r.stdout).not.toContain('Test 3 of 14');
+    expect(r.stdout.indexOf('Test 4 of 16')).toBeGreaterThan(-1);
+    expect(r.stdout).not.toContain('Test 3 of 16');
     expect(r.stdout).toContain('Your HipCoach plan');
     expect(r.stdout).toContain("Today's workout (2026-11-28)");
     expect(r.stdout).toContain('Feedback saved');
@@ -64,7 +64,7 @@ describe('npm run try: the console coach', () => {
     expect(r.stdout).toContain('Paused and saved');
     const again = run(other, ['p']);
     expect(again.stdout).toContain('Picking up your assessment');
-    expect(again.stdout).toContain('Test 1 of 14');
+    expect(again.stdout).toContain('Test 1 of 16');
     expect(again.stdout).toMatch(/Left: how did it go\?[\s\S]*Enter keeps partial/);
   });
 

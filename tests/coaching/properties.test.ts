@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WHOLE_BODY_PATTERNS, type EquipmentId } from '../../src/content/ids.js';
+import { GOAL_PATTERNS, WHOLE_BODY_PATTERNS, type EquipmentId } from '../../src/content/ids.js';
 import { getLibrary } from '../../src/content/load.js';
 import { answersSchema, normaliseEquipment } from '../../src/coaching/assessment-answers.js';
 import { addDays } from '../../src/coaching/calendar.js';
@@ -91,13 +91,13 @@ describe('rules engine properties (1,000 generated inputs each)', () => {
     fc.assert(
       fc.property(answersArb(), (answers) => {
         const plan = buildPlan(answers, library);
-        for (const f of plan.findings) {
+        for (const f of plan.findings.filter((x) => !GOAL_PATTERNS.includes(x.pattern))) {
           const covered = plan.items.some((i) => i.pattern === f.pattern && (i.side === f.side || i.side === 'both'));
           expect(covered, `${f.pattern}:${f.side}`).toBe(true);
         }
         for (const pattern of WHOLE_BODY_PATTERNS) expect(plan.items.some((i) => i.pattern === pattern)).toBe(true);
         // Painful findings start on a comfort-stage exercise for that side.
-        for (const f of plan.findings.filter((x) => x.dimension === 'pain' && x.severity !== 'mild')) {
+        for (const f of plan.findings.filter((x) => x.dimension === 'pain' && x.severity !== 'mild' && x.weight === 'primary' && !GOAL_PATTERNS.includes(x.pattern))) {
           const item = plan.items.find((i) => i.pattern === f.pattern && (i.side === f.side || i.side === 'both'))!;
           expect(item.stage, `${f.pattern}:${f.side}`).toBe('comfort');
         }
@@ -106,7 +106,7 @@ describe('rules engine properties (1,000 generated inputs each)', () => {
     );
   });
 
-  it('brings every focus item round at least 3 times in any 7 consecutive days', () => {
+  it('brings every focus item round at least twice in any 7 consecutive days, whatever the minutes (spec v2)', () => {
     fc.assert(
       fc.property(answersArb(), userIdArb, localDateArb, (answers, user, start) => {
         const plan = buildPlan(answers, library);
@@ -119,7 +119,7 @@ describe('rules engine properties (1,000 generated inputs each)', () => {
             if (counts.has(key)) counts.set(key, counts.get(key)! + 1);
           }
         }
-        for (const [key, n] of counts) expect(n, key).toBeGreaterThanOrEqual(3);
+        for (const [key, n] of counts) expect(n, key).toBeGreaterThanOrEqual(2);
       }),
       { numRuns: 300, seed: 20261128 },
     );

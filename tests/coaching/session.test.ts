@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getLibrary } from '../../src/content/load.js';
 import { addDays, dayNumber, isValidLocalDate, weekdayIndex } from '../../src/coaching/calendar.js';
 import { buildPlan } from '../../src/coaching/plan.js';
-import { buildSession, trackKey } from '../../src/coaching/session.js';
+import { buildSession, isLoadingDay, trackKey } from '../../src/coaching/session.js';
 import { allClearTests, makeAnswers } from '../support/answers.js';
 
 const library = getLibrary();
@@ -51,9 +51,10 @@ describe("today's session", () => {
     const after = moved.items.find((i) => i.pattern === 'hip_flexion')!;
     expect(after.level).toBe(before.level + 2);
     expect(after.exerciseId).not.toBe(before.exerciseId);
-    // Levels beyond the chain are clamped to its top.
-    const top = buildSession({ plan, userId: 'u', localDate: '2026-11-28', minutes: 60, levels: { [trackKey('hip_flexion', item.side)]: { level: 99 } } }, library);
-    expect(top.items.find((i) => i.pattern === 'hip_flexion')!.level).toBe(library.chains.hip_flexion.levels.length);
+    // Levels beyond the chain are clamped to its top (a loading level: it runs on loading days only).
+    const loadingDay = [0, 1, 2, 3, 4, 5, 6].map((d) => addDays('2026-11-28', d)).find((d) => isLoadingDay('u', dayNumber(d)))!;
+    const top = buildSession({ plan, userId: 'u', localDate: loadingDay, minutes: 60, levels: { [trackKey('hip_flexion', item.side)]: { level: 99 } } }, library);
+    expect(top.items.find((i) => i.pattern === 'hip_flexion' && i.side === item.side)!.level).toBe(library.chains.hip_flexion.levels.length);
   });
 
   it('is empty with the referral when the plan has one', () => {

@@ -411,7 +411,7 @@ describe('battery', () => {
     expectProblem(check(dir), {
       file: 'battery.yaml',
       field: 'tests[0].informs',
-      message: /must inform at least one pattern as primary/,
+      message: /must inform exactly one pattern as primary/,
       line: fieldLine(text, 'active_hip_flexion', 'informs'),
     });
   });
@@ -440,7 +440,7 @@ describe('battery', () => {
     expectProblem(check(dir), {
       file: 'battery.yaml',
       field: 'tests',
-      message: /exactly 14 items/,
+      message: /exactly 17 items/,
       line: fieldLine(text, 'active_hip_flexion', 'id'),
     });
   });
@@ -460,7 +460,7 @@ describe('battery', () => {
 describe('red flags', () => {
   it.each([
     [0, 'trauma_cannot_bear_weight', 'urgent', 'emergency'],
-    [4, 'night_or_constant_pain', 'emergency', 'urgent'],
+    [7, 'night_or_constant_pain', 'emergency', 'urgent'],
   ] as const)('reports flags[%i] (%s) with the wrong level', (index, id, wrong, right) => {
     const dir = copyContent();
     const text = editYaml(dir, 'red-flags.yaml', (doc) => {
@@ -543,5 +543,75 @@ describe('files', () => {
     const dir = copyContent();
     rmSync(join(dir, 'exercises'), { recursive: true });
     expectProblem(check(dir), { file: 'exercises/', field: '', message: /folder is missing/, line: null });
+  });
+
+  describe('v2 exercise fields (engine)', () => {
+    /** Index of an exercise in its file, so the Document API can set one of its fields. */
+    const indexOf = (doc: Document, id: string) => (doc.toJS() as { exercises: { id: string }[] }).exercises.findIndex((e) => e.id === id);
+    const setField = (file: string, id: string, key: string, value: unknown) => {
+      const dir = copyContent();
+      editYaml(dir, join('exercises', file), (doc) => { doc.setIn(['exercises', indexOf(doc, id), key], value); });
+      return dir;
+    };
+
+    it('reports a second default on one level', () => {
+      const dir = setField('adduction.yaml', 'add_lateral_lunge', 'default', true);
+      expectProblem(check(dir), { file: join('exercises', 'adduction.yaml'), field: 'exercises[5].default', message: /already has "add_lateral_lunge" as its default/ });
+    });
+
+    it('reports an equivalent that points at another level', () => {
+      const dir = setField('abduction.yaml', 'abd_side_lying_wall_slide', 'equivalentTo', 'abd_supine_leg_slide_out');
+      const [p] = check(dir).filter((x) => x.field.endsWith('equivalentTo'));
+      expect(p?.message).toMatch(/is not a version of level 3 of "abduction"/);
+    });
+
+    it('reports an equivalent that is not the level default', () => {
+      const dir = setField('split_stance.yaml', 'rear_foot_elevated_split_squat', 'equivalentTo', 'rear_foot_elevated_split_squat');
+      const [p] = check(dir).filter((x) => x.field.endsWith('equivalentTo'));
+      expect(p?.message).toMatch(/cannot point at itself/);
+    });
+
+    it('reports a ladder whose first rung is not the dosage, and one that counts the wrong thing', () => {
+      const first = setField('adduction.yaml', 'add_copenhagen_short_lever_chair', 'ladder', [{ sets: 3, holdSeconds: 25 }, { sets: 3, holdSeconds: 30 }]);
+      expect(check(first).map((x) => x.message)).toContainEqual(expect.stringMatching(/the first rung must equal the dosage/));
+      const kind = setField('adduction.yaml', 'add_copenhagen_short_lever_chair', 'ladder', [{ sets: 3, reps: 20 }, { sets: 3, reps: 25 }]);
+      expect(check(kind).map((x) => x.message)).toContainEqual(expect.stringMatching(/counts reps but the dosage counts holdSeconds/));
+      const down = setField('adduction.yaml', 'add_copenhagen_short_lever_chair', 'ladder', [{ sets: 3, holdSeconds: 20 }, { sets: 2, holdSeconds: 30 }]);
+      expect(check(down).map((x) => x.message)).toContainEqual(expect.stringMatching(/each rung must ask more/));
+    });
+
+    it('reports a provocative level with an unmarked version, and a provocative level 1', () => {
+      const half = setField('flexion_rotation.yaml', 'frot_weighted_ninety_ninety_lean', 'provocative', false);
+      expect(check(half).map((x) => x.message)).toContainEqual(expect.stringMatching(/is provocative .*mark every version/));
+      const first = setField('hip_flexion.yaml', 'supine_heel_slide', 'provocative', true);
+      expect(check(first).map((x) => x.message)).toContainEqual(expect.stringMatching(/level 1 cannot be provocative/));
+    });
+
+    it('accepts an empty impact chain, and reports an impact exercise without entry criteria', () => {
+      const dir = copyContent();
+      rmSync(join(dir, 'exercises', 'impact.yaml'), { force: true });
+      // The FAQ points at impact exercises; without the chain those links go too.
+      const faqPath = join(dir, 'faq.yaml');
+      writeFileSync(faqPath, readFileSync(faqPath, 'utf8').replace(/\bimpact_[a-z_]+, |, impact_[a-z_]+(?=\])/g, ''));
+      const { library } = checkContentDir(dir);
+      expect(library?.chains.impact.levels).toEqual([]);
+      const squat = readFileSync(join(dir, 'exercises', 'squat.yaml'), 'utf8');
+      // A copy of the squat chain filed as impact: complete except for its entry criteria.
+      const impact = squat.replace(/^pattern: squat$/m, 'pattern: impact').replace(/pattern: squat\n/g, 'pattern: impact\n').replace(/- id: /g, '- id: imp_').replace(/(previous|next|variantOf|equivalentTo): (?!null)/g, '$1: imp_').replace(/^( {4}name: )(.*)$/gm, '$1Impact $2');
+      writeFileSync(join(dir, 'exercises', 'impact.yaml'), impact);
+      expect(check(dir).map((x) => x.message)).toContainEqual(expect.stringMatching(/every impact exercise says what must be true before starting it/));
+    });
+
+    it('reports a 90/90 sit that does not ask which hip, and a hop test asked of everyone', () => {
+      const dir = copyContent();
+      editYaml(dir, 'battery.yaml', (doc) => {
+        const tests = (doc.toJS() as { tests: { id: string }[] }).tests;
+        doc.setIn(['tests', tests.findIndex((t) => t.id === 'ninety_ninety_sit'), 'askWhichHip'], false);
+        doc.deleteIn(['tests', tests.findIndex((t) => t.id === 'single_leg_hop'), 'onlyForGoals']);
+      });
+      const messages = check(dir).map((x) => x.message);
+      expect(messages).toContainEqual(expect.stringMatching(/the 90\/90 sit must ask which hip/));
+      expect(messages).toContainEqual(expect.stringMatching(/must be \[running, field_court_sport\]/));
+    });
   });
 });

@@ -21,6 +21,9 @@ describe('people repository', () => {
       dmChannelId: null,
       dmBlockedAt: null,
       dmBlockedNoticeAt: null,
+      // First contact starts the data-retention clock.
+      lastSeenAt: NOW,
+      retentionNoticeAt: null,
       createdAt: NOW,
       updatedAt: NOW,
     });

@@ -156,12 +156,13 @@ describe('progression', () => {
     resetProgressionFromPlan(t.handle.db, P, plan20, NOW);
     const item = plan20.items[0]!;
     saveTrackState(t.handle.db, P, { pattern: item.pattern, side: item.side, level: item.level + 1, goodStreak: 3, regressStreak: 0 }, NOW);
-    saveTrackState(t.handle.db, P, { pattern: 'hip_flexion', side: 'left', level: 4, goodStreak: 0, regressStreak: 0 }, NOW);
-    expect(plan20.items.some((i) => i.pattern === 'hip_flexion' && i.side === 'left')).toBe(false);
+    // Spec v2 keeps every pattern in a plan: a goal pattern's one-sided track is one no plan has.
+    saveTrackState(t.handle.db, P, { pattern: 'impact', side: 'left', level: 4, goodStreak: 0, regressStreak: 0 }, NOW);
+    expect(plan20.items.some((i) => i.pattern === 'impact' && i.side === 'left')).toBe(false);
     resetProgressionFromPlan(t.handle.db, Q, plan20, NOW);
 
     resetProgressionFromPlan(t.handle.db, P, plan40, minutesLater(10));
-    expect(trackState(t.handle.db, P, 'hip_flexion', 'left')).toBeUndefined();
+    expect(trackState(t.handle.db, P, 'impact', 'left')).toBeUndefined();
     expect(trackState(t.handle.db, P, item.pattern, item.side)).toMatchObject({ level: item.level, goodStreak: 0 });
     expect(progressionStates(t.handle.db, P)).toHaveLength(plan40.items.length);
     // The other person's tracks are untouched.

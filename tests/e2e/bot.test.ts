@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
+import { EVERYONE_TEST_IDS, TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
 import { commandPayload } from '../../src/discord/commands/index.js';
 import { NOT_YOURS, UNKNOWN_COMPONENT } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser, InteractionHandle } from '../../testkit/fake-discord/index.js';
@@ -71,7 +71,7 @@ async function throughScreenAndBaseline(user: FakeUser, first: FakeMessage): Pro
   const modal = form.modal() as { custom_id: string };
   const submitted = await h.fake.submitModal(user, modal.custom_id, { psfs1: 'getting into the car: 4', psfs2: '', psfs3: '' }, { message: msg });
   msg = (await submitted.final())!;
-  expect(textOf(msg)).toContain('Test 1 of 14');
+  expect(textOf(msg)).toContain('Test 1 of 16');
   return msg;
 }
 
@@ -93,13 +93,13 @@ describe('onboarding and consent', () => {
 });
 
 describe('a full assessment on both sides', () => {
-  it('walks all 14 tests with menus and ends with the plan in DM', async () => {
+  it('walks all 16 tests asked of everyone with menus and ends with the plan in DM', async () => {
     const begin = await consent(alice);
     let msg = (await press(alice, begin, 'begin')).message;
     expect(textOf(msg)).toContain('Safety check 1 of 3');
     msg = await throughScreenAndBaseline(alice, msg);
-    for (const testId of TEST_IDS) {
-      expect(textOf(msg)).toContain(`Test ${TEST_IDS.indexOf(testId) + 1} of 14`);
+    for (const testId of EVERYONE_TEST_IDS) {
+      expect(textOf(msg)).toContain(`Test ${EVERYONE_TEST_IDS.indexOf(testId) + 1} of 16`);
       // One side at a time: the right side's menus appear once the left is complete.
       if (TEST_SPEC[testId].sides === 'each') expect(componentsOf(msg).map((c) => inputName(c.custom_id ?? ''))).toContain('rating:left');
       msg = await answerTest(alice, msg, testId, (side) => (testId === 'seated_internal_rotation' && side === 'right' ? { rating: 'limited', pain: 5, place: 'front' } : { rating: TEST_SPEC[testId].scale === 'range' ? 'full' : TEST_SPEC[testId].scale === 'strength' ? 'strong' : TEST_SPEC[testId].scale === 'comfort' ? 'no_pinch' : TEST_SPEC[testId].scale === 'hinge' ? 'keeps_all_contacts' : 'steady', pain: 0 }));
@@ -116,7 +116,7 @@ describe('a full assessment on both sides', () => {
     expect(planText).toContain('Your HipCoach plan');
     expect(planText).toMatch(/Why: Seated inward hip turn \(right\): painful/);
     const rows = sql<{ n: number }>('select count(*) as n from assessment_results where person_id = ?', alice.id);
-    expect(rows[0]!.n).toBe(26); // 12 tests x 2 sides + 2 whole-body tests
+    expect(rows[0]!.n).toBe(30); // 14 one-sided tests x 2 sides + 2 whole-body tests (the hop test is goal-only)
     expect(sql('select * from plans where person_id = ? and active = 1', alice.id)).toHaveLength(1);
 
     const plan = await h.fake.slash(alice, 'plan');
@@ -164,7 +164,7 @@ describe('pause, restart and resume', () => {
     const again = await h.fake.slash(bob, 'assess');
     const resumed = await again.final();
     expect(textOf(resumed)).toContain('carrying on where you stopped');
-    expect(textOf(resumed)).toContain('Test 2 of 14');
+    expect(textOf(resumed)).toContain('Test 2 of 16');
     const rating = componentsOf(resumed).find((c) => inputName(c.custom_id ?? '') === 'rating:left');
     expect(rating?.options?.find((o) => o.default)?.value).toBe('weak');
     const draftAfter = sql<{ step: string; draft: string }>("select step, draft from assessment_sessions where person_id = ? and status = 'in_progress'", bob.id)[0]!;
@@ -181,7 +181,7 @@ describe('pause, restart and resume', () => {
     expect(stepAfterSkip).toBe('test:prone_hip_extension');
     const stale = await press(bob, first, 'skip');
     expect(textOf(stale.message)).toContain('That was an earlier step');
-    expect(textOf(stale.message)).toContain('Test 3 of 14');
+    expect(textOf(stale.message)).toContain('Test 3 of 16');
     expect(sql<{ step: string }>("select step from assessment_sessions where person_id = ? and status = 'in_progress'", bob.id)[0]!.step).toBe(stepAfterSkip);
   });
 });
@@ -274,6 +274,19 @@ describe('exercise look-up', () => {
     const missing = await h.fake.slash(frank, 'exercise', [{ name: 'name', type: 3, value: 'zzzz' }]);
     expect(((await missing.callback()).data as { content: string }).content).toContain('could not find');
   });
+
+  it('attaches the exercise figure as a PNG shown in the embed, within Discord limits', async () => {
+    const r = await h.fake.slash(frank, 'exercise', [{ name: 'name', type: 3, value: 'glute_bridge_top_hold' }]);
+    const message = await r.final();
+    const request = await h.fake.waitForRequest((q) => q.method === 'POST' && q.path.includes(`/interactions/${r.id}/`));
+    const file = request.files[0];
+    expect(file?.filename).toBe('glute_bridge_top_hold.png');
+    expect(Buffer.from(file!.bytes).subarray(1, 4).toString()).toBe('PNG');
+    // Well under Discord's attachment limit, and small enough to load fast on a phone.
+    expect(file!.bytes.length).toBeLessThan(60 * 1024);
+    expect(file!.bytes.length).toBeGreaterThan(5000);
+    expect(JSON.stringify(message)).toContain('attachment://glute_bridge_top_hold.png');
+  });
 });
 
 describe('privacy', () => {
@@ -285,7 +298,7 @@ describe('privacy', () => {
     expect(file?.filename).toBe(`hipcoach-data-${alice.id}.json`);
     const data = JSON.parse(Buffer.from(file!.bytes).toString('utf8')) as Record<string, unknown[]> & { person: { id: string } };
     expect(data.person.id).toBe(alice.id);
-    expect(data.assessment_results).toHaveLength(26);
+    expect(data.assessment_results).toHaveLength(30);
     expect(data.plans).toHaveLength(1);
     expect(data.feedback).toHaveLength(1);
     expect(data.red_flag_screens).toHaveLength(1);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PatternId } from '../../src/content/ids.js';
+import { getLibrary } from '../../src/content/load.js';
 import { DMS_BLOCKED } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
 import { idOf, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
@@ -116,7 +118,13 @@ describe('the daily DM', () => {
     await tick('2026-06-04T06:30:00Z');
     const session = JSON.parse(sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', eli.id, '2026-06-04')[0]!.session) as { items: { pattern: string; side: string; level: number }[] };
     const movedTo = new Map(moved);
-    const trained = session.items.filter((i) => movedTo.has(`${i.pattern}:${i.side}`));
+    // Spec v2 gates: a provocative or single-leg level the assessment has not unlocked stays shut,
+    // so only moves onto open levels show in the session.
+    const open = (pattern: string, level: number) => {
+      const at = getLibrary().chains[pattern as PatternId].levels[level - 1];
+      return at !== undefined && !at.provocative && at.options.some((o) => !o.singleLeg);
+    };
+    const trained = session.items.filter((i) => movedTo.has(`${i.pattern}:${i.side}`) && open(i.pattern, movedTo.get(`${i.pattern}:${i.side}`)!));
     expect(trained.length).toBeGreaterThan(0);
     for (const item of trained) expect(item.level).toBe(movedTo.get(`${item.pattern}:${item.side}`));
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILED } from '../../src/discord/interactions.js';
-import { TEST_IDS } from '../../src/content/ids.js';
+import { EVERYONE_TEST_IDS } from '../../src/content/ids.js';
 import { Failures, type FakeMessage, type FakeUser } from '../../testkit/fake-discord/index.js';
 import { idOf, startHarness, textOf, type Harness } from '../support/bot-harness.js';
 
@@ -33,7 +33,7 @@ async function toReview(user: FakeUser): Promise<FakeMessage> {
   msg = await press(user, msg, 'painWorst', ['5']);
   msg = await press(user, msg, 'next');
   msg = await press(user, msg, 'skip');
-  for (let i = 0; i < TEST_IDS.length; i++) msg = await press(user, msg, 'skip');
+  for (let i = 0; i < EVERYONE_TEST_IDS.length; i++) msg = await press(user, msg, 'skip');
   expect(textOf(msg)).toContain('ready to build your plan');
   return msg;
 }

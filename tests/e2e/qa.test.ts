@@ -3,23 +3,23 @@ import type { FakeUser } from '../../testkit/fake-discord/index.js';
 import { RESTARTING } from '../../src/discord/bot.js';
 import { startOpenAiStub, type OpenAiStub } from '../../testkit/openai-stub/index.js';
 import { eventually } from '../../testkit/eventually.js';
-import { startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
+import { idOf, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 
 /** Community Q&A end to end: the real bot on the fake Discord, the real openai SDK on the stub. */
 
 let h: Harness & { users: FakeUser[] };
 let stub: OpenAiStub;
-let ana: FakeUser, bo: FakeUser, cy: FakeUser, admin: FakeUser;
+let ana: FakeUser, bo: FakeUser, cy: FakeUser, admin: FakeUser, dee: FakeUser;
 let channelId: string;
 
 beforeAll(async () => {
   stub = await startOpenAiStub();
   h = await startHarness({
-    users: ['ana', 'bo', 'cy', 'admin-qa'],
+    users: ['ana', 'bo', 'cy', 'admin-qa', 'dee'],
     env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: stub.baseURL, LLM_MODEL: 'stub-model', LLM_TIMEOUT_MS: '3000', QA_QUESTIONS_PER_HOUR: '3' },
   });
-  [ana, bo, cy, admin] = h.users as [FakeUser, FakeUser, FakeUser, FakeUser];
+  [ana, bo, cy, admin, dee] = h.users as [FakeUser, FakeUser, FakeUser, FakeUser, FakeUser];
   channelId = h.fake.defaultGuild.textChannelId;
   const set = await h.fake.slash(admin, 'coach-admin', [{ name: 'qa-channel', type: 1, options: [{ name: 'channel', type: 7, value: channelId }] }]);
   await set.callback();
@@ -68,6 +68,23 @@ describe('/ask', () => {
     expect(stub.chatRequests()).toHaveLength(before);
     expect(sql<{ status: string; next_run_at: number | null }>('select status, next_run_at from people where id = ?', bo.id)).toEqual([{ status: 'referred', next_run_at: null }]);
     expect(sql<{ source: string; level: string }>("select source, level from red_flag_screens where person_id = ? and source = 'free_text'", bo.id)).toEqual([{ source: 'free_text', level: 'emergency' }]);
+  });
+
+  it('asks who an unclear red flag is about, and pauses only after "this is about me"', async () => {
+    h.bot.context.coach.consent(dee.id);
+    driveAssessment(h.bot.context.coach, dee.id);
+    const r = await h.fake.slash(dee, 'ask', [{ name: 'question', type: 3, value: 'My wife and I both do the plan. Calf swollen, hot and red since the long flight home, what now?' }], { dm: true });
+    const msg = await r.final();
+    expect(textOf(msg)).toContain('is this about you, or about someone else?');
+    expect(sql<{ status: string }>('select status from people where id = ?', dee.id)).toEqual([{ status: 'active' }]);
+    const other = await h.fake.click(dee, idOf(msg, 'subject-other'), { message: msg! });
+    const forOther = await other.final();
+    expect(textOf(forOther)).toContain('Your own plan is not affected');
+    expect(sql<{ status: string }>('select status from people where id = ?', dee.id)).toEqual([{ status: 'active' }]);
+    // A change of mind stays possible.
+    const mine = await h.fake.click(dee, idOf(forOther, 'subject-me'), { message: forOther! });
+    expect(textOf(await mine.final())).toContain('Please get medical help now');
+    expect(sql<{ status: string; next_run_at: number | null }>('select status, next_run_at from people where id = ?', dee.id)).toEqual([{ status: 'referred', next_run_at: null }]);
   });
 
   it('limits questions per person with a friendly message', async () => {

@@ -29,7 +29,7 @@ describe('assessment flow', () => {
   it('walks the three safety pages, then the baseline, in order', () => {
     const { state } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: [] }, { type: 'screen', flags: [] }]);
     expect(state.step).toBe('baseline:pain');
-    expect(Object.values(state.draft.redFlags).filter((v) => !v)).toHaveLength(16);
+    expect(Object.values(state.draft.redFlags).filter((v) => !v)).toHaveLength(19);
   });
 
   it('ends with a referral as soon as a flag is ticked', () => {
@@ -137,7 +137,7 @@ describe('parsing inputs from components and prompts', () => {
 describe('assessment views', () => {
   it('shows a test step with its instructions, per-side selects and navigation', () => {
     const view = assessmentView({ step: 'test:split_squat', draft: emptyDraft() }, library, library.redFlags.flags);
-    expect(view.title).toBe(`Test 14 of 14: ${library.testById.get('split_squat')!.name}`);
+    expect(view.title).toBe(`Test 14 of 16: ${library.testById.get('split_squat')!.name}`);
     expect(view.inputs.map((i) => i.name)).toEqual(['rating:left', 'pain:left', 'rating:right', 'pain:right', 'back', 'skip', 'pause', 'next']);
     expect(view.privacy).toBe('private');
     const withPain = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { pain: 3 } } } } }, library, library.redFlags.flags);

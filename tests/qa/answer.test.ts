@@ -5,6 +5,7 @@ import { getLibrary } from '../../src/content/load.js';
 import { llmEnvShape, type LlmConfig } from '../../src/config.js';
 import { z } from 'zod';
 import { Answerer } from '../../src/qa/answer.js';
+import { referralText } from '../../src/coaching/safety.js';
 import { NO_LLM, OpenAiLlm, type Llm } from '../../src/qa/client.js';
 import { Phraser, templateIntro } from '../../src/qa/phrase.js';
 import { Retriever } from '../../src/qa/retrieval.js';
@@ -100,11 +101,46 @@ describe('answering questions', () => {
     expect(getPerson(db.handle.db, ME)!.nextRunAt).not.toBeNull();
     const a = await make(await openai()).answer({ question: 'the pain wakes me every night and nothing helps, is the 90/90 ok?', personId: ME, where: 'guild' });
     expect(a.outcome).toBe('red_flag');
-    expect(a.text).toBe(library.redFlags.referrals.urgent);
+    expect(a.text).toBe(referralText({ level: 'urgent', flags: ['night_or_constant_pain'] }, library));
+    expect(a.text).toContain(library.redFlags.referrals.urgent);
+    expect(a.text).toContain(library.redFlagById.get('night_or_constant_pain')!.whatToDo);
     expect(a.referral).toEqual({ level: 'urgent', flags: ['night_or_constant_pain'] });
+    expect(a.subject).toBe('me');
     expect(stub.requests()).toEqual([]);
     expect(getPerson(db.handle.db, ME)).toMatchObject({ status: 'referred', nextRunAt: null });
     expect(coach.todaysWorkout(ME)).toMatchObject({ kind: 'referral' });
+  });
+
+  it('answers a red flag about someone else with information for them and leaves the asker\'s plan alone', async () => {
+    coach.consent(ME);
+    driveAssessment(coach, ME);
+    const before = getPerson(db.handle.db, ME)!;
+    const a = await make(await openai()).answer({ question: 'my 14 year old daughter has had hip pain since dance camp, can she do these exercises?', personId: ME, where: 'guild' });
+    expect(a.outcome).toBe('red_flag');
+    expect(a.subject).toBe('someone_else');
+    expect(a.referral?.flags).toEqual(['under_18']);
+    expect(a.text).toContain(library.redFlags.referrals.someoneElse);
+    expect(a.text).toContain(library.redFlagById.get('under_18')!.whatToDo);
+    expect(getPerson(db.handle.db, ME)).toMatchObject({ status: before.status, nextRunAt: before.nextRunAt });
+    expect(coach.todaysWorkout(ME)).not.toMatchObject({ kind: 'referral' });
+  });
+
+  it('asks who it is about before pausing anything when that is unclear', async () => {
+    coach.consent(ME);
+    driveAssessment(coach, ME);
+    const before = getPerson(db.handle.db, ME)!;
+    const a = await make(await openai()).answer({ question: 'My wife and I both do the plan. Hot swollen hip and a fever of 39 since Tuesday, what now?', personId: ME, where: 'guild' });
+    expect(a.outcome).toBe('red_flag');
+    expect(a.subject).toBe('unclear');
+    expect(a.referral).toEqual({ level: 'emergency', flags: ['hot_swollen_joint_fever'] });
+    expect(a.text).toContain(library.redFlags.referrals.unclear);
+    expect(getPerson(db.handle.db, ME)).toMatchObject({ status: before.status, nextRunAt: before.nextRunAt });
+  });
+
+  it('treats a sudden painful testicle as an emergency although its flag is urgent', async () => {
+    const a = await make(NO_LLM).answer({ question: 'sudden really bad pain in my left testicle this morning', personId: ME, where: 'dm' });
+    expect(a.referral).toEqual({ level: 'emergency', flags: ['groin_lump_or_abdominal_symptoms'] });
+    expect(a.text).toContain(library.redFlags.referrals.emergency);
   });
 
   it.each([

@@ -4,8 +4,9 @@ import { answersSchema, type Answers } from '../../src/coaching/assessment-answe
 export const NO_FLAGS = Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) as Record<RedFlagId, boolean>;
 
 /** A valid answers object: no red flags and no tests unless given. */
-export function makeAnswers(overrides: { tests?: Record<string, unknown>; prefs?: Record<string, unknown>; redFlags?: Partial<Record<RedFlagId, boolean>>; baseline?: unknown } = {}): Answers {
+export function makeAnswers(overrides: { tests?: Record<string, unknown>; prefs?: Record<string, unknown>; redFlags?: Partial<Record<RedFlagId, boolean>>; baseline?: unknown; goal?: string } = {}): Answers {
   return answersSchema.parse({
+    ...(overrides.goal === undefined ? {} : { goal: overrides.goal }),
     redFlags: { ...NO_FLAGS, ...overrides.redFlags },
     baseline: overrides.baseline ?? { painAverage: 3, painWorst: 6, psfs: [] },
     tests: overrides.tests ?? {},
@@ -31,5 +32,7 @@ export function allClearTests(): Record<string, unknown> {
     bodyweight_squat: { both: { rating: 'full', pain: 0 } },
     single_leg_stance: each('steady'),
     split_squat: each('full'),
+    hip_extension_range: each('full'),
+    single_leg_bridge: each('strong'),
   };
 }

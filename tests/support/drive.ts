@@ -1,4 +1,4 @@
-import { TEST_IDS, TEST_SPEC, type RedFlagId, type Side } from '../../src/content/ids.js';
+import { EVERYONE_TEST_IDS, TEST_IDS, TEST_SPEC, type RedFlagId, type Side } from '../../src/content/ids.js';
 import type { Coach } from '../../src/app/coach.js';
 import type { AssessmentAction } from '../../src/flows/assessment-state.js';
 
@@ -35,7 +35,7 @@ export function driveAssessment(
   act({ type: 'next' });
   act({ type: 'psfs', items: opts.psfs ?? [{ activity: 'climbing stairs', score: 5 }] });
   let done = 0;
-  for (const testId of TEST_IDS) {
+  for (const testId of EVERYONE_TEST_IDS) {
     if (opts.stopAfterTests !== undefined && done >= opts.stopAfterTests) return last;
     const given = opts.tests?.[testId];
     if (opts.tests && !given) {

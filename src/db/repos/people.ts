@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { EquipmentId } from '../../content/ids.js';
 import { people, type PersonStatus } from '../schema.js';
+import { prepared } from '../prepared.js';
 import { countRows, type Queryable } from '../types.js';
 
 export type Person = typeof people.$inferSelect;
@@ -17,7 +18,7 @@ export interface PersonSettings {
 }
 
 export function getPerson(db: Queryable, id: string): Person | undefined {
-  return db.select().from(people).where(eq(people.id, id)).get();
+  return prepared(db, 'getPerson', () => db.select().from(people).where(eq(people.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 /** A person not yet stored, with the table's defaults: what a read returns for someone new. */
@@ -36,6 +37,8 @@ export function unsavedPerson(id: string, now: Date): Person {
     dmChannelId: null,
     dmBlockedAt: null,
     dmBlockedNoticeAt: null,
+    lastSeenAt: now,
+    retentionNoticeAt: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -43,7 +46,7 @@ export function unsavedPerson(id: string, now: Date): Person {
 
 /** Returns the person, creating a row with defaults on first contact. */
 export function ensurePerson(db: Queryable, id: string, now: Date): Person {
-  db.insert(people).values({ id, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
+  db.insert(people).values({ id, lastSeenAt: now, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
   return getPerson(db, id)!;
 }
 

@@ -1,4 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { prepared } from '../prepared.js';
 import type { Plan } from '../../coaching/plan.js';
 import { plans } from '../schema.js';
 import type { Queryable } from '../types.js';
@@ -16,12 +17,14 @@ export function saveActivePlan(db: Queryable, personId: string, assessmentId: nu
 }
 
 export function activePlan(db: Queryable, personId: string): StoredPlan | undefined {
-  return db.select().from(plans).where(and(eq(plans.personId, personId), eq(plans.active, true))).get();
+  return prepared(db, 'activePlan', () => db.select().from(plans).where(and(eq(plans.personId, sql.placeholder('personId')), eq(plans.active, true))).prepare()).get({ personId });
 }
 
 /** When the active plan was made, without reading the plan itself. */
 export function activePlanStartedAt(db: Queryable, personId: string): Date | undefined {
-  return db.select({ at: plans.createdAt }).from(plans).where(and(eq(plans.personId, personId), eq(plans.active, true))).get()?.at;
+  return prepared(db, 'activePlanStartedAt', () =>
+    db.select({ at: plans.createdAt }).from(plans).where(and(eq(plans.personId, sql.placeholder('personId')), eq(plans.active, true))).prepare(),
+  ).get({ personId })?.at;
 }
 
 /** The active plan if the person has not yet been shown it (a crash between saving and showing). */

@@ -4,6 +4,7 @@ import type { Plan } from '../../coaching/plan.js';
 import type { ProgressionState } from '../../coaching/progression.js';
 import { trackKey, type ProgressionLevels } from '../../coaching/session.js';
 import { progression } from '../schema.js';
+import { prepared } from '../prepared.js';
 import type { Queryable } from '../types.js';
 
 export interface TrackState extends ProgressionState {
@@ -12,18 +13,20 @@ export interface TrackState extends ProgressionState {
 }
 
 export function progressionStates(db: Queryable, personId: string): TrackState[] {
-  return db
-    .select({
-      pattern: progression.pattern,
-      side: progression.side,
-      level: progression.level,
-      goodStreak: progression.goodStreak,
-      regressStreak: progression.regressStreak,
-    })
-    .from(progression)
-    .where(eq(progression.personId, personId))
-    .orderBy(progression.pattern, progression.side)
-    .all();
+  return prepared(db, 'progressionStates', () =>
+    db
+      .select({
+        pattern: progression.pattern,
+        side: progression.side,
+        level: progression.level,
+        goodStreak: progression.goodStreak,
+        regressStreak: progression.regressStreak,
+      })
+      .from(progression)
+      .where(eq(progression.personId, sql.placeholder('personId')))
+      .orderBy(progression.pattern, progression.side)
+      .prepare(),
+  ).all({ personId });
 }
 
 export function progressionLevels(db: Queryable, personId: string): ProgressionLevels {

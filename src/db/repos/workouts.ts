@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, isNull } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { prepared } from '../prepared.js';
 import type { Effort, Form } from '../../content/ids.js';
 import type { Session } from '../../coaching/session.js';
 import { feedback, workouts, type FeedbackDraft, type StoredDecision } from '../schema.js';
@@ -20,11 +21,13 @@ export function ensureWorkout(db: Queryable, personId: string, planId: number | 
 }
 
 export function workoutOn(db: Queryable, personId: string, localDate: string): Workout | undefined {
-  return db
-    .select()
-    .from(workouts)
-    .where(and(eq(workouts.personId, personId), eq(workouts.localDate, localDate)))
-    .get();
+  return prepared(db, 'workoutOn', () =>
+    db
+      .select()
+      .from(workouts)
+      .where(and(eq(workouts.personId, sql.placeholder('personId')), eq(workouts.localDate, sql.placeholder('localDate'))))
+      .prepare(),
+  ).get({ personId, localDate });
 }
 
 export function getWorkout(db: Queryable, id: number): Workout | undefined {
@@ -43,7 +46,9 @@ export function setFeedbackDraft(db: Queryable, id: number, draft: FeedbackDraft
 }
 
 export function recentWorkouts(db: Queryable, personId: string, limit: number): Workout[] {
-  return db.select().from(workouts).where(eq(workouts.personId, personId)).orderBy(desc(workouts.localDate)).limit(limit).all();
+  return prepared(db, 'recentWorkouts', () =>
+    db.select().from(workouts).where(eq(workouts.personId, sql.placeholder('personId'))).orderBy(desc(workouts.localDate)).limit(sql.placeholder('limit')).prepare(),
+  ).all({ personId, limit });
 }
 
 export interface FeedbackInput {
@@ -73,13 +78,16 @@ export function feedbackFor(db: Queryable, workoutId: number): Feedback | undefi
 
 /** Feedback still waiting for its morning check, oldest first. */
 export function unsettledFeedback(db: Queryable, personId: string): (Feedback & { localDate: string })[] {
-  return db
-    .select({ f: feedback, localDate: workouts.localDate })
-    .from(feedback)
-    .innerJoin(workouts, eq(workouts.id, feedback.workoutId))
-    .where(and(eq(feedback.personId, personId), isNull(feedback.settledAt)))
-    .orderBy(workouts.localDate)
-    .all()
+  return prepared(db, 'unsettledFeedback', () =>
+    db
+      .select({ f: feedback, localDate: workouts.localDate })
+      .from(feedback)
+      .innerJoin(workouts, eq(workouts.id, feedback.workoutId))
+      .where(and(eq(feedback.personId, sql.placeholder('personId')), isNull(feedback.settledAt)))
+      .orderBy(workouts.localDate)
+      .prepare(),
+  )
+    .all({ personId })
     .map((r) => ({ ...r.f, localDate: r.localDate }));
 }
 

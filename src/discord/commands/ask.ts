@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerView } from '../answer-view.js';
+import { answerRenderOptions } from '../handlers/red-flag-subject.js';
 import { deferView, sendView } from '../respond.js';
 import type { BotCommand } from './types.js';
 
@@ -15,6 +16,6 @@ export const ask: BotCommand = {
     await deferView(interaction);
     const question = interaction.options.getString('question', true);
     const answer = await ctx.answerer.answer({ question, personId: interaction.user.id, where: interaction.inGuild() ? 'guild' : 'dm' });
-    await sendView(interaction, answerView(answer));
+    await sendView(interaction, answerView(answer), answerRenderOptions(answer, interaction.user.id));
   },
 };

@@ -16,7 +16,7 @@
  * - Ordinary exercise talk (pinch, stretch, stiff, clicks, "can't do the side plank", "I'm 45",
  *   "chest day") must not fire.
  */
-import { RED_FLAG_IDS, type RedFlagId } from '../content/ids.js';
+import { RED_FLAG_IDS, type RedFlagId } from '../../content/ids.js';
 
 export interface RedFlagMatch {
   id: RedFlagId;
@@ -103,9 +103,10 @@ const NOT_SYMPTOM_SUBJECT = cue`\b(?:squats?|form|technique|balance|pace|times?|
 const ON_MY = cue`\b(?:on|onto)\s+(?:my|your|the)\s+$`;
 
 // ---------------------------------------------------------------------------------------------
-// The table: patterns per flag id. Keys are typed, so every id must have an entry.
+// The table: patterns per flag id. The v2 flags (dvt, sudden numbness, falls at 60+) live only in
+// the concept rules of red-flags/rules.ts.
 
-const RULES: Readonly<Record<RedFlagId, readonly Rule[]>> = {
+const RULES: Readonly<Partial<Record<RedFlagId, readonly Rule[]>>> = {
   trauma_cannot_bear_weight: [
     {
       note: 'cannot / unable to / can barely put, bear or take weight (not hands or wrists, not in an exercise)',
@@ -740,7 +741,7 @@ export function describeMatches(text: string): RedFlagMatch[] {
   if (t === '') return [];
   const out: RedFlagMatch[] = [];
   for (const id of RED_FLAG_IDS) {
-    const phrase = firstMatch(RULES[id], t);
+    const phrase = firstMatch(RULES[id] ?? [], t);
     if (phrase !== null) out.push({ id, phrase });
   }
   return out;
@@ -758,5 +759,5 @@ export function detectRedFlagsInText(text: string): RedFlagId[] {
  */
 export const RED_FLAG_TEXT_RULES: Readonly<Record<RedFlagId, readonly { readonly note: string; readonly pattern: string }[]>> =
   Object.fromEntries(
-    RED_FLAG_IDS.map((id) => [id, RULES[id].map((r) => Object.freeze({ note: r.note, pattern: r.re.source }))]),
+    RED_FLAG_IDS.map((id) => [id, (RULES[id] ?? []).map((r) => Object.freeze({ note: r.note, pattern: r.re.source }))]),
   ) as Record<RedFlagId, { note: string; pattern: string }[]>;

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { RED_FLAG_IDS, type RedFlagId } from '../../src/content/ids.js';
+import { CONCEPT_RULES } from '../../src/coaching/red-flags/rules.js';
 import {
   RED_FLAG_TEXT_RULES,
   describeMatches,
   detectRedFlagsInText,
   normaliseText,
-} from '../../src/coaching/red-flag-text.js';
+} from '../../src/coaching/red-flags/phrases.js';
 
 /** Positive phrasings per flag id; each must return exactly that one id. */
-const POSITIVE: Record<RedFlagId, readonly string[]> = {
+const POSITIVE: Partial<Record<RedFlagId, readonly string[]>> = {
   trauma_cannot_bear_weight: [
     'fell off my bike yesterday and now I can’t put any weight on my leg',
     'I slipped on the ice and cannot bear weight on my right leg',
@@ -364,10 +365,11 @@ const VARIANTS: readonly { text: string; id: RedFlagId }[] = [
 
 describe('detectRedFlagsInText: positives', () => {
   it('has at least 3 positive phrasings for every flag id', () => {
-    for (const id of RED_FLAG_IDS) expect(POSITIVE[id].length, id).toBeGreaterThanOrEqual(3);
+    // The v2 flags (dvt, sudden numbness, falls at 60+) have no phrases: only concept rules.
+    for (const id of RED_FLAG_IDS.filter((f) => RED_FLAG_TEXT_RULES[f].length > 0)) expect(POSITIVE[id]?.length, id).toBeGreaterThanOrEqual(3);
   });
 
-  const cases = RED_FLAG_IDS.flatMap((id) => POSITIVE[id].map((text) => ({ id, text })));
+  const cases = RED_FLAG_IDS.flatMap((id) => (POSITIVE[id] ?? []).map((text) => ({ id, text })));
   it.each(cases)('$id: "$text"', ({ id, text }) => {
     expect(detectRedFlagsInText(text)).toEqual([id]);
   });
@@ -490,39 +492,12 @@ describe('describeMatches', () => {
     expect(describeMatches(text)).toEqual(first);
   });
 
-  it('has rules with notes for every flag id', () => {
+  it('has rules with notes for every flag id (phrase table or, for the v2 flags, concept rules)', () => {
     for (const id of RED_FLAG_IDS) {
-      const rules = RED_FLAG_TEXT_RULES[id];
+      const rules = [...RED_FLAG_TEXT_RULES[id], ...CONCEPT_RULES.filter((r) => r.flag === id)];
       expect(rules.length, id).toBeGreaterThan(0);
       for (const rule of rules) expect(rule.note.length, id).toBeGreaterThan(5);
     }
   });
 });
-
-describe('performance', () => {
-  const sentence =
-    'My hip pinches at the front when I squat deep and the 90/90 feels tight on the left side, but it settles after a few minutes. ' +
-    'I did the bridges and clamshells yesterday with the red band, three sets of twelve, and my glutes were sore this morning. ' +
-    'Should I keep the same level this week or drop back one step, and is it fine to walk the dog for an hour on rest days too? ' +
-    'Also I sit at a desk all day for work so the hip flexors get stiff by the evening.';
-  const text = sentence.slice(0, 500).padEnd(500, ' x');
-
-  it('1,000 calls on a 500-character text finish quickly', () => {
-    expect(text.length).toBe(500);
-    for (let i = 0; i < 20; i++) detectRedFlagsInText(text); // warm up the regex JIT
-    const start = performance.now();
-    for (let i = 0; i < 1000; i++) detectRedFlagsInText(text);
-    const elapsed = performance.now() - start;
-    expect(elapsed).toBeLessThan(300);
-  });
-
-  it('is fast on a text full of near-misses too', () => {
-    const noisy = 'pain hip leg numb weak cold pale hot red swollen night wakes sweat weight lost cancer steroid hop groin lump blood ' +
-      'child surgery 16 worse chest dizzy pregnant baby fell cannot '.repeat(3);
-    const input = noisy.slice(0, 500);
-    for (let i = 0; i < 20; i++) detectRedFlagsInText(input);
-    const start = performance.now();
-    for (let i = 0; i < 1000; i++) detectRedFlagsInText(input);
-    expect(performance.now() - start).toBeLessThan(300);
-  });
-});
+// Speed is measured by `npm run bench` (safety.readP99Ms), not by timed unit tests.

@@ -1,0 +1,70 @@
+import type { EquipmentId, Position } from '../content/ids.js';
+import type { Chain, ChainLevel } from '../content/library.js';
+import type { Exercise } from '../content/schema.js';
+import { ruleOn, type EngineOptions } from './engine-rules.js';
+
+/** What limits the choice of exercise on one side (from the assessment). */
+export interface ChoiceLimits {
+  /** Single-leg loading allowed on this side (steady stance and strong abduction). */
+  singleLegOk: boolean;
+  /** Internal rotation or the knee-to-opposite-shoulder test was painful on this side. */
+  painfulFlexionRotation: boolean;
+}
+
+export const OPEN_LIMITS: ChoiceLimits = { singleLegOk: true, painfulFlexionRotation: false };
+
+/** Positions that bend the hip to about 90 degrees or more. */
+const FLEXED_POSITIONS: readonly Position[] = ['sitting_on_chair', 'sitting_on_floor', 'hands_and_knees'];
+
+function owns(equipment: readonly EquipmentId[], e: Exercise): boolean {
+  return e.equipment.every((x) => x === 'none' || equipment.includes(x));
+}
+
+function bendsFurther(option: Exercise, than: Exercise): boolean {
+  return FLEXED_POSITIONS.includes(option.position) && !FLEXED_POSITIONS.includes(than.position);
+}
+
+export function levelAt(chain: Chain, level: number): ChainLevel {
+  const i = Math.min(Math.max(1, Math.round(level)), chain.levels.length) - 1;
+  return chain.levels[i]!;
+}
+
+/** Whether some version of a level suits this side (the single-leg gate can close a whole level). */
+export function levelAllowed(level: ChainLevel, limits: ChoiceLimits, equipment: readonly EquipmentId[], options?: EngineOptions): boolean {
+  if (!ruleOn(options, 'single-leg-gate') || limits.singleLegOk) return true;
+  return level.options.some((o) => !o.singleLeg && owns(equipment, o));
+}
+
+/**
+ * The exercise for one level and side (spec v2): the level's clinical default; an equipment
+ * version replaces it only when marked equivalent and the person owns the equipment; never a
+ * version that bends the hip further while rotation in flexion hurt; no single-leg version on a
+ * side that has not earned it. When the default needs equipment the person lacks, the first
+ * equivalent they own, then any no-equipment version, stands in.
+ */
+export function chooseExercise(
+  level: ChainLevel,
+  equipment: readonly EquipmentId[],
+  limits: ChoiceLimits = OPEN_LIMITS,
+  options?: EngineOptions,
+): Exercise {
+  const def = ruleOn(options, 'clinical-default') ? level.default : level.main;
+  const allowed = (o: Exercise) =>
+    owns(equipment, o) &&
+    (limits.singleLegOk || !o.singleLeg || !ruleOn(options, 'single-leg-gate')) &&
+    !(limits.painfulFlexionRotation && bendsFurther(o, def) && ruleOn(options, 'no-deeper-flexion-for-painful-hip'));
+  if (!ruleOn(options, 'clinical-default')) {
+    // The v1 behaviour: any owned equipment version wins over the default.
+    const owned = level.options.find((o) => allowed(o) && o.equipment[0] !== 'none');
+    if (owned) return owned;
+  }
+  const equivalent = level.options.find((o) => o.equivalentTo === def.id && o.equipment[0] !== 'none' && allowed(o));
+  if (equivalent && ruleOn(options, 'clinical-default')) return equivalent;
+  if (allowed(def)) return def;
+  const fallback =
+    level.options.find((o) => o.equivalentTo === def.id && allowed(o)) ??
+    level.options.find((o) => allowed(o) && o.equipment[0] === 'none') ??
+    level.options.find((o) => o.equipment.every((x) => x === 'none'));
+  if (!fallback) throw new Error(`no option fits level ${level.level} of ${level.main.pattern}: content check missed it`);
+  return fallback;
+}

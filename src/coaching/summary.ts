@@ -1,0 +1,22 @@
+import { PATTERN_LABELS } from '../content/ids.js';
+import type { Decision } from './progression.js';
+
+/**
+ * What moved after a session, briefly (spec v2): one line per change, every pattern that stayed
+ * put grouped into one "no change" line. Built from that session's decisions only, so nothing
+ * said today is repeated tomorrow.
+ */
+export function summariseDecisions(decisions: readonly Decision[]): string[] {
+  const label = (d: Decision) => `${PATTERN_LABELS[d.pattern]}${d.side === 'both' ? '' : ` (${d.side})`}`;
+  const lines: string[] = [];
+  const unchanged: string[] = [];
+  for (const d of decisions) {
+    if (d.change === 'level_up') lines.push(`${label(d)}: up to level ${d.to}, because ${d.reason}.`);
+    else if (d.change === 'level_down') lines.push(`${label(d)}: back to level ${d.to}, because ${d.reason}.`);
+    else if (d.change === 'step_down') lines.push(`${label(d)}: a little less next time, because ${d.reason}.`);
+    else if (d.change === 'rung_up') lines.push(`${label(d)}: a little more next time.`);
+    else unchanged.push(label(d));
+  }
+  if (unchanged.length > 0) lines.push(`No change: ${unchanged.join(', ')}.`);
+  return lines;
+}
