@@ -43,6 +43,6 @@ export const exercise: BotCommand = {
     // Loaded on first use, like the charts, so start-up does not pay for the canvas.
     const { figureFor } = await import('../../figures/index.js');
     const figure = figureFor(found.id, { format: 'png' }, ctx.library);
-    await replyPayloads(interaction, first && figure ? [withImage(first, figure.fileName, figure.bytes), ...rest] : payloads);
+    await replyPayloads(interaction, first && figure ? [withImage(first, figure.fileName, figure.bytes, figure.alt), ...rest] : payloads);
   },
 };
