@@ -152,7 +152,11 @@ describe('a full assessment on both sides', () => {
     expect(textOf(msg)).toContain("Today's workout");
     const exercise = componentsOf(msg).find((c) => inputName(c.custom_id ?? '') === 'open')!.options![0]!.value;
     const detail = await h.fake.select(alice, idOf(msg, 'open'), [exercise], { message: msg! });
-    expect(textOf(await detail.final())).toContain('If it pinches');
+    const detailMsg = (await detail.final())!;
+    expect(textOf(detailMsg)).toContain('If it pinches');
+    // The detail shows the exercise's figure on request (the select), with its alt text.
+    expect(detailMsg.attachments.map((a) => a.filename)).toEqual([`${exercise}.png`]);
+    expect(detailMsg.attachments[0]!.description).toMatch(/^Illustration of /);
     msg = (await press(alice, msg, 'done')).message;
     expect(textOf(msg)).toContain('How did it go?');
     msg = (await press(alice, msg, 'save')).message;

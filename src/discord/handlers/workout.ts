@@ -4,8 +4,8 @@ import type { View } from '../../views/view.js';
 import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../../views/workout-view.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
-import { renderView, type RenderOptions, PLAIN } from '../render.js';
-import { privateFlags, replyView, updateView, type AnyComponent, asReply } from '../respond.js';
+import { type RenderOptions, PLAIN } from '../render.js';
+import { payloadsFor, privateFlags, replyView, updateView, type AnyComponent, asReply } from '../respond.js';
 import { referralButtons, withClearedButton } from './assessment.js';
 
 /** /workout and the buttons on a workout message (ref = the workout's id). */
@@ -69,7 +69,7 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
         return;
       }
       // A new private message, so the workout stays on screen.
-      const [first, ...rest] = renderView(exerciseView(exercise, ctx.library), PLAIN);
+      const [first, ...rest] = await payloadsFor(exerciseView(exercise, ctx.library), PLAIN);
       await interaction.reply({ ...asReply(first!), flags: MessageFlags.Ephemeral });
       for (const p of rest) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
       return;
