@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { z } from 'zod';
 import { EQUIPMENT_IDS, EQUIPMENT_LABELS, type EquipmentId } from '../content/ids.js';
@@ -18,6 +19,7 @@ import type { View, ViewInput } from '../views/view.js';
 import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../views/workout-view.js';
 import { askSelects } from './ask-view.js';
 import { askRequired, askUntil, ConsoleIO, InputEnded } from './console-io.js';
+import { figureFile } from '../figures/index.js';
 import { viewToText } from './render-text.js';
 
 export interface TryOptions {
@@ -51,8 +53,12 @@ export async function runTry(opts: TryOptions): Promise<void> {
 }
 
 async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<void> {
+  // Figures go next to the database (data/figures/ by default), so a person can open the PNG.
+  const figuresDir = join(dirname(opts.dbPath), 'figures');
   const show = (view: View) => {
     io.print(viewToText(view, io.color));
+    const figure = view.figureId ? figureFile(view.figureId, figuresDir) : undefined;
+    if (figure) io.print(`Picture: ${figure}`);
     io.print('');
   };
   let person = coach.ensurePerson(opts.personId);

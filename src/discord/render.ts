@@ -27,6 +27,7 @@ export const LIMITS = {
   placeholder: 150,
   modalLabel: 45,
   content: 2000,
+  attachmentDescription: 1024,
 } as const;
 
 const TONE_COLORS: Record<View['tone'], number> = {
@@ -48,13 +49,14 @@ export interface MessagePayload {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
   /** PNG charts and other attachments; an embed shows one with `attachment://<name>`. */
-  files?: { name: string; data: Buffer }[];
+  files?: { name: string; data: Buffer; description?: string }[];
 }
 
-/** Attach a PNG to the last embed of a payload. */
-export function withImage(payload: MessagePayload, name: string, data: Buffer): MessagePayload {
+/** Attach a PNG to the last embed of a payload; `description` is its alt text for screen readers. */
+export function withImage(payload: MessagePayload, name: string, data: Buffer, description?: string): MessagePayload {
   const embeds = payload.embeds.map((e, i) => (i === payload.embeds.length - 1 ? { ...e, image: { url: `attachment://${name}` } } : e));
-  return { ...payload, embeds, files: [...(payload.files ?? []), { name, data }] };
+  const file = description === undefined ? { name, data } : { name, data, description: description.slice(0, LIMITS.attachmentDescription) };
+  return { ...payload, embeds, files: [...(payload.files ?? []), file] };
 }
 
 export interface RenderOptions {

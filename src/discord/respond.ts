@@ -9,7 +9,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { View } from '../views/view.js';
-import { renderView, type MessagePayload, type RenderOptions, PLAIN } from './render.js';
+import { renderView, withImage, type MessagePayload, type RenderOptions, PLAIN } from './render.js';
 
 /** Replies that keep health details private: ephemeral in servers, plain messages in DMs. */
 
@@ -22,10 +22,33 @@ export function privateFlags(interaction: RepliableInteraction): { flags?: Messa
 
 const noMentions = { allowedMentions: { parse: [] } };
 
-/** Our payload's files in the shape discord.js sends as attachments. */
-export function asReply(p: MessagePayload): Omit<MessagePayload, 'files'> & { files?: { attachment: Buffer; name: string }[] } {
+type ReplyFile = { attachment: Buffer; name: string; description?: string };
+
+/** Our payload's files in the shape discord.js sends as attachments (with their alt text). */
+export function asReply(p: MessagePayload): Omit<MessagePayload, 'files'> & { files?: ReplyFile[] } {
   const { files, ...rest } = p;
-  return files?.length ? { ...rest, files: files.map((f) => ({ attachment: f.data, name: f.name })) } : rest;
+  return files?.length ? { ...rest, files: files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })) } : rest;
+}
+
+/**
+ * For edits: a message that replaces a screen drops the previous screen's attachments (e.g. the
+ * last test's figure) unless the new one brings its own, which replace them.
+ */
+function asEdit(p: MessagePayload): ReturnType<typeof asReply> & { attachments?: [] } {
+  return p.files?.length ? asReply(p) : { ...asReply(p), attachments: [] };
+}
+
+/**
+ * A view's messages, with its figure (if it names one that exists) under the first message's text.
+ * The figures module is loaded on first use, like the charts, so start-up does not pay for the canvas.
+ */
+export async function payloadsFor(view: View, opts: RenderOptions): Promise<MessagePayload[]> {
+  const payloads = renderView(view, opts);
+  const [first, ...rest] = payloads;
+  if (!view.figureId || !first) return payloads;
+  const { figureFor } = await import('../figures/index.js');
+  const figure = figureFor(view.figureId, { format: 'png' });
+  return figure ? [withImage(first, figure.fileName, figure.bytes, figure.alt), ...rest] : payloads;
 }
 
 /**
@@ -33,7 +56,7 @@ export function asReply(p: MessagePayload): Omit<MessagePayload, 'files'> & { fi
  * up. `ephemeral` keeps it hidden in a DM too (e.g. an exercise opened from a workout message).
  */
 export async function replyView(interaction: ChatInputCommandInteraction | ButtonInteraction | RepliableInteraction, view: View, opts: RenderOptions = PLAIN, ephemeral = false): Promise<void> {
-  await replyPayloads(interaction, renderView(view, opts), ephemeral);
+  await replyPayloads(interaction, await payloadsFor(view, opts), ephemeral);
 }
 
 /** More messages after the answer (e.g. the plan's pages under the completion screen). */
@@ -54,11 +77,11 @@ export async function replyPayloads(interaction: RepliableInteraction, payloads:
 
 /** Replace the message a component sits on (the natural way to step through a flow). */
 export async function updateView(interaction: AnyComponent, view: View, opts: RenderOptions): Promise<void> {
-  const [first, ...rest] = renderView(view, opts);
+  const [first, ...rest] = await payloadsFor(view, opts);
   if (!first) return;
-  if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asReply(first), ...noMentions });
-  else if (interaction.isMessageComponent()) await interaction.update({ ...asReply(first), ...noMentions });
-  else if (interaction.isFromMessage()) await interaction.update({ ...asReply(first), ...noMentions });
+  if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asEdit(first), ...noMentions });
+  else if (interaction.isMessageComponent()) await interaction.update({ ...asEdit(first), ...noMentions });
+  else if (interaction.isFromMessage()) await interaction.update({ ...asEdit(first), ...noMentions });
   else await interaction.reply({ ...asReply(first), ...privateFlags(interaction), ...noMentions });
   for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), ...noMentions });
 }
@@ -68,10 +91,10 @@ export async function updateView(interaction: AnyComponent, view: View, opts: Re
  * message, or reply privately to a command.
  */
 export async function sendView(interaction: RepliableInteraction, view: View, opts: RenderOptions = PLAIN): Promise<void> {
-  const [first, ...rest] = renderView(view, opts);
+  const [first, ...rest] = await payloadsFor(view, opts);
   if (!first) return;
-  if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asReply(first), ...noMentions });
-  else if (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage())) await interaction.update({ ...asReply(first), ...noMentions });
+  if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asEdit(first), ...noMentions });
+  else if (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage())) await interaction.update({ ...asEdit(first), ...noMentions });
   else await interaction.reply({ ...asReply(first), ...privateFlags(interaction), ...noMentions });
   for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), ...noMentions });
 }

@@ -181,6 +181,7 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
       privacy: 'private',
       tone: 'info',
       footer: `Step ${stepNumber(state)} of ${totalSteps()}`,
+      figureId: testId,
     };
   }
   // Review: a short summary before building the plan.

@@ -183,7 +183,7 @@ export function sessionView(session: Session, library: Library): View {
 }
 
 export function exerciseView(e: Exercise, library: Library): View {
-  return { title: e.name, body: exerciseText(e, library), inputs: [], privacy: 'public', tone: 'info' };
+  return { title: e.name, body: exerciseText(e, library), inputs: [], privacy: 'public', tone: 'info', figureId: e.id };
 }
 
 export function exerciseText(e: Exercise, library: Library): string {

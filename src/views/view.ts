@@ -58,6 +58,8 @@ export interface View {
   footer?: string;
   /** A problem with the last input, shown above the view; nothing changed. */
   notice?: string;
+  /** An exercise or test id whose illustration goes with this screen; adapters attach it if one exists. */
+  figureId?: string;
 }
 
 /** A simple screen: a title and a few words, no inputs, private unless said otherwise. */

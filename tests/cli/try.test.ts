@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -28,6 +28,12 @@ describe('npm run try: the console coach', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Welcome to HipCoach');
     expect(r.stdout).toContain('Test 4 of 16');
+    // Each test screen writes its figure next to the database and prints where it is.
+    for (const testId of EVERYONE_TEST_IDS.slice(0, 4)) {
+      const path = join(dir, 'figures', `${testId}.png`);
+      expect(r.stdout).toContain(`Picture: ${path}`);
+      expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
+    }
     expect(r.stdout).toContain('Paused and saved');
     const sqlite = new Database(db, { readonly: true });
     const row = sqlite.prepare("select step, draft from assessment_sessions where status = 'in_progress'").get() as { step: string; draft: string };

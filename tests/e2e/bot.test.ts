@@ -92,6 +92,23 @@ describe('onboarding and consent', () => {
   });
 });
 
+/**
+ * A test screen carries exactly its own figure: a PNG within Discord's limits, shown in the embed,
+ * with alt text; decoded here from the bytes the fake Discord serves at the attachment's URL.
+ */
+async function expectTestFigure(msg: FakeMessage, testId: string): Promise<void> {
+  expect(msg.attachments.map((a) => a.filename)).toEqual([`${testId}.png`]);
+  const attachment = msg.attachments[0]!;
+  expect(attachment.description).toMatch(/^Illustration of /);
+  expect(JSON.stringify(msg.embeds)).toContain(`attachment://${testId}.png`);
+  const bytes = Buffer.from(await (await fetch(attachment.url)).arrayBuffer());
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  // IHDR: width and height as big-endian integers at bytes 16 and 20.
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([640, 400]);
+  expect(bytes.length).toBeGreaterThan(5000);
+  expect(bytes.length).toBeLessThan(60 * 1024);
+}
+
 describe('a full assessment on both sides', () => {
   it('walks all 16 tests asked of everyone with menus and ends with the plan in DM', async () => {
     const begin = await consent(alice);
@@ -100,11 +117,15 @@ describe('a full assessment on both sides', () => {
     msg = await throughScreenAndBaseline(alice, msg);
     for (const testId of EVERYONE_TEST_IDS) {
       expect(textOf(msg)).toContain(`Test ${EVERYONE_TEST_IDS.indexOf(testId) + 1} of 16`);
+      await expectTestFigure(msg, testId);
       // One side at a time: the right side's menus appear once the left is complete.
       if (TEST_SPEC[testId].sides === 'each') expect(componentsOf(msg).map((c) => inputName(c.custom_id ?? ''))).toContain('rating:left');
       msg = await answerTest(alice, msg, testId, (side) => (testId === 'seated_internal_rotation' && side === 'right' ? { rating: 'limited', pain: 5, place: 'front' } : { rating: TEST_SPEC[testId].scale === 'range' ? 'full' : TEST_SPEC[testId].scale === 'strength' ? 'strong' : TEST_SPEC[testId].scale === 'comfort' ? 'no_pinch' : TEST_SPEC[testId].scale === 'hinge' ? 'keeps_all_contacts' : 'steady', pain: 0 }));
     }
     expect(textOf(msg)).toContain('ready to build your plan');
+    // The last test's figure leaves with its screen.
+    expect(msg.attachments).toEqual([]);
+    expect(JSON.stringify(msg.embeds)).not.toContain('attachment://');
     const before = h.fake.dmMessages(alice).length;
     const finish = await press(alice, msg, 'finish');
     expect(textOf(finish.message)).toContain('Assessment complete');
@@ -131,7 +152,11 @@ describe('a full assessment on both sides', () => {
     expect(textOf(msg)).toContain("Today's workout");
     const exercise = componentsOf(msg).find((c) => inputName(c.custom_id ?? '') === 'open')!.options![0]!.value;
     const detail = await h.fake.select(alice, idOf(msg, 'open'), [exercise], { message: msg! });
-    expect(textOf(await detail.final())).toContain('If it pinches');
+    const detailMsg = (await detail.final())!;
+    expect(textOf(detailMsg)).toContain('If it pinches');
+    // The detail shows the exercise's figure on request (the select), with its alt text.
+    expect(detailMsg.attachments.map((a) => a.filename)).toEqual([`${exercise}.png`]);
+    expect(detailMsg.attachments[0]!.description).toMatch(/^Illustration of /);
     msg = (await press(alice, msg, 'done')).message;
     expect(textOf(msg)).toContain('How did it go?');
     msg = (await press(alice, msg, 'save')).message;

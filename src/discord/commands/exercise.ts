@@ -3,8 +3,8 @@ import { PATTERN_LABELS } from '../../content/ids.js';
 import type { Library } from '../../content/library.js';
 import type { Exercise } from '../../content/schema.js';
 import { exerciseView } from '../../views/plan-view.js';
-import { replyPayloads } from '../respond.js';
-import { renderView, withImage, PLAIN } from '../render.js';
+import { payloadsFor, replyPayloads } from '../respond.js';
+import { PLAIN } from '../render.js';
 import type { BotCommand } from './types.js';
 
 /** Autocomplete and look-up match names, ids, patterns and lay keywords, best matches first. */
@@ -38,12 +38,7 @@ export const exercise: BotCommand = {
       await interaction.reply({ content: `I could not find an exercise called "${query.slice(0, 80)}". Start typing and pick one from the list.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
-    const payloads = renderView(exerciseView(found, ctx.library), PLAIN);
-    const [first, ...rest] = payloads;
-    // The figure goes under the exercise's text; a missing figure simply leaves the text alone.
-    // Loaded on first use, like the charts, so start-up does not pay for the canvas.
-    const { figureFor } = await import('../../figures/index.js');
-    const figure = figureFor(found.id, { format: 'png' }, ctx.library);
-    await replyPayloads(interaction, first && figure ? [withImage(first, figure.fileName, figure.bytes), ...rest] : payloads);
+    // The exercise's figure goes under its text (payloadsFor attaches it, with its alt text).
+    await replyPayloads(interaction, await payloadsFor(exerciseView(found, ctx.library), PLAIN));
   },
 };
