@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import type { Level } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseEnvSchema, botEnvSchema } from '../../src/config.js';
-import { TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
+import { EVERYONE_TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { createLogger } from '../../src/logger.js';
 import { Failures, startFakeDiscord, type FakeDiscord, type FakeMessage, type FakeUser } from '../../testkit/fake-discord/index.js';
@@ -65,7 +65,7 @@ async function walk(user: FakeUser, marker: string): Promise<string[]> {
   await form.callback();
   const modal = form.modal() as { custom_id: string };
   msg = (await (await fake.submitModal(user, modal.custom_id, { psfs1: `${activity}: 3`, psfs2: '', psfs3: '' }, { message: msg })).final())!;
-  for (const testId of TEST_IDS) {
+  for (const testId of EVERYONE_TEST_IDS) {
     const sides = TEST_SPEC[testId].sides === 'both' ? ['both'] : ['left', 'right'];
     for (const side of sides) {
       // The second choice of every scale is a finding (limited, pinches near the end, ...).
