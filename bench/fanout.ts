@@ -66,7 +66,7 @@ export async function fanout(count: number, rate: number, day2 = false) {
 /** One scheduler tick in a child process started as `npm start` starts the bot. */
 async function tick(dbPath: string, apiBase: string, now: Date, rate: number): Promise<ChildReport> {
   const start = startCommand();
-  const child = spawn(process.execPath, [...start.nodeFlags, 'bench/fanout-child.js'], {
+  const child = spawn(process.execPath, [...start.nodeFlags, ...(process.env.FANOUT_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'bench/fanout-child.js'], {
     cwd: ROOT,
     env: { ...process.env, ...start.env, DATABASE_PATH: dbPath, API_BASE: apiBase, TOKEN, NOW: now.toISOString(), RATE: String(rate) },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -4,7 +4,7 @@ import type { PatternId, Rating, Side } from '../content/ids.js';
 import { addDays } from '../coaching/calendar.js';
 import { daysBetween, habitSummary, weeklySummary, type HabitSummary, type WeeklySummary } from '../coaching/progress.js';
 import { REASSESS_AFTER_DAYS, REASSESS_REMIND_EVERY_DAYS } from '../coaching/targets.js';
-import { completedAssessments, latestCompletedAssessment, resultsFor } from '../db/repos/assessments.js';
+import { completedAssessments, lastAssessmentCompletedAt, resultsFor } from '../db/repos/assessments.js';
 import { measureHistory, type Measure } from '../db/repos/measures.js';
 import type { Person } from '../db/repos/people.js';
 import { activePlan } from '../db/repos/plans.js';
@@ -65,9 +65,10 @@ export class Reports {
    * weekly until it is done. Returns the days since that assessment when an invitation is due.
    */
   reassessmentDue(person: Person, localDate: string): number | null {
-    const last = latestCompletedAssessment(this.deps.db, person.id);
-    if (!last?.completedAt) return null;
-    const days = daysBetween(localDateIn(person.timezone, last.completedAt), localDate);
+    // Only the date: this runs for every daily DM, and the full assessment parses its answers.
+    const completedAt = lastAssessmentCompletedAt(this.deps.db, person.id);
+    if (!completedAt) return null;
+    const days = daysBetween(localDateIn(person.timezone, completedAt), localDate);
     return days >= REASSESS_AFTER_DAYS && (days - REASSESS_AFTER_DAYS) % REASSESS_REMIND_EVERY_DAYS === 0 ? days : null;
   }
 

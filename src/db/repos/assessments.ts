@@ -1,4 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { prepared } from '../prepared.js';
 import { SIDES, TEST_IDS, TEST_SPEC, type Side } from '../../content/ids.js';
 import type { Tests } from '../../coaching/assessment-answers.js';
 import { draftSchema, emptyDraft, STEPS, stepSchema, type AssessmentDraft, type Step } from '../../coaching/assessment-draft.js';
@@ -76,6 +77,21 @@ export function latestCompletedAssessment(db: Queryable, personId: string): Stor
     .orderBy(desc(assessmentSessions.completedAt), desc(assessmentSessions.id))
     .get();
   return row ? toStored(row) : undefined;
+}
+
+/** When the latest completed assessment finished, without reading its answers (daily DM path). */
+export function lastAssessmentCompletedAt(db: Queryable, personId: string): Date | undefined {
+  return (
+    prepared(db, 'lastAssessmentCompletedAt', () =>
+      db
+        .select({ at: assessmentSessions.completedAt })
+        .from(assessmentSessions)
+        .where(and(eq(assessmentSessions.personId, sql.placeholder('personId')), eq(assessmentSessions.status, 'completed')))
+        .orderBy(desc(assessmentSessions.completedAt), desc(assessmentSessions.id))
+        .limit(1)
+        .prepare(),
+    ).get({ personId })?.at ?? undefined
+  );
 }
 
 export function countCompletedAssessments(db: Queryable): number {

@@ -35,12 +35,28 @@ export interface ClaimInput {
 
 /** Claim one (person, local date) with what it will send; undefined if it was already claimed. */
 export function claimDay(db: Queryable, input: ClaimInput, now: Date): Delivery | undefined {
-  return db
+  // Only the id comes back (reading the row would parse the parts just written): one per person in a fan-out.
+  const [row] = db
     .insert(deliveries)
     .values({ ...input, status: 'claimed', claimedAt: now })
     .onConflictDoNothing()
-    .returning()
-    .get();
+    .returning({ id: deliveries.id })
+    .all();
+  if (!row) return undefined;
+  return {
+    ...input,
+    id: row.id,
+    status: 'claimed',
+    partsSent: 0,
+    nextAttemptAt: null,
+    remindAt: null,
+    remindedAt: null,
+    attempts: 0,
+    messageId: null,
+    error: null,
+    claimedAt: now,
+    sentAt: null,
+  };
 }
 
 /** Record a day that fell outside the catch-up window, so it is never sent later. */

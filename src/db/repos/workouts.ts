@@ -10,14 +10,16 @@ export type Feedback = typeof feedback.$inferSelect;
 
 /** The day's workout, created once: the same date always returns the same row. */
 export function ensureWorkout(db: Queryable, personId: string, planId: number | null, session: Session, now: Date): Workout {
-  // No row comes back when the day already had a workout.
+  // Only the id comes back: reading the row back would parse the session JSON just written, and
+  // this runs for every person in a fan-out. No row comes back when the day already had a workout.
   const [created] = db
     .insert(workouts)
     .values({ personId, planId, localDate: session.localDate, session, status: 'planned', createdAt: now })
     .onConflictDoNothing()
-    .returning()
+    .returning({ id: workouts.id })
     .all();
-  return created ?? workoutOn(db, personId, session.localDate)!;
+  if (!created) return workoutOn(db, personId, session.localDate)!;
+  return { id: created.id, personId, planId, localDate: session.localDate, session, status: 'planned', feedbackDraft: null, createdAt: now, completedAt: null };
 }
 
 export function workoutOn(db: Queryable, personId: string, localDate: string): Workout | undefined {
@@ -31,7 +33,7 @@ export function workoutOn(db: Queryable, personId: string, localDate: string): W
 }
 
 export function getWorkout(db: Queryable, id: number): Workout | undefined {
-  return db.select().from(workouts).where(eq(workouts.id, id)).get();
+  return prepared(db, 'getWorkout', () => db.select().from(workouts).where(eq(workouts.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function setWorkoutStatus(db: Queryable, id: number, status: Workout['status'], now: Date): void {
