@@ -58,6 +58,9 @@ async function walk(user: FakeUser, marker: string): Promise<string[]> {
   msg = await press(user, msg, 'consent');
   msg = await press(user, msg, 'begin');
   for (let page = 0; page < 3; page++) msg = await press(user, msg, 'none');
+  // A running goal, so every one of the 17 tests (the hop too) is asked and answered.
+  msg = await press(user, msg, 'goal', ['running']);
+  msg = await press(user, msg, 'next');
   msg = await press(user, msg, 'painAverage', ['6']);
   msg = await press(user, msg, 'painWorst', ['9']);
   msg = await press(user, msg, 'next');
@@ -74,6 +77,7 @@ async function walk(user: FakeUser, marker: string): Promise<string[]> {
       msg = await press(user, msg, `rating:${side}`, [rating]);
       msg = await press(user, msg, `pain:${side}`, ['3']);
       msg = await press(user, msg, `place:${side}`, ['front']);
+      if (testId === 'ninety_ninety_sit') msg = await press(user, msg, `hip:${side}`, ['back']);
     }
     msg = await press(user, msg, 'next');
   }
