@@ -13,7 +13,7 @@ import { componentsOf, idOf, inputName, textOf, TOKEN } from '../support/bot-har
 
 /**
  * Health details never reach the logs: a whole walk (safety screen, pain, activities in free
- * text, all 14 tests, a workout with feedback, a question naming a red flag, and a failed DM
+ * text, all 17 tests, a workout with feedback, a question naming a red flag, and a failed DM
  * that gets logged as an error) at every level LOG_LEVEL accepts, on the real bot and fake Discord.
  */
 
