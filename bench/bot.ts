@@ -9,7 +9,7 @@ import { botEnvSchema } from '../src/config.js';
 import { openDatabase } from '../src/db/connection.js';
 import { startBot } from '../src/discord/bot.js';
 import { startFakeDiscord, type FakeMessage } from '../testkit/fake-discord/index.js';
-import { idOf, TOKEN } from '../tests/support/bot-harness.js';
+import { idOf, TOKEN } from '../testkit/bot-harness.js';
 import { percentile } from './stats.js';
 import { seedPeople } from './seed.js';
 import { startCommand } from './start-command.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/connection.js';
 import { startFakeDiscord } from '../testkit/fake-discord/index.js';
-import { TOKEN } from '../tests/support/bot-harness.js';
+import { TOKEN } from '../testkit/bot-harness.js';
 import { seedPeople } from './seed.js';
 import { startCommand } from './start-command.js';
 

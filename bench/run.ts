@@ -9,7 +9,7 @@ import { getLibrary } from '../src/content/load.js';
 import { buildPlan, type Plan } from '../src/coaching/plan.js';
 import { buildSession } from '../src/coaching/session.js';
 import { simulate } from '../src/coaching/simulate.js';
-import { answersArb } from '../tests/support/answers-arb.js';
+import { answersArb } from '../testkit/answers-arb.js';
 import { benchInteractions, benchMemory } from './bot.js';
 import { percentile } from './stats.js';
 import { fanout } from './fanout.js';

@@ -14,7 +14,8 @@ import { NOT_COVERED_TEXT, scopeOf } from '../src/qa/scope.js';
 import { startOpenAiStub, type StubResponse } from '../testkit/openai-stub/index.js';
 import { loadBenign, loadPositives, score } from '../tests/safety/red-flag-score.js';
 import { scoreReplies } from '../tests/safety/reply-score.js';
-import { fixedClock, tempDb } from '../tests/support/temp-db.js';
+import { fixedClock } from '../testkit/clock.js';
+import { createTempDb } from '../testkit/temp-db.js';
 import { percentile } from './stats.js';
 
 /**
@@ -44,7 +45,7 @@ export async function benchSafety() {
     return scopeOf(q, hits) === 'in_scope' && hits.some((h) => wanted.includes(h.entry.id));
   }).length;
 
-  const db = tempDb();
+  const db = createTempDb();
   let graceful = 0;
   const outOfScope = fixture('out-of-scope-questions.yaml').questions as string[];
   try {
@@ -99,7 +100,7 @@ async function worstAnswerMs(): Promise<number> {
   const runs = await Promise.all(
     faults.map(async (responses) => {
       const stub = await startOpenAiStub();
-      const db = tempDb();
+      const db = createTempDb();
       try {
         stub.enqueue(...responses);
         const time = fixedClock('2026-11-28T09:00:00Z');

@@ -4,7 +4,7 @@ import { buildPlan } from '../src/coaching/plan.js';
 import { nextRunAfter } from '../src/coaching/schedule.js';
 import type { Db } from '../src/db/connection.js';
 import { measures, people, plans, progression } from '../src/db/schema.js';
-import { answersArb } from '../tests/support/answers-arb.js';
+import { answersArb } from '../testkit/answers-arb.js';
 
 /** Fill a database with `count` onboarded people, each with a plan and progression. */
 export function seedPeople(db: Db, count: number, opts: { now: Date; reminderTime?: string; dueAt?: Date; idBase?: bigint }): string[] {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startFakeDiscord } from '../testkit/fake-discord/index.js';
-import { TOKEN } from '../tests/support/bot-harness.js';
+import { TOKEN } from '../testkit/bot-harness.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 

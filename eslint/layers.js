@@ -70,4 +70,11 @@ export const layers = [
     files: ['src/qa/answer.ts', 'src/qa/client.ts', 'src/qa/phrase.ts'],
     rules: rule('src/qa answers questions; it never imports the adapters that call it.', [...folder('discord'), ...folder('cli'), ...folder('scheduler'), ...rootModule('main')]),
   },
+  {
+    files: ['bench/**/*.ts', 'testkit/**/*.ts'],
+    // Known exception: the safety benchmark scores with tests/safety's scorers (safety helper's files; to move to testkit/).
+    ignores: ['bench/safety.ts'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: rule('bench/ and testkit/ share helpers through testkit/, never tests/.', ['**/tests/*', '**/tests/**']),
+  },
 ];

@@ -1,15 +1,22 @@
 import type { Readable, Writable } from 'node:stream';
-import { EFFORTS, EQUIPMENT_IDS, EQUIPMENT_LABELS, FORMS, type EquipmentId } from '../content/ids.js';
+import type { z } from 'zod';
+import { EQUIPMENT_IDS, EQUIPMENT_LABELS, type EquipmentId } from '../content/ids.js';
+import type { FeedbackDraft } from '../db/schema.js';
 import { getLibrary } from '../content/load.js';
-import { equipmentListSchema, minutesSchema, DEFAULT_MINUTES } from '../coaching/assessment-answers.js';
+import { DEFAULT_MINUTES } from '../coaching/assessment-answers.js';
+import { parseEquipmentPick, parseSettingsPatch } from '../app/settings-input.js';
 import { Coach } from '../app/coach.js';
 import { systemTimeZone, type Clock } from '../app/time.js';
 import { openDatabase } from '../db/connection.js';
 import { parseAssessmentInput, parsePsfsForm } from '../flows/assessment-input.js';
 import { testOfStep, type AssessmentAction } from '../flows/assessment-state.js';
 import { welcomeView, DECLINED_TEXT } from '../views/onboarding.js';
-import { comparisonText, decisionsView, planView, referralView, sessionView } from '../views/plan-view.js';
+import { clearanceView, CLEARANCE_QUESTION, NOT_CLEARED } from '../views/clearance-view.js';
+import { completionView } from '../views/completion-view.js';
+import { decisionsView, planView, referralView, sessionView } from '../views/plan-view.js';
 import type { View, ViewInput } from '../views/view.js';
+import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../views/workout-view.js';
+import { askSelects } from './ask-view.js';
 import { askRequired, askUntil, ConsoleIO, InputEnded } from './console-io.js';
 import { viewToText } from './render-text.js';
 
@@ -67,14 +74,12 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
   const referral = coach.referral(person.id);
   if (referral) {
     show(referralView(referral, coach.library));
-    const cleared = await askYesNo(io, 'Has a doctor or other clinician now cleared you to exercise? (yes/no):');
+    const cleared = await askYesNo(io, `${CLEARANCE_QUESTION} (yes/no):`);
     if (!cleared) {
-      io.print('Take care. Your workouts stay paused; come back once you have been checked.');
+      io.print(NOT_CLEARED);
       return;
     }
-    coach.clearedByClinician(person.id);
-    io.print(coach.library.redFlags.referrals.cleared);
-    io.print('');
+    show(clearanceView(coach.clearedByClinician(person.id), coach.library));
   }
 
   if (!coach.activePlan(person.id)) {
@@ -85,8 +90,7 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
   const pending = coach.morningCheckDue(person.id, coach.localDate(coach.person(person.id)));
   if (pending) {
     io.print(`Good morning. Last time (${pending.localDate}) you trained; a quick check before today.`);
-    const feel = await askChoice(io, 'How does your hip feel compared with usual? 1 better, 2 same, 3 worse:', ['better', 'same', 'worse'] as const);
-    const pain = await askNumber(io, 'And your hip pain right now, 0-10:', 0, 10);
+    const { feel, pain } = await askWorkoutQuestions(io, (d) => morningView(pending.localDate, d), morningSchema, show);
     const result = coach.recordMorningCheck(person.id, feel, pain);
     if (result) show(decisionsView(result, coach.library, 'Morning check saved'));
   }
@@ -111,10 +115,8 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
     io.print('Skipped for today. Rest is part of training too; see you tomorrow.');
     return;
   }
-  const painDuring = await askNumber(io, 'Highest pain during the session, 0-10:', 0, 10);
-  const effort = await askChoice(io, 'Effort: 1 easy, 2 about right, 3 hard:', EFFORTS);
-  const form = await askChoice(io, 'Form: 1 good, 2 struggled:', FORMS);
-  const outcome = coach.recordFeedback(person.id, today.workout.id, { painDuring, effort, form });
+  const feedback = await askWorkoutQuestions(io, (d) => feedbackView(d), feedbackSchema, show);
+  const outcome = coach.recordFeedback(person.id, today.workout.id, feedback);
   if (outcome.kind === 'recorded') show(decisionsView(outcome.result, coach.library));
   io.print('Well done. See you tomorrow.');
 }
@@ -122,16 +124,15 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
 async function askSettings(coach: Coach, io: ConsoleIO, personId: string): Promise<void> {
   const minutes = await askUntil(io, `How many minutes a day can you give it? (10-60, Enter for ${DEFAULT_MINUTES}):`, (line) => {
     if (line === '') return DEFAULT_MINUTES;
-    const parsed = minutesSchema.safeParse(Number(line));
-    return parsed.success && /^\d+$/.test(line) ? parsed.data : { error: 'Please give a whole number of minutes from 10 to 60.' };
+    const parsed = parseSettingsPatch({ minutes: Number(line) });
+    return parsed.ok && parsed.patch.minutes !== undefined && /^\d+$/.test(line) ? parsed.patch.minutes : { error: 'Please give a whole number of minutes from 10 to 60.' };
   });
   const options = EQUIPMENT_IDS.filter((e) => e !== 'none');
   io.print(`Equipment you have: ${options.map((e, i) => `${i + 1} ${EQUIPMENT_LABELS[e].toLowerCase()}`).join(', ')}.`);
   const equipment = await askUntil(io, 'Type the numbers you have (e.g. 1,3), or Enter for none:', (line): EquipmentId[] | { error: string } => {
     if (line === '' || line.toLowerCase() === 'none') return ['none'];
-    const picked = line.split(/[\s,]+/).filter(Boolean).map((n) => options[Number(n) - 1]);
-    const parsed = equipmentListSchema.safeParse(['none', ...picked]);
-    return parsed.success && picked.every(Boolean) ? [...new Set(parsed.data)] : { error: `Please use numbers from 1 to ${options.length}, separated by commas.` };
+    const picked = parseEquipmentPick(line.split(/[\s,]+/).filter(Boolean).map((n) => options[Number(n) - 1]));
+    return picked ?? { error: `Please use numbers from 1 to ${options.length}, separated by commas.` };
   });
   coach.updateSettings(personId, { minutes, equipment, timezone: systemTimeZone() });
   io.print('');
@@ -174,7 +175,7 @@ async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show
         show(referralView(result.referral, coach.library));
         return false;
       case 'complete':
-        if (result.comparison) show({ title: 'What changed since last time', body: comparisonText(result.comparison, coach.library), inputs: [], privacy: 'private', tone: 'info' });
+        show(completionView(result.plan, result.comparison, coach.library));
         show(planView(result.plan, coach.library));
         return true;
       case 'continue':
@@ -234,34 +235,21 @@ async function nextAction(io: ConsoleIO, initial: View, step: string, apply: App
     return parsed.ok && parsed.action.type === 'psfs' ? parsed.action : { type: 'skip' };
   }
   // Test and baseline steps: every select in order, re-reading the view after each answer.
-  let view = initial;
-  const asked = new Set<string>();
-  for (;;) {
-    const select = view.inputs.find((i): i is Extract<ViewInput, { kind: 'select' }> => i.kind === 'select' && !asked.has(i.name));
-    if (!select) return { type: 'next' };
-    asked.add(select.name);
-    const isPain = select.options.length === 11;
-    const menu = isPain ? '0-10' : select.options.map((o, i) => `${i + 1} ${o.label}${o.description ? ` (${o.description})` : ''}`).join('\n    ');
-    const current = select.selected !== undefined ? ` [Enter keeps ${select.selected}]` : '';
-    const prompt = isPain ? `${capital(select.placeholder)}${current}:` : `${capital(select.placeholder)}\n    ${menu}\n  Choose 1-${select.options.length}${current}:`;
-    for (;;) {
-      const line = await askRequired(io, prompt);
-      const c = command(line);
-      if (c) return c;
-      if (line === '' && select.selected !== undefined) break;
-      const value = isPain ? line : select.options[Number(line) - 1]?.value;
-      const result = value === undefined || value === '' ? { error: 'Please choose one of the numbers shown.' } : apply(select.name, [value]);
-      if ('view' in result) {
-        view = result.view;
-        break;
-      }
-      io.print(`  ${result.error}`);
-    }
-  }
+  return (await askSelects(io, initial, (name, value) => apply(name, [value]), command)) ?? { type: 'next' };
 }
 
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** Asks a workout screen's questions (the menus Discord shows) and returns the completed answers. */
+async function askWorkoutQuestions<T>(io: ConsoleIO, viewOf: (draft: FeedbackDraft) => View, schema: z.ZodType<T>, show: (v: View) => void): Promise<T> {
+  let draft: FeedbackDraft = {};
+  show(viewOf(draft));
+  await askSelects(io, viewOf(draft), (name, value) => {
+    const next = applyFeedbackInput(draft, name, value);
+    if ('error' in next) return next;
+    draft = next;
+    return { view: viewOf(draft) };
+  });
+  // Every menu has been answered and checked one by one, so the whole draft parses.
+  return schema.parse(draft);
 }
 
 async function askYesNo(io: ConsoleIO, prompt: string): Promise<boolean> {
@@ -270,13 +258,6 @@ async function askYesNo(io: ConsoleIO, prompt: string): Promise<boolean> {
     if (['y', 'yes'].includes(c)) return true;
     if (['n', 'no'].includes(c)) return false;
     return { error: 'Please type yes or no.' };
-  });
-}
-
-async function askNumber(io: ConsoleIO, prompt: string, min: number, max: number): Promise<number> {
-  return askUntil(io, prompt, (line) => {
-    const n = Number(line);
-    return /^\d+$/.test(line) && n >= min && n <= max ? n : { error: `Please type a whole number from ${min} to ${max}.` };
   });
 }
 

@@ -14,15 +14,11 @@ import { createLlm } from '../qa/client.js';
 import { Phraser } from '../qa/phrase.js';
 import { Answerer } from '../qa/answer.js';
 import { retrieverFor } from '../qa/retrieval.js';
-import { RestDmSender } from './dm-sender.js';
-import { Scheduler } from '../scheduler/scheduler.js';
-import { RetentionSweeper } from '../scheduler/retention-sweeper.js';
 
 export interface RunningBot {
   client: Client;
   context: BotContext;
   database: DbHandle;
-  scheduler: Scheduler | undefined;
   /** Resolves once nothing is in flight (every interaction and message handled), e.g. for tests that wait for the bot, not for quiet. */
   idle(): Promise<void>;
   /** Stop taking work, let what is in flight finish (up to the grace period), then close everything. */
@@ -32,7 +28,8 @@ export interface RunningBot {
 export const RESTARTING = 'HipCoach is restarting. Please try again in a minute; nothing you entered was lost.';
 
 /** Wire the pieces, log in, register commands if they changed, and resolve once ready. */
-export async function startBot(opts: { config: BotConfig; logger: Logger; clock?: Clock; database?: DbHandle; startScheduler?: boolean }): Promise<RunningBot> {
+/** The daily-DM scheduler is not built here: `startHipCoach()` in src/main.ts wires it to this bot's REST client. */
+export async function startBot(opts: { config: BotConfig; logger: Logger; clock?: Clock; database?: DbHandle }): Promise<RunningBot> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
   const database = opts.database ?? openDatabase(config.DATABASE_PATH);
@@ -92,33 +89,10 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
     throw error;
   }
 
-  const scheduler =
-    config.SCHEDULER === 'on'
-      ? new Scheduler({
-          db: database.db,
-          coach: context.coach,
-          sender: new RestDmSender(client.rest),
-          clock,
-          logger,
-          phraser,
-          intervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
-          windowMs: config.DM_WINDOW_HOURS * 3_600_000,
-        })
-      : undefined;
-  if (opts.startScheduler !== false) scheduler?.start();
-  // The retention rule runs beside the one scheduler (it sends DMs too); its claims keep it single.
-  const retention =
-    config.SCHEDULER === 'on'
-      ? new RetentionSweeper({ retention: context.coach.retention, sender: new RestDmSender(client.rest), clock, logger, days: config.DATA_RETENTION_DAYS })
-      : undefined;
-  if (opts.startScheduler !== false) retention?.start();
-
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
       accepting = false;
-      await scheduler?.stop();
-      await retention?.stop();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.allSettled([...inFlight]), grace]);
       await client.destroy();
@@ -131,5 +105,5 @@ export async function startBot(opts: { config: BotConfig; logger: Logger; clock?
     // Work can start more work (a reply triggers nothing new today, but a loop keeps this true).
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
   };
-  return { client, context, database, scheduler, idle, stop };
+  return { client, context, database, idle, stop };
 }

@@ -47,3 +47,16 @@ export function decodeCustomId(raw: string): CustomId | null {
   const parsed = customIdSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
+
+/** The custom ids of one flow: every component of the flow is named through this, never by hand. */
+export interface FlowIds {
+  readonly flow: Flow;
+  encode(owner: string, ref: string, name: string): string;
+  /** Render options (`idFor`) for a view whose inputs belong to this flow and this ref. */
+  options(owner: string, ref: string): { idFor: (name: string) => string };
+}
+
+export function flowIds(flow: Flow): FlowIds {
+  const encode = (owner: string, ref: string, name: string) => encodeCustomId({ flow, owner, ref, name });
+  return { flow, encode, options: (owner, ref) => ({ idFor: (name) => encode(owner, ref, name) }) };
+}

@@ -1,7 +1,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import { DiscordCodes } from './respond.js';
 import type { DmResult, DmSender, DmView } from '../scheduler/ports.js';
-import { encodeCustomId } from './custom-id.js';
+import { flowIds } from './custom-id.js';
 import { PLAIN, renderView, withImage, type MessagePayload } from './render.js';
 
 export type { DmResult } from '../scheduler/ports.js';
@@ -17,7 +17,7 @@ export class RestDmSender implements DmSender<MessagePayload> {
   /** A daily-DM view as Discord messages, its buttons carrying the same custom ids the flow's handler reads. */
   render(owner: string, dm: DmView): MessagePayload[] {
     const buttons = dm.buttons;
-    const opts = buttons ? { idFor: (name: string) => encodeCustomId({ flow: buttons.flow, owner, ref: buttons.ref, name }) } : PLAIN;
+    const opts = buttons ? flowIds(buttons.flow).options(owner, buttons.ref) : PLAIN;
     const [first, ...rest] = renderView(dm.view, opts);
     if (!first) return [];
     return [dm.image ? withImage(first, dm.image.name, dm.image.data) : first, ...rest];

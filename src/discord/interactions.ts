@@ -1,24 +1,8 @@
 import { MessageFlags, type Interaction } from 'discord.js';
 import type { BotContext } from './context.js';
-import { COMMANDS_BY_NAME } from './commands/index.js';
-import { onSettingsComponent } from './commands/settings.js';
-import { onPrivacyComponent } from './commands/privacy.js';
-import { decodeCustomId, type CustomId, type Flow } from './custom-id.js';
-import { onAssessmentComponent, onReferralComponent } from './handlers/assessment.js';
-import { onOnboardingComponent } from './handlers/onboarding.js';
-import { onWorkoutComponent } from './handlers/workout.js';
-import { DiscordCodes, isDiscordError, notice, type AnyComponent } from './respond.js';
-
-type ComponentHandler = (ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[], fields?: Record<string, string>) => Promise<void>;
-
-const COMPONENT_HANDLERS: Record<Flow, ComponentHandler> = {
-  assessment: onAssessmentComponent,
-  onboarding: onOnboardingComponent,
-  workout: onWorkoutComponent,
-  privacy: onPrivacyComponent,
-  settings: onSettingsComponent,
-  referral: onReferralComponent,
-};
+import { COMMANDS_BY_NAME, COMPONENT_FLOWS } from './commands/index.js';
+import { decodeCustomId } from './custom-id.js';
+import { DiscordCodes, isDiscordError, notice } from './respond.js';
 
 export const NOT_YOURS = "This isn't yours: these buttons belong to someone else's session, so nothing was changed. Use `/start` or `/assess` for your own.";
 export const UNKNOWN_COMPONENT = 'That button is from an older version of HipCoach or has expired. Run the command again (e.g. `/assess` or `/workout`).';
@@ -28,7 +12,9 @@ export const FAILED = 'Sorry, something went wrong on my side. Nothing you enter
  * One entry point for every interaction: commands, autocomplete, buttons, selects and modals.
  * Parsing and the ownership check happen here, once, before any handler runs.
  */
-export async function handleInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
+export async function handleInteraction(appCtx: BotContext, interaction: Interaction): Promise<void> {
+  // Every log line of this interaction says which screen it was and for whom.
+  const ctx: BotContext = { ...appCtx, logger: appCtx.logger.child(interactionLabel(interaction)) };
   try {
     if (interaction.isAutocomplete()) {
       const command = COMMANDS_BY_NAME.get(interaction.commandName);
@@ -59,11 +45,30 @@ export async function handleInteraction(ctx: BotContext, interaction: Interactio
       }
       const values = interaction.isStringSelectMenu() ? interaction.values : [];
       const fields = interaction.isModalSubmit() ? Object.fromEntries(interaction.fields.fields.map((f, key) => [key, 'value' in f ? String(f.value) : ''])) : undefined;
-      await COMPONENT_HANDLERS[id.flow](ctx, interaction, id, values, fields);
+      const flow = COMPONENT_FLOWS.get(id.flow);
+      if (!flow) {
+        await notice(interaction, UNKNOWN_COMPONENT);
+        return;
+      }
+      await flow.handle(ctx, interaction, { id, values, fields });
     }
   } catch (error) {
     await reportFailure(ctx, interaction, error);
   }
+}
+
+/** What a log line needs to find the failing screen: the interaction, its person, and the command or flow. */
+export function interactionLabel(interaction: Interaction): Record<string, string> {
+  const label: Record<string, string> = { interaction: interaction.id, person: interaction.user.id };
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) label.command = interaction.commandName;
+  if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
+    const id = decodeCustomId(interaction.customId);
+    if (id) {
+      label.flow = id.flow;
+      label.input = id.name;
+    }
+  }
+  return label;
 }
 
 export const DMS_BLOCKED =
@@ -83,10 +88,10 @@ async function dmStatusNote(ctx: BotContext, interaction: Interaction): Promise<
 async function reportFailure(ctx: BotContext, interaction: Interaction, error: unknown): Promise<void> {
   // An interaction Discord has already expired cannot be answered; anything else gets a kind note.
   if (isDiscordError(error, DiscordCodes.unknownInteraction)) {
-    ctx.logger.warn({ interaction: interaction.id }, 'interaction expired before it was answered');
+    ctx.logger.warn('interaction expired before it was answered');
     return;
   }
-  ctx.logger.error({ err: error, interaction: interaction.id, type: interaction.type }, 'interaction failed');
+  ctx.logger.error({ err: error, type: interaction.type }, 'interaction failed');
   if (!interaction.isRepliable()) return;
   try {
     if (interaction.deferred || interaction.replied) await interaction.followUp({ content: FAILED, flags: MessageFlags.Ephemeral });

@@ -28,13 +28,22 @@ export function asReply(p: MessagePayload): Omit<MessagePayload, 'files'> & { fi
   return files?.length ? { ...rest, files: files.map((f) => ({ attachment: f.data, name: f.name })) } : rest;
 }
 
-/** Reply with a view: the first message answers the interaction, the rest follow up. */
-export async function replyView(interaction: ChatInputCommandInteraction | ButtonInteraction | RepliableInteraction, view: View, opts: RenderOptions = PLAIN): Promise<void> {
-  await replyPayloads(interaction, renderView(view, opts));
+/**
+ * Reply with a view as a new message: the first message answers the interaction, the rest follow
+ * up. `ephemeral` keeps it hidden in a DM too (e.g. an exercise opened from a workout message).
+ */
+export async function replyView(interaction: ChatInputCommandInteraction | ButtonInteraction | RepliableInteraction, view: View, opts: RenderOptions = PLAIN, ephemeral = false): Promise<void> {
+  await replyPayloads(interaction, renderView(view, opts), ephemeral);
 }
 
-export async function replyPayloads(interaction: RepliableInteraction, payloads: MessagePayload[]): Promise<void> {
-  const flags = privateFlags(interaction);
+/** More messages after the answer (e.g. the plan's pages under the completion screen). */
+export async function followUpView(interaction: RepliableInteraction, view: View, ephemeral = false): Promise<void> {
+  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : privateFlags(interaction);
+  for (const p of renderView(view, PLAIN)) await interaction.followUp({ ...asReply(p), ...flags, ...noMentions });
+}
+
+export async function replyPayloads(interaction: RepliableInteraction, payloads: MessagePayload[], ephemeral = false): Promise<void> {
+  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : privateFlags(interaction);
   const [first, ...rest] = payloads;
   if (!first) return;
   const options: InteractionReplyOptions = { ...asReply(first), ...flags, ...noMentions };

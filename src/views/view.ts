@@ -60,6 +60,11 @@ export interface View {
   notice?: string;
 }
 
+/** A simple screen: a title and a few words, no inputs, private unless said otherwise. */
+export function note(title: string, body: string, tone: View['tone'] = 'info', privacy: View['privacy'] = 'private'): View {
+  return { title, body, inputs: [], privacy, tone };
+}
+
 /** The 0-10 pain scale as menu options, shared by every screen that asks about pain. */
 export const PAIN_OPTIONS: ViewOption[] = Array.from({ length: 11 }, (_, n) => ({
   value: String(n),

@@ -4,19 +4,20 @@ import { getLibrary } from '../../src/content/load.js';
 import { inProgressAssessment } from '../../src/db/repos/assessments.js';
 import { progressionStates } from '../../src/db/repos/progression.js';
 import { driveAssessment } from '../support/drive.js';
-import { fixedClock, tempDb } from '../support/temp-db.js';
+import { fixedClock } from '../../testkit/clock.js';
+import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
 
 const library = getLibrary();
 const ME = '111111111111111111';
 
 describe('Coach use cases on a real SQLite file', () => {
-  let db: ReturnType<typeof tempDb>;
+  let db: TempDb;
   let time: ReturnType<typeof fixedClock>;
   let coach: Coach;
   const newCoach = () => new Coach({ db: db.handle.db, library, clock: time.clock });
 
   beforeEach(() => {
-    db = tempDb();
+    db = createTempDb();
     time = fixedClock('2026-11-28T08:00:00Z');
     coach = newCoach();
   });
@@ -176,11 +177,11 @@ describe('Coach use cases on a real SQLite file', () => {
 });
 
 describe('reassessment', () => {
-  let db: ReturnType<typeof tempDb>;
+  let db: TempDb;
   let time: ReturnType<typeof fixedClock>;
   let coach: Coach;
   beforeEach(() => {
-    db = tempDb();
+    db = createTempDb();
     time = fixedClock('2026-06-01T08:00:00Z');
     coach = new Coach({ db: db.handle.db, library, clock: time.clock });
   });

@@ -26,6 +26,8 @@ async function violations(filePath: string, code: string): Promise<string[]> {
 
 const PLANTED: [file: string, code: string, why: RegExp][] = [
   ['src/coaching/planted.ts', "import { activePlan } from '../db/repos/plans.js';", /pure domain/],
+  ['bench/planted.ts', "import { TOKEN } from '../tests/support/bot-harness.js';", /never tests/],
+  ['testkit/planted.ts', "import { answersArb } from '../tests/support/answers-arb.js';", /never tests/],
   ['src/coaching/planted.ts', "import { Coach } from '../app/coach.js';", /pure domain/],
   ['src/content/planted.ts', "import { buildPlan } from '../coaching/plan.js';", /imports nothing of ours/],
   ['src/content/planted.ts', "import { loadBotConfig } from '../config.js';", /imports nothing of ours/],

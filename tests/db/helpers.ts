@@ -1,13 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { answersSchema, type Answers } from '../../src/coaching/assessment-answers.js';
 import { buildPlan, type Plan } from '../../src/coaching/plan.js';
 import { buildSession, type Session } from '../../src/coaching/session.js';
 import { getLibrary } from '../../src/content/load.js';
 import { afterEach, beforeEach } from 'vitest';
-import { openDatabase, type DbHandle } from '../../src/db/connection.js';
+import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
 import { ensurePerson } from '../../src/db/repos/people.js';
 
 /** The fixed clock every test uses; never the real one. */
@@ -18,45 +16,7 @@ export function minutesLater(minutes: number): Date {
   return new Date(NOW.getTime() + minutes * 60_000);
 }
 
-/** A real SQLite file in its own temp directory; every connection opened through it is closed by cleanup(). */
-export interface TempDb {
-  dir: string;
-  path: string;
-  /** The first connection, opened (and migrated) on creation. */
-  handle: DbHandle;
-  /** Another connection to the same file. */
-  open(): DbHandle;
-  /** Close `handle` and replace it with a fresh connection to the same file. */
-  reopen(): DbHandle;
-  cleanup(): void;
-}
-
-export function createTempDb(): TempDb {
-  const dir = mkdtempSync(join(tmpdir(), 'hipcoach-db-'));
-  const path = join(dir, 'nested', 'hipcoach.sqlite');
-  const handles: DbHandle[] = [];
-  const open = (): DbHandle => {
-    const h = openDatabase(path);
-    handles.push(h);
-    return h;
-  };
-  const temp: TempDb = {
-    dir,
-    path,
-    handle: open(),
-    open,
-    reopen: () => {
-      temp.handle.close();
-      temp.handle = open();
-      return temp.handle;
-    },
-    cleanup: () => {
-      for (const h of handles) h.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-  return temp;
-}
+export { createTempDb, type TempDb } from '../../testkit/temp-db.js';
 
 /**
  * A fresh temp database for each test in the enclosing describe, with these people already in

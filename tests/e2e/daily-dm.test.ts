@@ -5,7 +5,7 @@ import { DMS_BLOCKED } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
 import { idOf, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
-import { fixedClock } from '../support/temp-db.js';
+import { fixedClock } from '../../testkit/clock.js';
 
 /**
  * The daily DM as a person experiences it: the real bot (buttons answered over the gateway) and

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../testkit/eventually.js';
 import { startFakeDiscord, type FakeDiscord } from '../../testkit/fake-discord/index.js';
 import { TOKEN, componentsOf, inputName, sqlReader, textOf } from '../support/bot-harness.js';
 import { hipcoach, ROOT } from '../support/cli.js';
@@ -115,9 +116,5 @@ describe('npm start with HIPCOACH_NOW', () => {
 });
 
 async function waitFor(check: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out; output so far:\n${describe()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await eventually(check, { timeoutMs, intervalMs: 50, describe });
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeUser } from '../../testkit/fake-discord/index.js';
 import { RESTARTING } from '../../src/discord/bot.js';
 import { startOpenAiStub, type OpenAiStub } from '../../testkit/openai-stub/index.js';
+import { eventually } from '../../testkit/eventually.js';
 import { idOf, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 
@@ -30,15 +31,7 @@ afterAll(async () => {
 
 const sql = sqlReader(() => h.dbPath);
 
-async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = <T>(get: () => T | undefined) => eventually(get);
 
 describe('/ask', () => {
   it('in a server: deferred, private, grounded in the library, with the LLM\'s checked answer', async () => {
@@ -126,7 +119,10 @@ describe('the Q&A channel', () => {
   it('ignores messages that do not mention HipCoach when message content is off', async () => {
     const before = h.fake.threads(channelId).length;
     h.fake.userMessage(cy, 'just chatting about the weather', { guildId: h.fake.defaultGuild.id, channelId });
-    await new Promise((r) => setTimeout(r, 300));
+    // The gateway delivers in order: once a later command is answered, the bot has the message;
+    // idle() then waits until it has finished with it, however slow it is.
+    await (await h.fake.slash(cy, 'help')).final();
+    await h.bot.idle();
     expect(h.fake.threads(channelId)).toHaveLength(before);
   });
 

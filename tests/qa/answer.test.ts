@@ -12,7 +12,8 @@ import { Retriever } from '../../src/qa/retrieval.js';
 import { getPerson } from '../../src/db/repos/people.js';
 import { Adversarial, startOpenAiStub, type OpenAiStub } from '../../testkit/openai-stub/index.js';
 import { driveAssessment } from '../support/drive.js';
-import { fixedClock, tempDb } from '../support/temp-db.js';
+import { fixedClock } from '../../testkit/clock.js';
+import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
 
 const library = getLibrary();
 const retriever = new Retriever(library);
@@ -31,7 +32,7 @@ function configFor(overrides: Record<string, string> = {}): LlmConfig {
 }
 
 describe('answering questions', () => {
-  let db: ReturnType<typeof tempDb>;
+  let db: TempDb;
   let time: ReturnType<typeof fixedClock>;
   let coach: Coach;
   const logger = pino({ level: 'silent' });
@@ -39,7 +40,7 @@ describe('answering questions', () => {
   const openai = (config = configFor()) => OpenAiLlm.create({ ...config, OPENAI_API_KEY: 'test-key' }, { db: db.handle.db, clock: time.clock, logger });
 
   beforeEach(() => {
-    db = tempDb();
+    db = createTempDb();
     time = fixedClock('2026-11-28T09:00:00Z');
     coach = new Coach({ db: db.handle.db, library, clock: time.clock });
     stub.clear();
@@ -205,10 +206,10 @@ describe('answering questions', () => {
 });
 
 describe('phrasing intros from facts', () => {
-  let db: ReturnType<typeof tempDb>;
+  let db: TempDb;
   const time = fixedClock('2026-11-28T09:00:00Z');
   beforeEach(() => {
-    db = tempDb();
+    db = createTempDb();
     stub.clear();
   });
   afterEach(() => { db.cleanup(); });

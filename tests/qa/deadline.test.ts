@@ -8,7 +8,8 @@ import { Answerer } from '../../src/qa/answer.js';
 import { OpenAiLlm, retryPlan } from '../../src/qa/client.js';
 import { Retriever } from '../../src/qa/retrieval.js';
 import { startOpenAiStub, type OpenAiStub, type StubResponse } from '../../testkit/openai-stub/index.js';
-import { fixedClock, tempDb } from '../support/temp-db.js';
+import { fixedClock } from '../../testkit/clock.js';
+import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
 
 /**
  * The 15-second promise, against the loopback stub with the real SDK: whatever the provider does,
@@ -26,7 +27,7 @@ beforeAll(async () => { stub = await startOpenAiStub(); });
 afterAll(async () => { await stub.close(); });
 
 describe('a hard answer deadline whatever the provider does', () => {
-  let db: ReturnType<typeof tempDb>;
+  let db: TempDb;
   let coach: Coach;
   const time = fixedClock('2026-11-28T09:00:00Z');
   const logger = pino({ level: 'silent' });
@@ -42,7 +43,7 @@ describe('a hard answer deadline whatever the provider does', () => {
   };
 
   beforeEach(() => {
-    db = tempDb();
+    db = createTempDb();
     coach = new Coach({ db: db.handle.db, library, clock: time.clock });
     stub.clear();
   });

@@ -10,7 +10,8 @@ import { Answerer } from '../../src/qa/answer.js';
 import { NO_LLM } from '../../src/qa/client.js';
 import { Retriever } from '../../src/qa/retrieval.js';
 import { NOT_COVERED_TEXT, scopeOf } from '../../src/qa/scope.js';
-import { fixedClock, tempDb } from '../support/temp-db.js';
+import { fixedClock } from '../../testkit/clock.js';
+import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
 
 const library = getLibrary();
 const retriever = new Retriever(library);
@@ -29,8 +30,8 @@ function recallAt3(questions: readonly { q: string; expect: string[] }[]): { rec
 }
 
 describe('honest scope', () => {
-  let db: ReturnType<typeof tempDb>;
-  beforeEach(() => { db = tempDb(); });
+  let db: TempDb;
+  beforeEach(() => { db = createTempDb(); });
   afterEach(() => { db.cleanup(); });
 
   it('answers >= 90% of >= 40 out-of-scope questions with "not covered yet" and what I can help with', async () => {

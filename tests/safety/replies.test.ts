@@ -41,7 +41,7 @@ describe('guardrail details', () => {
 
   it('knows library names and aliases, and rejects named drills it does not have', () => {
     expect(unknownDrillNames('Try the Copenhagen plank and a Pallof press', library)).toEqual([]);
-    expect(unknownDrillNames('Try the couch stretch and some hip CARs', library)).toEqual(['couch stretch', 'hip cars']);
+    expect([...unknownDrillNames('Try the lizard stretch and some hip CARs', library)].sort()).toEqual(['hip cars', 'lizard stretch']);
     expect(checkAnswer('A gentle hip flexor stretch is fine alongside your plan [faq:exercising_with_pain].', ctx).ok).toBe(true);
   });
 

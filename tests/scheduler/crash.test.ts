@@ -7,7 +7,8 @@ import { startFakeDiscord, type FakeDiscord } from '../../testkit/fake-discord/i
 import { TOKEN } from '../support/bot-harness.js';
 import { ROOT } from '../support/cli.js';
 import { driveAssessment } from '../support/drive.js';
-import { fixedClock, tempDb } from '../support/temp-db.js';
+import { fixedClock } from '../../testkit/clock.js';
+import { createTempDb } from '../../testkit/temp-db.js';
 
 /**
  * Exactly-once delivery under real crashes: a scheduler process is SIGKILLed at each step of a
@@ -41,7 +42,7 @@ function runChild(dbPath: string, crashAt: string, now = DUE): Promise<{ status:
 
 describe.each(['after-claim', 'after-send:0', 'after-send:1'])('a crash %s', (crashAt) => {
   it('loses no delivery and sends none twice', async () => {
-    const db = tempDb();
+    const db = createTempDb();
     try {
       const time = fixedClock('2026-06-07T06:00:00Z');
       const coach = new Coach({ db: db.handle.db, library: getLibrary(), clock: time.clock });

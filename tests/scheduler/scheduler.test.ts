@@ -9,7 +9,8 @@ import { Scheduler } from '../../src/scheduler/scheduler.js';
 import { Failures, startFakeDiscord, type FakeDiscord, type FakeUser } from '../../testkit/fake-discord/index.js';
 import { TOKEN } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
-import { fixedClock, tempDb } from '../support/temp-db.js';
+import { fixedClock } from '../../testkit/clock.js';
+import { createTempDb } from '../../testkit/temp-db.js';
 
 /**
  * The daily DM loop against the fake Discord's REST API with a controllable clock. Each case
@@ -28,7 +29,7 @@ const library = getLibrary();
 const silent = pino({ level: 'silent' });
 
 function world(start: string) {
-  const db = tempDb();
+  const db = createTempDb();
   const time = fixedClock(start);
   const coach = new Coach({ db: db.handle.db, library, clock: time.clock });
   const rest = new REST({ api: fake.apiBase, retries: 3 }).setToken(TOKEN);

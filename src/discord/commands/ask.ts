@@ -1,11 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerView } from '../answer-view.js';
-import { renderView } from '../render.js';
 import { answerRenderOptions } from '../handlers/red-flag-subject.js';
-import { privateFlags, asReply } from '../respond.js';
+import { deferView, sendView } from '../respond.js';
 import type { BotCommand } from './types.js';
 
 export const ask: BotCommand = {
+  help: 'A question about hip pain, exercises or your plan, answered from the HipCoach library',
   data: new SlashCommandBuilder()
     .setName('ask')
     .setDescription('Ask HipCoach a question about hip pain, exercises or your plan')
@@ -13,11 +13,9 @@ export const ask: BotCommand = {
     .toJSON(),
   async execute(ctx, interaction) {
     // Defer first: retrieval is instant, but an LLM may take a few seconds.
-    await interaction.deferReply(privateFlags(interaction));
+    await deferView(interaction);
     const question = interaction.options.getString('question', true);
     const answer = await ctx.answerer.answer({ question, personId: interaction.user.id, where: interaction.inGuild() ? 'guild' : 'dm' });
-    const [first, ...rest] = renderView(answerView(answer), answerRenderOptions(answer, interaction.user.id));
-    await interaction.editReply({ ...asReply(first!), allowedMentions: { parse: [] } });
-    for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), allowedMentions: { parse: [] } });
+    await sendView(interaction, answerView(answer), answerRenderOptions(answer, interaction.user.id));
   },
 };

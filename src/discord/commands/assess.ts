@@ -1,10 +1,15 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { startAssessment } from '../handlers/assessment.js';
+import { assessmentFlow, startAssessment } from '../handlers/assessment.js';
+import { referralFlow } from '../handlers/referral.js';
 import type { BotCommand } from './types.js';
 
 export const assess: BotCommand = {
+  help: 'The safety check, your goal and 16 movement tests, 17 for running or field sport (about 20 minutes; pause any time and carry on later)',
   data: new SlashCommandBuilder().setName('assess').setDescription('Do (or carry on with) your movement assessment: safety check, goal, pain, 16 tests (17 for running)').toJSON(),
   async execute(ctx, interaction) {
     await startAssessment(ctx, interaction);
   },
+  // The check-in buttons of the daily DM answer to the assessment flow too; the referral's
+  // "cleared" button belongs here because clearing leads back to /assess.
+  components: [assessmentFlow, referralFlow],
 };

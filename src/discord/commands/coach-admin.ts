@@ -4,6 +4,7 @@ import { replyView } from '../respond.js';
 import type { BotCommand } from './types.js';
 
 export const coachAdmin: BotCommand = {
+  help: 'Server admins only (stats, Q&A channel)',
   data: new SlashCommandBuilder()
     .setName('coach-admin')
     .setDescription('HipCoach tools for server admins')

@@ -21,6 +21,7 @@ export function searchExercises(library: Library, query: string, limit = 25): Ex
 }
 
 export const exercise: BotCommand = {
+  help: 'How to do any exercise, with easier and harder versions',
   data: new SlashCommandBuilder()
     .setName('exercise')
     .setDescription('How to do an exercise: steps, cues, mistakes, what to do if it pinches, easier and harder versions')

@@ -1,11 +1,29 @@
 import { AttachmentBuilder, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import type { BotContext } from '../context.js';
-import { encodeCustomId, type CustomId } from '../custom-id.js';
-import { privateFlags, replyView, updateView, type AnyComponent } from '../respond.js';
+import { note } from '../../views/view.js';
+import { flowIds } from '../custom-id.js';
+import { privateFlags, replyView, updateView } from '../respond.js';
 import { PLAIN } from '../render.js';
-import type { BotCommand } from './types.js';
+import { componentFlow, namedIn, type BotCommand } from './types.js';
+
+/** The erase confirmation's buttons. */
+const privacyIds = flowIds('privacy');
+
+/** "Yes, erase everything" or "Cancel" under /privacy delete. */
+const privacyFlow = componentFlow('privacy', namedIn(['confirm', 'cancel']), async (ctx, interaction, { owner, name }) => {
+  if (name === 'cancel') {
+    await updateView(interaction, note('Nothing erased', 'Your data is unchanged.'), PLAIN);
+    return;
+  }
+  const existed = ctx.coach.erase(owner);
+  ctx.logger.info({ erased: existed }, 'privacy delete');
+  const body = existed ? 'Done: everything HipCoach stored about you has been erased.' : 'HipCoach had nothing stored about you.';
+  await updateView(interaction, note('Erased', body, 'success'), PLAIN);
+  if (!interaction.inGuild()) return;
+  await interaction.followUp({ content: 'If you use HipCoach again, you will start fresh with `/start`.', flags: MessageFlags.Ephemeral });
+});
 
 export const privacy: BotCommand = {
+  help: 'Export (`/privacy export`) or erase (`/privacy delete`) everything stored about you: your data, your call',
   data: new SlashCommandBuilder()
     .setName('privacy')
     .setDescription('Download or erase everything HipCoach stores about you')
@@ -38,30 +56,8 @@ export const privacy: BotCommand = {
         privacy: 'private',
         tone: 'warning',
       },
-      { idFor: (name) => encodeCustomId({ flow: 'privacy', owner, ref: '0', name }) },
+      privacyIds.options(owner, '0'),
     );
   },
+  components: [privacyFlow],
 };
-
-export async function onPrivacyComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId): Promise<void> {
-  if (id.name === 'cancel') {
-    await updateView(interaction, { title: 'Nothing erased', body: 'Your data is unchanged.', inputs: [], privacy: 'private', tone: 'info' }, PLAIN);
-    return;
-  }
-  if (id.name !== 'confirm') return;
-  const existed = ctx.coach.erase(id.owner);
-  ctx.logger.info({ erased: existed }, 'privacy delete');
-  await updateView(
-    interaction,
-    {
-      title: 'Erased',
-      body: existed ? 'Done: everything HipCoach stored about you has been erased.' : 'HipCoach had nothing stored about you.',
-      inputs: [],
-      privacy: 'private',
-      tone: 'success',
-    },
-    PLAIN,
-  );
-  if (!interaction.inGuild()) return;
-  await interaction.followUp({ content: 'If you use HipCoach again, you will start fresh with `/start`.', flags: MessageFlags.Ephemeral });
-}

@@ -37,6 +37,7 @@ export function progressView(report: ProgressReport): View {
 }
 
 export const progress: BotCommand = {
+  help: 'Sessions, pain, activities and pattern levels',
   data: new SlashCommandBuilder().setName('progress').setDescription('How it is going: sessions, pain, activities and pattern levels').toJSON(),
   async execute(ctx, interaction) {
     const report = ctx.coach.progress(interaction.user.id);

@@ -1,34 +1,14 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { z } from 'zod';
 import { EQUIPMENT_IDS, EQUIPMENT_LABELS } from '../../content/ids.js';
-import { MINUTES_MAX, MINUTES_MIN, minutesSchema, normaliseEquipment } from '../../coaching/assessment-answers.js';
+import { MINUTES_MAX, MINUTES_MIN, normaliseEquipment } from '../../coaching/assessment-answers.js';
+import { parseEquipmentPick, parseSettingsPatch } from '../../app/settings-input.js';
 import { isValidTimeZone } from '../../app/time.js';
 import type { Person } from '../../db/repos/people.js';
 import type { View } from '../../views/view.js';
-import type { BotContext } from '../context.js';
-import { encodeCustomId, type CustomId } from '../custom-id.js';
+import { flowIds } from '../custom-id.js';
 import type { RenderOptions } from '../render.js';
-import { notice, replyView, updateView, type AnyComponent } from '../respond.js';
-import type { BotCommand } from './types.js';
-
-export const reminderTimeSchema = z
-  .string()
-  .trim()
-  .regex(/^([01]?\d|2[0-3]):([0-5]\d)$/, 'Reminder time must be a 24-hour time such as 07:30 or 18:00.')
-  .transform((t) => t.padStart(5, '0'));
-
-export const timezoneSchema = z
-  .string()
-  .trim()
-  .refine(isValidTimeZone, 'That is not a timezone I know. Pick one from the list, e.g. Europe/London or America/New_York.');
-
-/** Every option validated together: one bad value changes nothing. */
-const settingsPatchSchema = z.object({
-  timezone: timezoneSchema.optional(),
-  reminderTime: reminderTimeSchema.optional(),
-  minutes: minutesSchema.optional(),
-  remindersOn: z.boolean().optional(),
-});
+import { notice, replyView, updateView } from '../respond.js';
+import { componentFlow, namedIn, type BotCommand } from './types.js';
 
 const OPTIONAL_GEAR = EQUIPMENT_IDS.filter((e) => e !== 'none');
 
@@ -94,11 +74,37 @@ export function settingsView(person: Person): View {
   };
 }
 
+/** The buttons and equipment menu on the settings screen. */
+const settingsIds = flowIds('settings');
+
 function optionsFor(owner: string): RenderOptions {
-  return { idFor: (name) => encodeCustomId({ flow: 'settings', owner, ref: '0', name }) };
+  return settingsIds.options(owner, '0');
 }
 
+/** The equipment menu and the charts and reminders toggles. */
+const settingsFlow = componentFlow('settings', namedIn(['equipment', 'charts', 'reminders']), async (ctx, interaction, { owner, name, values }) => {
+  const person = ctx.coach.person(owner);
+  if (name === 'equipment') {
+    const equipment = parseEquipmentPick(values);
+    if (!equipment) {
+      await updateView(interaction, { ...settingsView(person), notice: 'That equipment was not recognised; nothing changed.' }, optionsFor(owner));
+      return;
+    }
+    const updated = ctx.coach.updateSettings(owner, { equipment });
+    await updateView(interaction, { ...settingsView(updated), notice: 'Equipment saved. Your next sessions use it.' }, optionsFor(owner));
+    return;
+  }
+  if (name === 'charts') {
+    const updated = ctx.coach.updateSettings(owner, { weeklyCharts: !person.weeklyCharts });
+    await updateView(interaction, { ...settingsView(updated), notice: updated.weeklyCharts ? 'Your Sunday summary will include your progress chart.' : 'No charts in your Sunday summary.' }, optionsFor(owner));
+    return;
+  }
+  const updated = ctx.coach.updateSettings(owner, { remindersOn: !person.remindersOn });
+  await updateView(interaction, { ...settingsView(updated), notice: updated.remindersOn ? 'Reminders are on.' : 'Reminders are off.' }, optionsFor(owner));
+});
+
 export const settings: BotCommand = {
+  help: 'Timezone, reminder time, minutes, equipment, reminders',
   data: new SlashCommandBuilder()
     .setName('settings')
     .setDescription('Your timezone, reminder time, minutes per session, equipment and reminders')
@@ -120,40 +126,15 @@ export const settings: BotCommand = {
       minutes: interaction.options.getInteger('minutes') ?? undefined,
       remindersOn: interaction.options.getBoolean('reminders') ?? undefined,
     };
-    const parsed = settingsPatchSchema.safeParse(raw);
-    if (!parsed.success) {
-      await notice(interaction, `${parsed.error.issues.map((i) => i.message).join(' ')} Nothing was changed.`);
+    const parsed = parseSettingsPatch(raw);
+    if (!parsed.ok) {
+      await notice(interaction, `${parsed.error} Nothing was changed.`);
       return;
     }
-    const patch: Partial<typeof parsed.data> = {};
-    for (const [key, value] of Object.entries(parsed.data) as [keyof typeof parsed.data, unknown][]) {
-      if (value !== undefined) Object.assign(patch, { [key]: value });
-    }
+    const patch = parsed.patch;
     const person = Object.keys(patch).length > 0 ? ctx.coach.updateSettings(owner, patch) : ctx.coach.person(owner);
     const view = settingsView(person);
     await replyView(interaction, Object.keys(patch).length > 0 ? { ...view, notice: 'Saved.' } : view, optionsFor(owner));
   },
+  components: [settingsFlow],
 };
-
-export async function onSettingsComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[]): Promise<void> {
-  const person = ctx.coach.person(id.owner);
-  if (id.name === 'equipment') {
-    const parsed = z.array(z.enum(EQUIPMENT_IDS)).max(EQUIPMENT_IDS.length).safeParse(values);
-    if (!parsed.success) {
-      await updateView(interaction, { ...settingsView(person), notice: 'That equipment was not recognised; nothing changed.' }, optionsFor(id.owner));
-      return;
-    }
-    const updated = ctx.coach.updateSettings(id.owner, { equipment: normaliseEquipment(parsed.data) });
-    await updateView(interaction, { ...settingsView(updated), notice: 'Equipment saved. Your next sessions use it.' }, optionsFor(id.owner));
-    return;
-  }
-  if (id.name === 'charts') {
-    const updated = ctx.coach.updateSettings(id.owner, { weeklyCharts: !person.weeklyCharts });
-    await updateView(interaction, { ...settingsView(updated), notice: updated.weeklyCharts ? 'Your Sunday summary will include your progress chart.' : 'No charts in your Sunday summary.' }, optionsFor(id.owner));
-    return;
-  }
-  if (id.name === 'reminders') {
-    const updated = ctx.coach.updateSettings(id.owner, { remindersOn: !person.remindersOn });
-    await updateView(interaction, { ...settingsView(updated), notice: updated.remindersOn ? 'Reminders are on.' : 'Reminders are off.' }, optionsFor(id.owner));
-  }
-}

@@ -1,35 +1,29 @@
-import { MessageFlags, type RepliableInteraction, type User } from 'discord.js';
+import type { RepliableInteraction, User } from 'discord.js';
 import type { Side } from '../../content/ids.js';
 import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
 import { STEPS, needsHip, sidesOf, testOfStep } from '../../flows/assessment-state.js';
+import { note } from '../../views/view.js';
+import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
+import { assessmentIds, assessmentRef, parseAssessmentRef, type AssessmentRef } from './assessment-ids.js';
+import { referralButtons, withClearedButton } from './referral.js';
 import { welcomeView } from '../../views/onboarding.js';
-import { assessmentFacts, comparisonText, findingsText, planView, referralView } from '../../views/plan-view.js';
+import { completionView } from '../../views/completion-view.js';
+import { assessmentFacts, planView, referralView } from '../../views/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../views/view.js';
 import type { AssessmentKind } from '../../app/coach.js';
 import type { StoredPlan } from '../../db/repos/plans.js';
 import type { BotContext } from '../context.js';
-import { encodeCustomId, type CustomId } from '../custom-id.js';
+import { encodeCustomId } from '../custom-id.js';
 import { modalFor, renderView, type RenderOptions, PLAIN } from '../render.js';
-import { DiscordCodes, deferView, isDiscordError, replyView, sendView, updateView, type AnyComponent, asReply } from '../respond.js';
+import { DiscordCodes, deferView, followUpView, isDiscordError, replyView, sendView, updateView, asReply } from '../respond.js';
 import { consentButtonsOptions } from './onboarding.js';
-import { onRedFlagSubject } from './red-flag-subject.js';
 
-/**
- * /assess and its components. The component's ref is `<assessmentId>.<stepIndex>`, so a press on
- * an old message is recognised and answered with the current step instead of changing the wrong one.
- */
-
-export function assessmentRef(a: StoredAssessment): string {
-  return `${a.id}.${STEPS.indexOf(a.step)}`;
-}
+/** /assess and its components (ids and refs in `assessment-ids.ts`). */
 
 function optionsFor(owner: string, a: StoredAssessment, focusSide?: Side): RenderOptions {
-  return {
-    idFor: (name) => encodeCustomId({ flow: 'assessment', owner, ref: assessmentRef(a), name }),
-    ...(focusSide ? { focusSide } : {}),
-  };
+  return { ...assessmentIds.options(owner, assessmentRef(a)), ...(focusSide ? { focusSide } : {}) };
 }
 
 /** On a per-side test, show the side just answered until it is complete, then the next one that is not. */
@@ -46,13 +40,7 @@ export function focusSideFor(a: StoredAssessment, lastSide?: Side): Side | undef
   return sides.find((s) => !complete(s)) ?? lastSide ?? sides[sides.length - 1];
 }
 
-const PAUSED: View = {
-  title: 'Paused',
-  body: 'Everything so far is saved. Run `/assess` whenever you are ready and you will continue from this exact step.',
-  inputs: [],
-  privacy: 'private',
-  tone: 'info',
-};
+const PAUSED = note('Paused', 'Everything so far is saved. Run `/assess` whenever you are ready and you will continue from this exact step.');
 
 /** /assess with a plan and nothing in progress: the plan stands; a check-in only if the person asks. */
 export function hasPlanView(): View {
@@ -83,7 +71,7 @@ function landing(ctx: BotContext, owner: string): Landing {
     case 'undelivered_plan':
       return { deliver: entry.plan };
     case 'has_plan':
-      return { view: hasPlanView(), opts: { idFor: (name) => encodeCustomId({ flow: 'assessment', owner, ref: 'reassess', name }) } };
+      return { view: hasPlanView(), opts: assessmentIds.options(owner, 'reassess') };
     case 'none':
       return started(ctx, owner, 'initial');
   }
@@ -112,46 +100,17 @@ function withIntro(ctx: BotContext, view: View, a: StoredAssessment): View {
   return { ...view, body: `${ctx.library.battery.intro}\n\n${view.body}` };
 }
 
-export function referralButtons(owner: string): RenderOptions {
-  return { idFor: (name) => encodeCustomId({ flow: 'referral', owner, ref: '0', name }) };
-}
-
-/** While a referral stands, the person can say a clinician has cleared them. */
-export function withClearedButton(view: View): View {
-  return {
-    ...view,
-    body: `${view.body}
-
-Once a doctor or other clinician has checked you and said exercise is fine, press the button below.`,
-    inputs: [{ kind: 'button', name: 'cleared', label: 'A clinician has cleared me', style: 'secondary' }],
-  };
-}
-
-/** "A clinician has cleared me": the referral closes and the assessment can start again. */
-export async function onReferralComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId): Promise<void> {
-  if (id.name.startsWith('subject-')) return onRedFlagSubject(ctx, interaction, id);
-  if (id.name !== 'cleared') return;
-  const cleared = ctx.coach.clearedByClinician(id.owner);
-  await updateView(
-    interaction,
-    {
-      title: cleared ? 'Thank you' : 'Nothing to clear',
-      body: cleared ? `${ctx.library.redFlags.referrals.cleared}
-
-Run \`/assess\` to continue.` : 'There is no open referral on your record. Run `/assess` to continue.',
-      inputs: [],
-      privacy: 'private',
-      tone: 'success',
-    },
-    PLAIN,
-  );
+function parseAssessmentComponent(input: ComponentInput): { at: AssessmentRef; input: ComponentInput } | Unusable {
+  const at = parseAssessmentRef(input.id.ref);
+  return at ? { at, input } : { unusable: NOT_IN_USE };
 }
 
 /** A button, select or modal on an assessment message. */
-export async function onAssessmentComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[], fields?: Record<string, string>): Promise<void> {
+export const assessmentFlow = componentFlow('assessment', parseAssessmentComponent, async (ctx, interaction, { at, input }) => {
+  const { id, values, fields } = input;
   const owner = id.owner;
-  if (id.ref === 'new' || id.ref === 'reassess') {
-    const { view, opts } = started(ctx, owner, id.ref === 'reassess' ? 'reassessment' : undefined);
+  if (at.kind === 'start') {
+    const { view, opts } = started(ctx, owner, at.reassess ? 'reassessment' : undefined);
     await updateView(interaction, view, opts);
     return;
   }
@@ -164,17 +123,12 @@ export async function onAssessmentComponent(ctx: BotContext, interaction: AnyCom
       await deliverPlan(ctx, interaction, entry.plan, null, true);
       return;
     }
-    await updateView(interaction, {
-      title: 'This assessment has ended',
-      body: 'That message belongs to an assessment that is finished or was closed. Use `/assess` to see where you are now, or `/plan` for your plan.',
-      inputs: [],
-      privacy: 'private',
-      tone: 'info',
-    }, PLAIN);
+    const ended = 'That message belongs to an assessment that is finished or was closed. Use `/assess` to see where you are now, or `/plan` for your plan.';
+    await updateView(interaction, note('This assessment has ended', ended), PLAIN);
     return;
   }
   const current = { view: ctx.coach.assessmentView(a) };
-  if (id.ref !== assessmentRef(a)) {
+  if (at.ref !== assessmentRef(a)) {
     await updateView(interaction, ctx.coach.assessmentView(a, 'That was an earlier step. Here is where you are now.'), optionsFor(owner, a, focusSideFor(a)));
     return;
   }
@@ -213,7 +167,7 @@ export async function onAssessmentComponent(ctx: BotContext, interaction: AnyCom
     case 'complete':
       await deliverPlan(ctx, interaction, { id: result.planId, plan: result.plan }, result.comparison, false);
   }
-}
+});
 
 /**
  * The last step: findings where the person is, the full plan in their DMs, then the plan is marked
@@ -224,32 +178,20 @@ async function deliverPlan(ctx: BotContext, interaction: RepliableInteraction, s
   await deferView(interaction);
   const plan = stored.plan;
   const intro = await ctx.phraser.intro({ occasion: 'assessment', facts: assessmentFacts(plan) });
-  const changed = comparison ? `**What changed since last time**\n${comparisonText(comparison, ctx.library)}\n\n` : '';
-  const summary: View = {
-    title: comparison ? 'Reassessment complete' : 'Assessment complete',
-    body: `${intro}\n\n${changed}**What the tests showed**\n${findingsText(plan, ctx.library)}`,
-    inputs: [],
-    privacy: 'private',
-    tone: 'success',
-    ...(interrupted ? { notice: 'Your plan was saved just before I was interrupted. Here it is.' } : {}),
-  };
+  const summary = completionView(plan, comparison, ctx.library, { intro, interrupted });
   if (!interaction.inGuild()) {
     // In the DM itself the summary comes first, then the plan pages (sent with nonces) below it.
     await sendView(interaction, summary, PLAIN);
-    if (!(await sendPlanByDm(ctx, interaction.user, stored))) {
-      for (const p of renderView(planView(plan, ctx.library), PLAIN)) await interaction.followUp(asReply(p));
-    }
+    if (!(await sendPlanByDm(ctx, interaction.user, stored))) await followUpView(interaction, planView(plan, ctx.library));
     ctx.coach.planDelivered(stored.id);
     return;
   }
   const sent = await sendPlanByDm(ctx, interaction.user, stored);
-  const where = sent
+  const next = sent
     ? 'Your full plan, with the reason for every exercise, is in your DMs. Use `/workout` for today\'s session.'
     : 'I could not send you a DM (your privacy settings may block them), so here is your plan privately instead. Use `/workout` for today\'s session.';
-  await sendView(interaction, { ...summary, body: `${summary.body}\n\n${where}` }, PLAIN);
-  if (!sent) {
-    for (const p of renderView(planView(plan, ctx.library), PLAIN)) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
-  }
+  await sendView(interaction, completionView(plan, comparison, ctx.library, { intro, interrupted, next }), PLAIN);
+  if (!sent) await followUpView(interaction, planView(plan, ctx.library), true);
   ctx.coach.planDelivered(stored.id);
 }
 

@@ -1,21 +1,25 @@
 import { DECLINED_TEXT } from '../../views/onboarding.js';
-import type { BotContext } from '../context.js';
-import { encodeCustomId, type CustomId } from '../custom-id.js';
+import { note } from '../../views/view.js';
+import { componentFlow, namedIn } from '../commands/types.js';
+import { flowIds } from '../custom-id.js';
 import { PLAIN, type RenderOptions } from '../render.js';
-import { updateView, type AnyComponent } from '../respond.js';
+import { updateView } from '../respond.js';
+import { assessmentIds } from './assessment-ids.js';
+
+/** The welcome screen's consent buttons (ref is always 0: consent belongs to the person, not a message). */
+export const onboardingIds = flowIds('onboarding');
 
 export function consentButtonsOptions(owner: string): RenderOptions {
-  return { idFor: (name) => encodeCustomId({ flow: 'onboarding', owner, ref: '0', name }) };
+  return onboardingIds.options(owner, '0');
 }
 
 /** Consent buttons on the welcome screen. Nothing about health is stored before "I agree". */
-export async function onOnboardingComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId): Promise<void> {
-  if (id.name === 'decline') {
-    await updateView(interaction, { title: 'No problem', body: DECLINED_TEXT, inputs: [], privacy: 'private', tone: 'info' }, PLAIN);
+export const onboardingFlow = componentFlow('onboarding', namedIn(['consent', 'decline']), async (ctx, interaction, { owner, name }) => {
+  if (name === 'decline') {
+    await updateView(interaction, note('No problem', DECLINED_TEXT), PLAIN);
     return;
   }
-  if (id.name !== 'consent') return;
-  ctx.coach.consent(id.owner);
+  ctx.coach.consent(owner);
   await updateView(
     interaction,
     {
@@ -28,6 +32,6 @@ export async function onOnboardingComponent(ctx: BotContext, interaction: AnyCom
       privacy: 'private',
       tone: 'success',
     },
-    { idFor: (name) => encodeCustomId({ flow: 'assessment', owner: id.owner, ref: 'new', name }) },
+    assessmentIds.options(owner, 'new'),
   );
-}
+});

@@ -1,26 +1,25 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import { decisionsView, exerciseView, referralView, sessionView } from '../../views/plan-view.js';
-import type { View } from '../../views/view.js';
+import { note, type View } from '../../views/view.js';
 import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../../views/workout-view.js';
 import type { BotContext } from '../context.js';
-import { encodeCustomId, type CustomId } from '../custom-id.js';
-import { renderView, type RenderOptions, PLAIN } from '../render.js';
-import { privateFlags, replyView, updateView, type AnyComponent, asReply } from '../respond.js';
-import { referralButtons, withClearedButton } from './assessment.js';
+import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
+import { flowIds } from '../custom-id.js';
+import { type RenderOptions, PLAIN } from '../render.js';
+import { privateFlags, replyView, updateView } from '../respond.js';
+import { referralButtons, withClearedButton } from './referral.js';
 
-/** /workout and the buttons on a workout message (ref = the workout's id). */
+/**
+ * /workout and the buttons on a workout message, in /workout's reply and in the daily DM alike
+ * (ref = the workout's id; the scheduler's `DmButtons` carry the same ref).
+ */
+export const workoutIds = flowIds('workout');
 
 function optionsFor(owner: string, workoutId: number): RenderOptions {
-  return { idFor: (name) => encodeCustomId({ flow: 'workout', owner, ref: String(workoutId), name }) };
+  return workoutIds.options(owner, String(workoutId));
 }
 
-const NO_PLAN: View = {
-  title: 'No plan yet',
-  body: 'Run `/assess` first (about 20 minutes): your daily workouts are built from what the assessment finds.',
-  inputs: [],
-  privacy: 'private',
-  tone: 'info',
-};
+const NO_PLAN = note('No plan yet', 'Run `/assess` first (about 20 minutes): your daily workouts are built from what the assessment finds.');
 
 /** What /workout shows now, as the app decides it: a referral, no plan, the morning check, or today's session. */
 export function workoutEntry(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
@@ -49,17 +48,21 @@ export async function showWorkout(ctx: BotContext, interaction: RepliableInterac
   await replyView(interaction, view, opts);
 }
 
-export async function onWorkoutComponent(ctx: BotContext, interaction: AnyComponent, id: CustomId, values: string[]): Promise<void> {
-  const owner = id.owner;
-  const workoutId = Number(id.ref);
-  const workout = Number.isInteger(workoutId) ? ctx.coach.workout(owner, workoutId) : undefined;
+function parseWorkoutComponent(input: ComponentInput): { owner: string; workoutId: number; name: string; values: string[] } | Unusable {
+  const workoutId = Number(input.id.ref);
+  if (!Number.isSafeInteger(workoutId) || workoutId <= 0) return { unusable: NOT_IN_USE };
+  return { owner: input.id.owner, workoutId, name: input.id.name, values: input.values };
+}
+
+export const workoutFlow = componentFlow('workout', parseWorkoutComponent, async (ctx, interaction, { owner, workoutId, name, values }) => {
+  const workout = ctx.coach.workout(owner, workoutId);
   const opts = optionsFor(owner, workoutId);
   if (!workout) {
-    await updateView(interaction, { ...NO_PLAN, title: 'This workout is no longer available', body: 'Use `/workout` for today\'s session.' }, PLAIN);
+    await updateView(interaction, note('This workout is no longer available', 'Use `/workout` for today\'s session.'), PLAIN);
     return;
   }
   const draft = workout.feedbackDraft ?? {};
-  switch (id.name) {
+  switch (name) {
     case 'open': {
       const exerciseId = values[0];
       const inSession = [...workout.session.warmup, ...workout.session.items].some((i) => i.exerciseId === exerciseId);
@@ -69,14 +72,12 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
         return;
       }
       // A new private message, so the workout stays on screen.
-      const [first, ...rest] = renderView(exerciseView(exercise, ctx.library), PLAIN);
-      await interaction.reply({ ...asReply(first!), flags: MessageFlags.Ephemeral });
-      for (const p of rest) await interaction.followUp({ ...asReply(p), flags: MessageFlags.Ephemeral });
+      await replyView(interaction, exerciseView(exercise, ctx.library), PLAIN, true);
       return;
     }
     case 'done':
       if (ctx.coach.recordedFeedback(workoutId)) {
-        await updateView(interaction, { title: 'Already saved', body: 'Feedback for this workout is already saved. See you tomorrow.', inputs: [], privacy: 'private', tone: 'info' }, opts);
+        await updateView(interaction, note('Already saved', 'Feedback for this workout is already saved. See you tomorrow.'), opts);
         return;
       }
       await updateView(interaction, feedbackView(draft), opts);
@@ -84,7 +85,7 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
     case 'skip': {
       const skipped = ctx.coach.skipWorkout(owner, workoutId);
       const body = skipped ? 'Skipped for today. Rest is part of training too; see you tomorrow.' : 'This workout is already logged.';
-      await updateView(interaction, { title: 'Workout', body, inputs: [], privacy: 'private', tone: 'info' }, opts);
+      await updateView(interaction, note('Workout', body), opts);
       return;
     }
     case 'pain':
@@ -92,8 +93,8 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
     case 'form':
     case 'feel':
     case 'mpain': {
-      const next = applyFeedbackInput(draft, id.name, values[0]);
-      const morning = id.name === 'feel' || id.name === 'mpain';
+      const next = applyFeedbackInput(draft, name, values[0]);
+      const morning = name === 'feel' || name === 'mpain';
       if ('error' in next) {
         await updateView(interaction, morning ? morningView(workout.localDate, draft, next.error) : feedbackView(draft, next.error), opts);
         return;
@@ -110,7 +111,7 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
       }
       const outcome = ctx.coach.recordFeedback(owner, workoutId, parsed.data);
       if (outcome.kind !== 'recorded') {
-        await updateView(interaction, { title: 'Already saved', body: 'Feedback for this workout is already saved.', inputs: [], privacy: 'private', tone: 'info' }, opts);
+        await updateView(interaction, note('Already saved', 'Feedback for this workout is already saved.'), opts);
         return;
       }
       await updateView(interaction, decisionsView(outcome.result, ctx.library), opts);
@@ -125,14 +126,14 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
       const result = ctx.coach.recordMorningCheck(owner, parsed.data.feel, parsed.data.pain);
       const view = result
         ? decisionsView(result, ctx.library, 'Morning check saved')
-        : { title: 'Already saved', body: 'That morning check is already done.', inputs: [], privacy: 'private' as const, tone: 'info' as const };
+        : note('Already saved', 'That morning check is already done.');
       const next: View = { ...view, inputs: [{ kind: 'button', name: 'today', label: "Show today's workout", style: 'primary' }] };
       await updateView(interaction, next, opts);
       return;
     }
     case 'snooze1':
     case 'snooze3': {
-      const hours = id.name === 'snooze1' ? 1 : 3;
+      const hours = name === 'snooze1' ? 1 : 3;
       const at = ctx.coach.snooze(owner, workout.localDate, hours);
       const body = at ? `I will nudge you at ${at} (your time). The workout stays right here.` : 'Snooze works on the daily reminder message; use `/workout` any time.';
       await interaction.reply({ content: body, ...privateFlags(interaction) });
@@ -149,6 +150,6 @@ export async function onWorkoutComponent(ctx: BotContext, interaction: AnyCompon
       return;
     }
     default:
-      await updateView(interaction, { title: 'Workout', body: 'That button is no longer in use. Use `/workout` for today\'s session.', inputs: [], privacy: 'private', tone: 'info' }, PLAIN);
+      await updateView(interaction, note('Workout', 'That button is no longer in use. Use `/workout` for today\'s session.'), PLAIN);
   }
-}
+});

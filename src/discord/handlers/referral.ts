@@ -1,0 +1,29 @@
+import { clearanceView, withClearanceStep } from '../../views/clearance-view.js';
+import type { View } from '../../views/view.js';
+import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
+import { flowIds } from '../custom-id.js';
+import { PLAIN, type RenderOptions } from '../render.js';
+import { updateView } from '../respond.js';
+import { onRedFlagSubject } from './red-flag-subject.js';
+
+/** The "a clinician has cleared me" button under a referral, shown by /assess, /plan and /workout. */
+export const referralIds = flowIds('referral');
+
+export function referralButtons(owner: string): RenderOptions {
+  return referralIds.options(owner, '0');
+}
+
+/** While a referral stands, the person can say a clinician has cleared them. */
+export const withClearedButton: (view: View) => View = withClearanceStep;
+
+function parseReferralComponent(input: ComponentInput): ComponentInput | Unusable {
+  return input.id.name === 'cleared' || input.id.name.startsWith('subject-') ? input : { unusable: NOT_IN_USE };
+}
+
+/** "A clinician has cleared me": the referral closes and the assessment can start again. */
+export const referralFlow = componentFlow('referral', parseReferralComponent, async (ctx, interaction, input) => {
+  // "About me" / "someone else" under a red flag raised in a question (ref = the flags).
+  if (input.id.name.startsWith('subject-')) return onRedFlagSubject(ctx, interaction, input.id);
+  const cleared = ctx.coach.clearedByClinician(input.id.owner);
+  await updateView(interaction, clearanceView(cleared, ctx.library, 'Run `/assess` to continue.'), PLAIN);
+});

@@ -1,0 +1,91 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { parseEquipmentPick, parseSettingsPatch } from '../../src/app/settings-input.js';
+import { askSelects } from '../../src/cli/ask-view.js';
+import { ConsoleIO } from '../../src/cli/console-io.js';
+import { compareAssessments } from '../../src/coaching/reassessment.js';
+import { buildPlan } from '../../src/coaching/plan.js';
+import { getLibrary } from '../../src/content/load.js';
+import type { FeedbackDraft } from '../../src/db/schema.js';
+import { clearanceView, withClearanceStep } from '../../src/views/clearance-view.js';
+import { completionView } from '../../src/views/completion-view.js';
+import { note } from '../../src/views/view.js';
+import { applyFeedbackInput, feedbackView } from '../../src/views/workout-view.js';
+import { allClearTests, makeAnswers } from '../support/answers.js';
+
+const library = getLibrary();
+
+describe('settings parsed once for /settings and the console', () => {
+  it('keeps only the options given and checks them together', () => {
+    expect(parseSettingsPatch({ minutes: 25, reminderTime: '7:05' })).toEqual({ ok: true, patch: { minutes: 25, reminderTime: '07:05' } });
+    expect(parseSettingsPatch({})).toEqual({ ok: true, patch: {} });
+    const bad = parseSettingsPatch({ minutes: 25, timezone: 'Mars/Olympus' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error).toContain('not a timezone I know');
+    expect(parseSettingsPatch({ reminderTime: '25:00' }).ok).toBe(false);
+    expect(parseSettingsPatch({ minutes: 4 }).ok).toBe(false);
+  });
+
+  it('reads an equipment pick, always keeping "none", and refuses an unknown or missing item', () => {
+    expect(parseEquipmentPick(['chair', 'band', 'chair'])).toEqual(['none', 'band', 'chair']);
+    expect(parseEquipmentPick([])).toEqual(['none']);
+    expect(parseEquipmentPick(['trampoline'])).toBeNull();
+    expect(parseEquipmentPick(['chair', undefined])).toBeNull();
+  });
+});
+
+describe('the completion screen, shared by Discord and the console', () => {
+  const answers = makeAnswers({ tests: allClearTests() });
+  const plan = buildPlan(answers, library);
+
+  it('shows what the tests showed, and what changed only on a check-in', () => {
+    const first = completionView(plan, null, library);
+    expect(first.title).toBe('Assessment complete');
+    expect(first.body).toContain('**What the tests showed**');
+    expect(first.body).not.toContain('What changed since last time');
+    const comparison = compareAssessments([], answers.tests, { before: 4, after: 7 }, 30);
+    const again = completionView(plan, comparison, library, { intro: 'Hello again.', next: 'See your DMs.', interrupted: true });
+    expect(again.title).toBe('Reassessment complete');
+    expect(again.body.indexOf('Hello again.')).toBe(0);
+    expect(again.body.indexOf('What changed since last time')).toBeLessThan(again.body.indexOf('What the tests showed'));
+    expect(again.body.endsWith('See your DMs.')).toBe(true);
+    expect(again.notice).toContain('saved just before I was interrupted');
+  });
+});
+
+describe('the clinician-cleared step', () => {
+  it('adds the button to a referral and says what happened after it', () => {
+    const step = withClearanceStep(note('Please see a doctor', 'Because...', 'danger'));
+    expect(step.inputs).toEqual([expect.objectContaining({ kind: 'button', name: 'cleared' })]);
+    expect(step.body).toContain('Because...');
+    expect(clearanceView(true, library, 'Run `/assess`.').body).toBe(`${library.redFlags.referrals.cleared}\n\nRun \`/assess\`.`);
+    expect(clearanceView(false, library).title).toBe('Nothing to clear');
+  });
+});
+
+describe('the console asks a view\'s menus', () => {
+  async function ask(lines: string[]): Promise<{ draft: FeedbackDraft; out: string }> {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = '';
+    output.on('data', (c: Buffer) => (out += c.toString()));
+    const io = new ConsoleIO(input, output, false);
+    input.end(lines.join('\n') + '\n');
+    let draft: FeedbackDraft = {};
+    await askSelects(io, feedbackView(draft), (name, value) => {
+      const next = applyFeedbackInput(draft, name, value);
+      if ('error' in next) return next;
+      draft = next;
+      return { view: feedbackView(draft) };
+    });
+    return { draft, out };
+  }
+
+  it('asks the same questions Discord shows, by number, and re-asks after a bad answer', async () => {
+    const { draft, out } = await ask(['11', '3', '3', '2', '2']);
+    expect(draft).toEqual({ painDuring: 3, effort: 'hard', form: 'struggled' });
+    expect(out).toContain('Highest pain during the session, 0-10');
+    expect(out).toContain('Pain must be a whole number from 0 to 10.');
+    expect(out).toContain('1 Easy');
+  });
+});
