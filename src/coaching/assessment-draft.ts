@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { ALL_RATINGS, EVERYONE_TEST_IDS, PAIN_PLACES, RED_FLAG_IDS, TEST_IDS, type Rating, type TestId } from '../content/ids.js';
+import {
+  ALL_RATINGS,
+  DEFAULT_GOAL,
+  GOAL_IDS,
+  NINETY_NINETY_HIPS,
+  PAIN_PLACES,
+  RED_FLAG_IDS,
+  TEST_GOALS,
+  TEST_IDS,
+  type GoalId,
+  type Rating,
+  type TestId,
+} from '../content/ids.js';
 import { painScore, psfsItemSchema } from './assessment-answers.js';
 
 /**
@@ -12,6 +24,7 @@ export type ScreenPage = (typeof SCREEN_PAGES)[number];
 
 export type Step =
   | `screen:${ScreenPage}`
+  | 'goal'
   | 'baseline:pain'
   | 'baseline:psfs'
   | `test:${TestId}`
@@ -19,12 +32,34 @@ export type Step =
 
 export const STEPS: readonly Step[] = [
   ...SCREEN_PAGES.map((p) => `screen:${p}` as const),
+  // The goal comes straight after the safety screen: it decides which tests are asked.
+  'goal',
   'baseline:pain',
   'baseline:psfs',
-  // Goal-only tests (the hop test) are not in the walk until onboarding asks for the goal.
-  ...EVERYONE_TEST_IDS.map((t) => `test:${t}` as const),
+  ...TEST_IDS.map((t) => `test:${t}` as const),
   'review',
 ];
+
+/** The goal a draft works with: the person's choice, or the spec's default until they choose. */
+export function goalOf(draft: AssessmentDraft): GoalId {
+  return draft.goal ?? DEFAULT_GOAL;
+}
+
+/** Whether a test is asked for this goal (the hop test only for running and field or court sport). */
+export function testAskedFor(testId: TestId, goal: GoalId): boolean {
+  const goals = TEST_GOALS[testId];
+  return goals === undefined || goals.includes(goal);
+}
+
+/** The tests asked for a goal, in spec order. */
+export function testsForGoal(goal: GoalId): TestId[] {
+  return TEST_IDS.filter((t) => testAskedFor(t, goal));
+}
+
+/** The steps walked for a goal: a goal-only test's step is left out for other goals. */
+export function stepsForGoal(goal: GoalId): Step[] {
+  return STEPS.filter((s) => !s.startsWith('test:') || testAskedFor(s.slice(5) as TestId, goal));
+}
 
 export const stepSchema = z.enum(STEPS as [Step, ...Step[]]);
 
@@ -33,6 +68,8 @@ const partialSide = z
     rating: z.enum(ALL_RATINGS as [Rating, ...Rating[]]).optional(),
     pain: painScore.optional(),
     painPlace: z.enum(PAIN_PLACES).optional(),
+    /** 90/90 sit only: which hip the pain or the stop came from. */
+    hip: z.enum(NINETY_NINETY_HIPS).optional(),
   })
   .strict();
 export type PartialSide = z.infer<typeof partialSide>;
@@ -56,6 +93,8 @@ export const draftSchema = z
       )
       .default({}),
     skipped: z.array(z.enum(TEST_IDS)).default([]),
+    /** Absent until the person answers the goal step (drafts stored before v2 have none). */
+    goal: z.enum(GOAL_IDS).optional(),
   })
   .strict();
 export type AssessmentDraft = z.output<typeof draftSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_RATINGS, PAIN_PLACES, RED_FLAG_IDS, type Side } from '../content/ids.js';
+import { ALL_RATINGS, GOAL_IDS, NINETY_NINETY_HIPS, PAIN_PLACES, RED_FLAG_IDS, type Side } from '../content/ids.js';
 import { painScore } from '../coaching/assessment-answers.js';
 import type { AssessmentAction } from './assessment-state.js';
 
@@ -39,6 +39,10 @@ export function parseAssessmentInput(name: string, values: readonly string[]): P
       const flags = z.array(z.enum(RED_FLAG_IDS)).min(1).safeParse(values);
       return flags.success ? { ok: true, action: { type: 'screen', flags: flags.data } } : { ok: false, error: 'Those answers were not recognised; please choose again.' };
     }
+    case 'goal': {
+      const goal = z.enum(GOAL_IDS).safeParse(value);
+      return goal.success ? { ok: true, action: { type: 'goal', goal: goal.data } } : { ok: false, error: 'That goal was not recognised; please choose one from the list.' };
+    }
     case 'painAverage':
     case 'painWorst': {
       const pain = painValue.safeParse(value);
@@ -47,7 +51,8 @@ export function parseAssessmentInput(name: string, values: readonly string[]): P
     }
     case 'rating':
     case 'pain':
-    case 'place': {
+    case 'place':
+    case 'hip': {
       const side = sideSchema.safeParse(sideText);
       if (!side.success) return { ok: false, error: 'That side was not recognised.' };
       return sideAction(kind, side.data, value);
@@ -58,7 +63,7 @@ export function parseAssessmentInput(name: string, values: readonly string[]): P
   }
 }
 
-function sideAction(kind: 'rating' | 'pain' | 'place', side: Side, value: string | undefined): ParsedInput {
+function sideAction(kind: 'rating' | 'pain' | 'place' | 'hip', side: Side, value: string | undefined): ParsedInput {
   if (kind === 'rating') {
     const rating = z.enum(ALL_RATINGS).safeParse(value);
     return rating.success ? { ok: true, action: { type: 'side', side, rating: rating.data } } : { ok: false, error: 'That rating was not recognised.' };
@@ -66,6 +71,10 @@ function sideAction(kind: 'rating' | 'pain' | 'place', side: Side, value: string
   if (kind === 'pain') {
     const pain = painValue.safeParse(value);
     return pain.success ? { ok: true, action: { type: 'side', side, pain: pain.data } } : { ok: false, error: 'Pain must be a whole number from 0 to 10.' };
+  }
+  if (kind === 'hip') {
+    const hip = z.enum(NINETY_NINETY_HIPS).safeParse(value);
+    return hip.success ? { ok: true, action: { type: 'side', side, hip: hip.data } } : { ok: false, error: "Choose the front leg's hip or the back leg's hip." };
   }
   const place = z.enum(PAIN_PLACES).safeParse(value);
   return place.success ? { ok: true, action: { type: 'side', side, painPlace: place.data } } : { ok: false, error: 'Choose front, side or back.' };

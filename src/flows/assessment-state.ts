@@ -5,6 +5,8 @@ import {
   TEST_IDS,
   TEST_SPEC,
   type BodySide,
+  type GoalId,
+  type NinetyNinetyHip,
   type PainPlace,
   type Rating,
   type RedFlagId,
@@ -12,7 +14,7 @@ import {
   type TestId,
 } from '../content/ids.js';
 import { answersSchema, psfsItemSchema, type Answers, type Prefs } from '../coaching/assessment-answers.js';
-import { STEPS, type AssessmentDraft, type PartialSide, type ScreenPage, type Step } from '../coaching/assessment-draft.js';
+import { STEPS, goalOf, testAskedFor, type AssessmentDraft, type PartialSide, type ScreenPage, type Step } from '../coaching/assessment-draft.js';
 import { readRedFlags } from '../coaching/red-flags/engine.js';
 
 /**
@@ -20,7 +22,7 @@ import { readRedFlags } from '../coaching/red-flags/engine.js';
  * so a person can stop anywhere and resume exactly there, from Discord or the console.
  */
 
-export { SCREEN_PAGES, STEPS, draftSchema, emptyDraft, stepSchema } from '../coaching/assessment-draft.js';
+export { SCREEN_PAGES, STEPS, draftSchema, emptyDraft, goalOf, stepSchema, stepsForGoal, testAskedFor, testsForGoal } from '../coaching/assessment-draft.js';
 export type { AssessmentDraft, PartialSide, ScreenPage, Step } from '../coaching/assessment-draft.js';
 
 export interface AssessmentState {
@@ -30,9 +32,10 @@ export interface AssessmentState {
 
 export type AssessmentAction =
   | { type: 'screen'; flags: RedFlagId[] }
+  | { type: 'goal'; goal: GoalId }
   | { type: 'baseline_pain'; painAverage?: number; painWorst?: number }
   | { type: 'psfs'; items: { activity: string; score: number }[] }
-  | { type: 'side'; side: Side; rating?: Rating; pain?: number; painPlace?: PainPlace }
+  | { type: 'side'; side: Side; rating?: Rating; pain?: number; painPlace?: PainPlace; hip?: NinetyNinetyHip }
   | { type: 'next' }
   | { type: 'back' }
   | { type: 'skip' }
@@ -77,8 +80,18 @@ export function missingOnStep(state: AssessmentState): string[] {
     const missing: string[] = [];
     if (r?.rating === undefined) missing.push(`${label}a rating`);
     if (r?.pain === undefined) missing.push(`${label}a pain score`);
+    else if (needsHip(testId, r) && r.hip === undefined) missing.push(`${label}which hip it came from`);
     return missing;
   });
+}
+
+/**
+ * The 90/90 sit asks which hip the pain or the stop came from once there was one: pain above 0 or
+ * a rating short of full (the stop).
+ */
+export function needsHip(testId: TestId, side: PartialSide | undefined): boolean {
+  if (testId !== 'ninety_ninety_sit' || side === undefined) return false;
+  return (side.pain !== undefined && side.pain > 0) || (side.rating !== undefined && side.rating !== 'full');
 }
 
 export interface AssessmentContext {
@@ -92,8 +105,14 @@ function move(state: AssessmentState, by: 1 | -1, flags: readonly FlagInfo[]): A
   let index = STEPS.indexOf(state.step);
   do {
     index = Math.min(Math.max(index + by, 0), STEPS.length - 1);
-  } while (isEmptyScreen(STEPS[index]!, flags) && index > 0 && index < STEPS.length - 1);
+  } while ((isEmptyScreen(STEPS[index]!, flags) || !askedForGoal(STEPS[index]!, state.draft)) && index > 0 && index < STEPS.length - 1);
   return { ...state, step: STEPS[index]! };
+}
+
+/** Goal-only tests (the hop test) are walked past for other goals. */
+function askedForGoal(step: Step, draft: AssessmentDraft): boolean {
+  const testId = testOfStep(step);
+  return testId === null || testAskedFor(testId, goalOf(draft));
 }
 
 function isEmptyScreen(step: Step, flags: readonly FlagInfo[]): boolean {
@@ -122,6 +141,10 @@ export function reduceAssessment(
       const next: AssessmentState = { step, draft: { ...draft, redFlags } };
       if (action.flags.length > 0) return { kind: 'referral', state: next, flags: RED_FLAG_IDS.filter((id) => redFlags[id] === true) };
       return cont(move(next, 1, ctx.flags));
+    }
+    case 'goal': {
+      if (step !== 'goal') return cont(state, 'That answer is for the goal question, which is not on screen now.');
+      return cont({ step, draft: { ...draft, goal: action.goal } });
     }
     case 'baseline_pain': {
       if (step !== 'baseline:pain') return cont(state, 'That answer is for the pain questions, which are not on screen now.');
@@ -156,6 +179,11 @@ export function reduceAssessment(
         if (action.pain === 0) delete side.painPlace;
       }
       if (action.painPlace !== undefined) side.painPlace = action.painPlace;
+      if (action.hip !== undefined) {
+        if (testId !== 'ninety_ninety_sit') return cont(state, 'That question belongs to the 90/90 sit.');
+        side.hip = action.hip;
+      }
+      if (!needsHip(testId, side)) delete side.hip;
       const skipped = draft.skipped.filter((t) => t !== testId);
       return cont({ step, draft: { ...draft, skipped, tests: { ...draft.tests, [testId]: { ...current, [action.side]: side } } } });
     }
@@ -172,7 +200,7 @@ export function reduceAssessment(
     case 'back': {
       const index = STEPS.indexOf(step);
       // Going back into the safety screen would re-open answered questions for no benefit.
-      if (index <= STEPS.indexOf('baseline:pain')) return cont(state, 'The safety questions are done; this is the first step you can change.');
+      if (index <= STEPS.indexOf('goal')) return cont(state, 'The safety questions are done; this is the first step you can change.');
       return cont(move(state, -1, ctx.flags));
     }
     case 'skip': {
@@ -197,15 +225,23 @@ export function draftToAnswers(
   draft: AssessmentDraft,
   prefs: Prefs,
 ): { ok: true; answers: Answers } | { ok: false; error: string } {
-  const tests: Record<string, Record<string, { rating: Rating; pain: number; painPlace?: PainPlace }>> = {};
+  type SideAnswer = { rating: Rating; pain: number; painPlace?: PainPlace; hip?: NinetyNinetyHip };
+  const tests: Record<string, Record<string, SideAnswer>> = {};
+  const goal = goalOf(draft);
   for (const testId of TEST_IDS) {
     const results = draft.tests[testId];
-    if (!results || draft.skipped.includes(testId)) continue;
-    const sides: Record<string, { rating: Rating; pain: number; painPlace?: PainPlace }> = {};
+    // A hop answered before the goal was changed away from running is not this person's test.
+    if (!results || draft.skipped.includes(testId) || !testAskedFor(testId, goal)) continue;
+    const sides: Record<string, SideAnswer> = {};
     for (const side of sidesOf(testId)) {
       const r = results[side];
       if (r?.rating === undefined || r.pain === undefined) continue;
-      sides[side] = { rating: r.rating, pain: r.pain, ...(r.painPlace && r.pain > 0 ? { painPlace: r.painPlace } : {}) };
+      sides[side] = {
+        rating: r.rating,
+        pain: r.pain,
+        ...(r.painPlace && r.pain > 0 ? { painPlace: r.painPlace } : {}),
+        ...(r.hip && needsHip(testId, r) ? { hip: r.hip } : {}),
+      };
     }
     if (Object.keys(sides).length > 0) tests[testId] = sides;
   }
@@ -216,6 +252,7 @@ export function draftToAnswers(
     ...(painAverage !== undefined && painWorst !== undefined ? { baseline: { painAverage, painWorst, psfs: psfs ?? [] } } : {}),
     tests,
     prefs: { minutes: prefs.minutes, equipment: [...prefs.equipment] },
+    goal,
   };
   const parsed = answersSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, error: `Some answers need another look: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.` };

@@ -1,9 +1,12 @@
 import {
+  GOAL_IDS,
+  GOAL_LABELS,
+  NINETY_NINETY_HIPS,
+  NINETY_NINETY_HIP_LABELS,
   PAIN_PLACES,
   PAIN_PLACE_LABELS,
   RATING_LABELS,
   SCALES,
-  EVERYONE_TEST_IDS,
   TEST_SPEC,
   type Rating,
   type Side,
@@ -11,10 +14,13 @@ import {
 import type { Library } from '../content/library.js';
 import type { RedFlag } from '../content/schema.js';
 import {
-  STEPS,
   flagsOnPage,
+  goalOf,
+  needsHip,
   sidesOf,
+  stepsForGoal,
   testOfStep,
+  testsForGoal,
   type AssessmentState,
   type ScreenPage,
 } from '../flows/assessment-state.js';
@@ -77,7 +83,24 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
       ],
       privacy: 'private',
       tone: 'warning',
-      footer: `Step ${stepNumber(state)} of ${totalSteps()}`,
+      footer: `Step ${stepNumber(state)} of ${totalSteps(state)}`,
+    };
+  }
+  if (step === 'goal') {
+    return {
+      title: 'What would you like your hip to let you do?',
+      body: [
+        'Pick the one that matters most to you. It does not change what the tests find; it shapes the later, stronger part of your plan, and for running or field and court sport it adds one more test (a hop).',
+        'You can change it later in `/settings`.',
+      ].join('\n\n'),
+      inputs: [
+        { kind: 'select', name: 'goal', placeholder: 'Your main goal', options: GOAL_IDS.map((g) => ({ value: g, label: GOAL_LABELS[g] })), ...selected(goalOf(draft)) },
+        BUTTON.pause,
+        BUTTON.next,
+      ],
+      privacy: 'private',
+      tone: 'info',
+      footer: `Step ${stepNumber(state)} of ${totalSteps(state)}`,
     };
   }
   if (step === 'baseline:pain') {
@@ -93,7 +116,7 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
       ],
       privacy: 'private',
       tone: 'info',
-      footer: `Step ${stepNumber(state)} of ${totalSteps()}`,
+      footer: `Step ${stepNumber(state)} of ${totalSteps(state)}`,
     };
   }
   if (step === 'baseline:psfs') {
@@ -123,7 +146,7 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
       ],
       privacy: 'private',
       tone: 'info',
-      footer: `Step ${stepNumber(state)} of ${totalSteps()}`,
+      footer: `Step ${stepNumber(state)} of ${totalSteps(state)}`,
     };
   }
   const testId = testOfStep(step);
@@ -163,11 +186,20 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
           ...selected(r.painPlace),
         });
       }
+      if (needsHip(testId, r)) {
+        inputs.push({
+          kind: 'select',
+          name: `hip:${side}`,
+          placeholder: `${prefix}where did the pain or stop come from?`,
+          options: NINETY_NINETY_HIPS.map((h) => ({ value: h, label: NINETY_NINETY_HIP_LABELS[h] })),
+          ...selected(r.hip),
+        });
+      }
     }
     inputs.push(BUTTON.back, BUTTON.skip, BUTTON.pause, BUTTON.next);
-    const index = EVERYONE_TEST_IDS.indexOf(testId) + 1;
+    const asked = testsForGoal(goalOf(draft));
     return {
-      title: `Test ${index} of ${EVERYONE_TEST_IDS.length}: ${test.name}`,
+      title: `Test ${asked.indexOf(testId) + 1} of ${asked.length}: ${test.name}`,
       body: [
         `*${test.purpose}*`,
         test.steps.map((s, i) => `${i + 1}. ${s}`).join('\n'),
@@ -180,17 +212,18 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
       inputs,
       privacy: 'private',
       tone: 'info',
-      footer: `Step ${stepNumber(state)} of ${totalSteps()}`,
+      footer: `Step ${stepNumber(state)} of ${totalSteps(state)}`,
       figureId: testId,
     };
   }
   // Review: a short summary before building the plan.
-  const done = EVERYONE_TEST_IDS.filter((t) => draft.tests[t] && !draft.skipped.includes(t)).length;
+  const asked = testsForGoal(goalOf(draft));
+  const done = asked.filter((t) => draft.tests[t] && !draft.skipped.includes(t)).length;
   const skipped = draft.skipped.map((t) => library.testById.get(t)?.name ?? t);
   return {
     title: 'All done: ready to build your plan',
     body: [
-      `You completed **${done} of ${EVERYONE_TEST_IDS.length}** tests.`,
+      `You completed **${done} of ${asked.length}** tests.`,
       skipped.length > 0
         ? `Skipped: ${skipped.join(', ')}. Those patterns will start gently until you test them.`
         : 'Nothing was skipped.',
@@ -203,10 +236,11 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
 }
 
 
+/** Step numbers count only the steps this person walks (the hop test only for its goals). */
 export function stepNumber(state: AssessmentState): number {
-  return STEPS.indexOf(state.step) + 1;
+  return stepsForGoal(goalOf(state.draft)).indexOf(state.step) + 1;
 }
 
-export function totalSteps(): number {
-  return STEPS.length;
+export function totalSteps(state: AssessmentState): number {
+  return stepsForGoal(goalOf(state.draft)).length;
 }

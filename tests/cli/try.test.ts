@@ -13,7 +13,8 @@ afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 function testLines(tests: readonly string[]): string[] {
   return tests.flatMap((t) => (TEST_SPEC[t as (typeof TEST_IDS)[number]].sides === 'both' ? ['1', '0'] : ['1', '0', '1', '0']));
 }
-const onboarding = ['yes', '20', '1', 'none', 'none', 'none', '4', '6', 'climbing stairs: 5', ''];
+// After the safety pages, Enter keeps the default goal (everyday life: no hop test).
+const onboarding = ['yes', '20', '1', 'none', 'none', 'none', '', '4', '6', 'climbing stairs: 5', ''];
 
 function run(db: string, lines: string[], now = '2026-11-28T08:00:00Z') {
   return hipcoach(['try', '--db', db], { input: lines.join('\n') + '\n', env: { HIPCOACH_NOW: now } });

@@ -61,6 +61,9 @@ async function answerTest(user: FakeUser, msg: FakeMessage, testId: (typeof TEST
 async function throughScreenAndBaseline(user: FakeUser, first: FakeMessage): Promise<FakeMessage> {
   let msg = first;
   for (let page = 0; page < 3; page++) msg = (await press(user, msg, 'none')).message;
+  expect(textOf(msg)).toContain('What would you like your hip to let you do?');
+  msg = (await press(user, msg, 'goal', ['daily_life'])).message;
+  msg = (await press(user, msg, 'next')).message;
   expect(textOf(msg)).toContain('Your hip pain this week');
   msg = (await press(user, msg, 'painAverage', ['4'])).message;
   msg = (await press(user, msg, 'painWorst', ['7'])).message;

@@ -29,6 +29,7 @@ async function toReview(user: FakeUser): Promise<FakeMessage> {
   msg = await press(user, msg, 'consent');
   msg = await press(user, msg, 'begin');
   for (let i = 0; i < 3; i++) msg = await press(user, msg, 'none');
+  msg = await press(user, msg, 'next');
   msg = await press(user, msg, 'painAverage', ['2']);
   msg = await press(user, msg, 'painWorst', ['5']);
   msg = await press(user, msg, 'next');

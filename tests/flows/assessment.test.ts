@@ -5,6 +5,7 @@ import {
   emptyDraft,
   reduceAssessment,
   STEPS,
+  stepsForGoal,
   type AssessmentAction,
   type AssessmentContext,
   type AssessmentState,
@@ -26,9 +27,10 @@ function run(actions: AssessmentAction[], state = start) {
 }
 
 describe('assessment flow', () => {
-  it('walks the three safety pages, then the baseline, in order', () => {
+  it('walks the three safety pages, then the goal, then the baseline, in order', () => {
     const { state } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: [] }, { type: 'screen', flags: [] }]);
-    expect(state.step).toBe('baseline:pain');
+    expect(state.step).toBe('goal');
+    expect(run([{ type: 'next' }], state).state.step).toBe('baseline:pain');
     expect(Object.values(state.draft.redFlags).filter((v) => !v)).toHaveLength(19);
   });
 
@@ -71,8 +73,9 @@ describe('assessment flow', () => {
   });
 
   it('does not go back into the safety questions', () => {
-    const at: AssessmentState = { step: 'baseline:pain', draft: emptyDraft() };
-    expect(reduceAssessment(at, { type: 'back' }, ctx).state.step).toBe('baseline:pain');
+    const at: AssessmentState = { step: 'goal', draft: emptyDraft() };
+    expect(reduceAssessment(at, { type: 'back' }, ctx).state.step).toBe('goal');
+    expect(reduceAssessment({ step: 'baseline:pain', draft: emptyDraft() }, { type: 'back' }, ctx).state.step).toBe('goal');
   });
 
   it('finishes into answers that match the answers-file contract', () => {
@@ -80,13 +83,14 @@ describe('assessment flow', () => {
       { type: 'screen', flags: [] },
       { type: 'screen', flags: [] },
       { type: 'screen', flags: [] },
+      { type: 'next' },
       { type: 'baseline_pain', painAverage: 3, painWorst: 5 },
       { type: 'next' },
       { type: 'psfs', items: [{ activity: 'socks', score: 4 }] },
       { type: 'side', side: 'left', rating: 'limited', pain: 4, painPlace: 'front' },
       { type: 'side', side: 'right', rating: 'full', pain: 0 },
       { type: 'next' },
-      ...STEPS.filter((s) => s.startsWith('test:') && s !== 'test:active_hip_flexion').map((): AssessmentAction => ({ type: 'skip' })),
+      ...stepsForGoal('daily_life').filter((s) => s.startsWith('test:') && s !== 'test:active_hip_flexion').map((): AssessmentAction => ({ type: 'skip' })),
       { type: 'finish' },
     ];
     const { last } = run(actions);
@@ -95,6 +99,35 @@ describe('assessment flow', () => {
     expect(last.answers.tests).toEqual({ active_hip_flexion: { left: { rating: 'limited', pain: 4, painPlace: 'front' }, right: { rating: 'full', pain: 0 } } });
     expect(last.answers.baseline).toEqual({ painAverage: 3, painWorst: 5, psfs: [{ activity: 'socks', score: 4 }] });
     expect(last.answers.prefs).toEqual({ minutes: 20, equipment: ['none'] });
+    expect(last.answers.goal).toBe('daily_life');
+  });
+
+  it('asks the hop test only for running and field or court sport, and stores the goal', () => {
+    const afterGoal = (goal: 'running' | 'lifting') => run([{ type: 'goal', goal }, { type: 'next' }], { step: 'goal', draft: emptyDraft() }).state;
+    const beforeHop = STEPS[STEPS.indexOf('test:single_leg_hop') - 1]!;
+    const running = afterGoal('running');
+    expect(running.draft.goal).toBe('running');
+    expect(reduceAssessment({ step: beforeHop, draft: running.draft }, { type: 'skip' }, ctx).state.step).toBe('test:single_leg_hop');
+    const lifting = afterGoal('lifting');
+    expect(reduceAssessment({ step: beforeHop, draft: lifting.draft }, { type: 'skip' }, ctx).state.step).not.toBe('test:single_leg_hop');
+    const late = reduceAssessment({ step: 'baseline:pain', draft: lifting.draft }, { type: 'goal', goal: 'running' }, ctx);
+    expect(late.kind === 'continue' && late.notice).toMatch(/goal question/);
+    expect(late.state.draft.goal).toBe('lifting');
+  });
+
+  it('asks which hip on the 90/90 sit once it hurt or stopped short, and keeps the answer', () => {
+    const at: AssessmentState = { step: 'test:ninety_ninety_sit', draft: emptyDraft() };
+    const hurt = run([{ type: 'side', side: 'left', rating: 'partial', pain: 3, painPlace: 'front' }, { type: 'side', side: 'right', rating: 'full', pain: 0 }], at);
+    const blocked = reduceAssessment(hurt.state, { type: 'next' }, ctx);
+    expect(blocked.kind === 'continue' && blocked.notice).toMatch(/the left side: which hip it came from/);
+    const answered = run([{ type: 'side', side: 'left', hip: 'back' }], hurt.state).state;
+    expect(answered.draft.tests.ninety_ninety_sit?.left?.hip).toBe('back');
+    expect(reduceAssessment(answered, { type: 'next' }, ctx).state.step).not.toBe('test:ninety_ninety_sit');
+    const onOther = reduceAssessment({ step: 'test:figure_four', draft: emptyDraft() }, { type: 'side', side: 'left', hip: 'front' }, ctx);
+    expect(onOther.kind === 'continue' && onOther.notice).toMatch(/90\/90/);
+    const review: AssessmentState = { step: 'review', draft: answered.draft };
+    const done = reduceAssessment(review, { type: 'finish' }, ctx);
+    expect(done.kind === 'complete' && (done.answers.tests.ninety_ninety_sit as { left?: unknown } | undefined)?.left).toEqual({ rating: 'partial', pain: 3, painPlace: 'front', hip: 'back' });
   });
 
   it('screens the activities people write for red flags, like a ticked box', () => {
@@ -109,13 +142,17 @@ describe('assessment flow', () => {
   it('skips a safety page whose every flag a clinician cleared', () => {
     const flags = library.redFlags.flags.filter((f) => f.group !== 'parq');
     const r = reduceAssessment({ step: 'screen:urgent', draft: emptyDraft() }, { type: 'screen', flags: [] }, { ...ctx, flags });
-    expect(r.state.step).toBe('baseline:pain');
+    expect(r.state.step).toBe('goal');
   });
 });
 
 describe('parsing inputs from components and prompts', () => {
   it('maps input names to actions and rejects bad values with a friendly message', () => {
     expect(parseAssessmentInput('rating:left', ['partial'])).toEqual({ ok: true, action: { type: 'side', side: 'left', rating: 'partial' } });
+    expect(parseAssessmentInput('goal', ['running'])).toEqual({ ok: true, action: { type: 'goal', goal: 'running' } });
+    expect(parseAssessmentInput('goal', ['marathon'])).toMatchObject({ ok: false });
+    expect(parseAssessmentInput('hip:left', ['back'])).toEqual({ ok: true, action: { type: 'side', side: 'left', hip: 'back' } });
+    expect(parseAssessmentInput('hip:left', ['middle'])).toMatchObject({ ok: false });
     expect(parseAssessmentInput('pain:both', ['7'])).toEqual({ ok: true, action: { type: 'side', side: 'both', pain: 7 } });
     expect(parseAssessmentInput('pain:left', ['11'])).toEqual({ ok: false, error: 'Pain must be a whole number from 0 to 10.' });
     expect(parseAssessmentInput('rating:middle', ['full'])).toEqual({ ok: false, error: 'That side was not recognised.' });

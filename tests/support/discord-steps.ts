@@ -51,6 +51,9 @@ export function discordSteps(fake: () => FakeDiscord, idle: () => Promise<void>)
   async function throughTests(user: FakeUser, first: FakeMessage, answer: (testId: (typeof TEST_IDS)[number]) => Answer): Promise<FakeMessage> {
     let msg = first;
     for (let page = 0; page < 3; page++) msg = (await press(user, msg, 'none')).message;
+    // The goal step: the walk keeps the default (everyday life), so the hop test is not asked.
+    expect(textOf(msg)).toContain('What would you like your hip to let you do?');
+    msg = (await press(user, msg, 'next')).message;
     msg = (await press(user, msg, 'painAverage', ['4'])).message;
     msg = (await press(user, msg, 'painWorst', ['7'])).message;
     msg = (await press(user, msg, 'next')).message;

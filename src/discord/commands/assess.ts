@@ -4,8 +4,8 @@ import { referralFlow } from '../handlers/referral.js';
 import type { BotCommand } from './types.js';
 
 export const assess: BotCommand = {
-  help: 'The safety check and 14 movement tests (about 20 minutes; pause any time and carry on later)',
-  data: new SlashCommandBuilder().setName('assess').setDescription('Do (or carry on with) your movement assessment: safety check, pain, 14 tests').toJSON(),
+  help: 'The safety check, your goal and 16 movement tests, 17 for running or field sport (about 20 minutes; pause any time and carry on later)',
+  data: new SlashCommandBuilder().setName('assess').setDescription('Do (or carry on with) your movement assessment: safety check, goal, pain, 16 tests (17 for running)').toJSON(),
   async execute(ctx, interaction) {
     await startAssessment(ctx, interaction);
   },

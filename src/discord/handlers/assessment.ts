@@ -2,7 +2,7 @@ import type { RepliableInteraction, User } from 'discord.js';
 import type { Side } from '../../content/ids.js';
 import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
-import { STEPS, sidesOf, testOfStep } from '../../flows/assessment-state.js';
+import { STEPS, needsHip, sidesOf, testOfStep } from '../../flows/assessment-state.js';
 import { note } from '../../views/view.js';
 import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
 import { assessmentIds, assessmentRef, parseAssessmentRef, type AssessmentRef } from './assessment-ids.js';
@@ -34,7 +34,7 @@ export function focusSideFor(a: StoredAssessment, lastSide?: Side): Side | undef
   const results = a.draft.tests[testId] ?? {};
   const complete = (side: Side) => {
     const r = results[side];
-    return r?.rating !== undefined && r.pain !== undefined && (r.pain === 0 || r.painPlace !== undefined);
+    return r?.rating !== undefined && r.pain !== undefined && (r.pain === 0 || r.painPlace !== undefined) && (!needsHip(testId, r) || r.hip !== undefined);
   };
   if (lastSide && !complete(lastSide)) return lastSide;
   return sides.find((s) => !complete(s)) ?? lastSide ?? sides[sides.length - 1];
