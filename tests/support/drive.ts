@@ -1,8 +1,8 @@
-import { EVERYONE_TEST_IDS, TEST_IDS, TEST_SPEC, type RedFlagId, type Side } from '../../src/content/ids.js';
+import { EVERYONE_TEST_IDS, TEST_IDS, TEST_SPEC, type GoalId, type RedFlagId, type Side } from '../../src/content/ids.js';
 import type { Coach } from '../../src/app/coach.js';
-import type { AssessmentAction } from '../../src/flows/assessment-state.js';
+import { needsHip, type AssessmentAction } from '../../src/flows/assessment-state.js';
 
-type SideAnswer = { rating: string; pain: number; painPlace?: string };
+type SideAnswer = { rating: string; pain: number; painPlace?: string; hip?: 'front' | 'back' };
 
 /** Drives an assessment through the Coach exactly as an adapter would: one action at a time. */
 export function driveAssessment(
@@ -14,6 +14,7 @@ export function driveAssessment(
     psfs?: { activity: string; score: number }[];
     tests?: Partial<Record<string, Partial<Record<Side, SideAnswer>>>>;
     stopAfterTests?: number;
+    goal?: GoalId;
   } = {},
 ) {
   const act = (action: AssessmentAction) => {
@@ -31,6 +32,12 @@ export function driveAssessment(
     last = act({ type: 'screen', flags: flagsHere });
     if (last.kind === 'referral') return last;
   }
+  // The goal step follows the safety screen (everyday life unless the caller picks one).
+  const atGoal = coach.openAssessment(personId);
+  if (atGoal.kind === 'open' && atGoal.assessment.step === 'goal') {
+    if (opts.goal) act({ type: 'goal', goal: opts.goal });
+    act({ type: 'next' });
+  }
   act({ type: 'baseline_pain', painAverage: opts.pain?.average ?? 3, painWorst: opts.pain?.worst ?? 6 });
   act({ type: 'next' });
   act({ type: 'psfs', items: opts.psfs ?? [{ activity: 'climbing stairs', score: 5 }] });
@@ -46,7 +53,10 @@ export function driveAssessment(
     const sides: Side[] = TEST_SPEC[testId].sides === 'both' ? ['both'] : ['left', 'right'];
     for (const side of sides) {
       const a = given?.[side] ?? { rating: defaultRating(testId), pain: 0 };
-      act({ type: 'side', side, rating: a.rating as never, pain: a.pain, ...(a.painPlace ? { painPlace: a.painPlace as never } : {}) });
+      const partial = { rating: a.rating as never, pain: a.pain };
+      // The 90/90 sit asks which hip the pain or stop came from whenever there was one.
+      const hip = needsHip(testId, partial) ? { hip: (a.hip ?? 'front') as never } : {};
+      act({ type: 'side', side, rating: a.rating as never, pain: a.pain, ...(a.painPlace ? { painPlace: a.painPlace as never } : {}), ...hip });
     }
     last = act({ type: 'next' });
     done++;
