@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { customType, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { EquipmentId, PatternId, RedFlagId, ReferralLevel, Side, TestId } from '../content/ids.js';
+import type { EquipmentId, GoalId, PatternId, RedFlagId, ReferralLevel, Side, TestId } from '../content/ids.js';
 import type { Plan } from '../coaching/plan.js';
 import type { Session } from '../coaching/session.js';
 import type { AssessmentDraft } from '../coaching/assessment-draft.js';
@@ -60,6 +60,10 @@ export const people = sqliteTable('people', {
   lastSeenAt: timestamp('last_seen_at'),
   /** When the "your data will be erased in a week" DM was sent; cleared by any interaction. */
   retentionNoticeAt: timestamp('retention_notice_at'),
+  /** The person's goal (spec v2); null until chosen, read as the latest assessment's goal or `daily_life`. */
+  goal: text('goal').$type<GoalId>(),
+  /** Sessions in a row with a settled next morning: an irritable hip earns loading after enough of them. */
+  settledMornings: integer('settled_mornings').notNull().default(0),
   createdAt: timestamp('created_at').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
 });
@@ -168,6 +172,14 @@ export const progression = sqliteTable(
     level: integer('level').notNull(),
     goodStreak: integer('good_streak').notNull().default(0),
     regressStreak: integer('regress_streak').notNull().default(0),
+    /** Engine v2 (`TrackState`): the rung of the level's dosage ladder, 0 = first. */
+    rung: integer('rung').notNull().default(0),
+    /** Engine v2: good exposures since the level started. */
+    goodExposures: integer('good_exposures').notNull().default(0),
+    /** Engine v2: the local date (`YYYY-MM-DD`) the level started; null for rows from before v2. */
+    levelSince: text('level_since'),
+    /** Engine v2: step-downs in a row (two send a clinician-review nudge). */
+    stepDowns: integer('step_downs').notNull().default(0),
     updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.pattern, t.side] })],
@@ -216,6 +228,8 @@ export const feedback = sqliteTable(
     form: text('form', { enum: ['good', 'struggled'] }).notNull(),
     morningFeel: text('morning_feel', { enum: ['better', 'same', 'worse'] }),
     morningPain: integer('morning_pain'),
+    /** Engine v2: pain per exercise id for the exercises the person named as going above 3/10. */
+    painByExercise: text('pain_by_exercise', { mode: 'json' }).$type<Record<string, number>>(),
     /** Progression decisions made from this feedback, for the person's history and for audits. */
     decisions: text('decisions', { mode: 'json' }).$type<StoredDecision[]>().notNull(),
     /** Set once the morning check has been applied (or given up on), so it applies exactly once. */

@@ -24,6 +24,9 @@ describe('people repository', () => {
       // First contact starts the data-retention clock.
       lastSeenAt: NOW,
       retentionNoticeAt: null,
+      // No goal until the person picks one; no settled mornings yet.
+      goal: null,
+      settledMornings: 0,
       createdAt: NOW,
       updatedAt: NOW,
     });

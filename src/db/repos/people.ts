@@ -39,6 +39,8 @@ export function unsavedPerson(id: string, now: Date): Person {
     dmBlockedNoticeAt: null,
     lastSeenAt: now,
     retentionNoticeAt: null,
+    goal: null,
+    settledMornings: 0,
     createdAt: now,
     updatedAt: now,
   };
