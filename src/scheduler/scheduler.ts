@@ -40,6 +40,8 @@ export interface SchedulerOptions {
   windowMs?: number;
   /** Time between ticks when started (30-60 s in production). */
   intervalMs?: number;
+  /** People claimed, then sent to, before the next are claimed (default BATCH). */
+  batchSize?: number;
   /** Sends in flight at once; discord.js's own limiter keeps the global rate. */
   concurrency?: number;
   /** A name for this process in the lease (default: random). */
@@ -72,6 +74,7 @@ export class Scheduler {
   private readonly windowMs: number;
   private readonly intervalMs: number;
   private readonly concurrency: number;
+  private readonly batchSize: number;
   private readonly owner: string;
   private readonly phraser: Phraser;
   private readonly ledger: DmLedger;
@@ -83,6 +86,7 @@ export class Scheduler {
     this.windowMs = opts.windowMs ?? 3 * 3_600_000;
     this.intervalMs = opts.intervalMs ?? 30_000;
     this.concurrency = opts.concurrency ?? 20;
+    this.batchSize = opts.batchSize ?? BATCH;
     this.owner = opts.owner ?? `pid${process.pid}-${randomBytes(4).toString('hex')}`;
     this.ledger = new DmLedger({ db: opts.db });
     this.phraser = opts.phraser ?? new Phraser({ llm: NO_LLM, db: opts.db, clock: opts.clock, library: opts.coach.library, model: '' });
@@ -127,7 +131,7 @@ export class Scheduler {
       const t1 = performance.now();
       sendMs += t1 - t0;
       if (!more) break;
-      more = (await this.claimDue(now, report)) === BATCH;
+      more = (await this.claimDue(now, report)) === this.batchSize;
       claimMs += performance.now() - t1;
     }
     await this.sendNudges(now, report);
@@ -136,11 +140,11 @@ export class Scheduler {
     return report;
   }
 
-  /** Claim the next BATCH due people (fewer when fewer are due), CLAIM_TX per transaction; returns how many. */
+  /** Claim the next batch of due people (fewer when fewer are due), CLAIM_TX per transaction; returns how many. */
   private async claimDue(now: Date, report: TickReport): Promise<number> {
     let people = 0;
-    while (people < BATCH) {
-      const due = this.ledger.duePeople(now, Math.min(CLAIM_TX, BATCH - people));
+    while (people < this.batchSize) {
+      const due = this.ledger.duePeople(now, Math.min(CLAIM_TX, this.batchSize - people));
       if (due.length === 0) break;
       people += due.length;
       // Reads and decisions first, outside the transaction; then one short transaction writes them.

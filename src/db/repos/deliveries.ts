@@ -93,7 +93,7 @@ export function skipDay(db: Queryable, personId: string, localDate: string, dueA
 
 /** The workout a claimed day sends, fixed when it is first built (just before the first send). */
 export function attachWorkout(db: Queryable, id: number, workoutId: number): void {
-  db.update(deliveries).set({ workoutId }).where(eq(deliveries.id, id)).run();
+  prepared(db, 'attachWorkout', () => db.update(deliveries).set({ workoutId: sql`${sql.placeholder('workoutId')}` }).where(eq(deliveries.id, sql.placeholder('id'))).prepare()).run({ id, workoutId });
 }
 
 /** Claimed deliveries ready to (re)send now, oldest first. */
@@ -119,10 +119,18 @@ export function dueNudges(db: Queryable, now: Date, limit: number): Delivery[] {
 }
 
 export function recordPartSent(db: Queryable, id: number, partsSent: number, done: boolean, now: Date): void {
-  db.update(deliveries)
-    .set({ partsSent, ...(done ? { status: 'sent' as const, sentAt: now, nextAttemptAt: null } : {}) })
-    .where(eq(deliveries.id, id))
-    .run();
+  // Prepared once (two shapes): this runs after every message of a fan-out.
+  if (done) {
+    prepared(db, 'recordLastPartSent', () =>
+      db
+        .update(deliveries)
+        .set({ partsSent: sql`${sql.placeholder('partsSent')}`, status: 'sent', sentAt: sql`${sql.placeholder('sentAt')}`, nextAttemptAt: null })
+        .where(eq(deliveries.id, sql.placeholder('id')))
+        .prepare(),
+    ).run({ id, partsSent, sentAt: now.getTime() });
+    return;
+  }
+  prepared(db, 'recordPartSent', () => db.update(deliveries).set({ partsSent: sql`${sql.placeholder('partsSent')}` }).where(eq(deliveries.id, sql.placeholder('id'))).prepare()).run({ id, partsSent });
 }
 
 export function snoozeDelivery(db: Queryable, personId: string, localDate: string, remindAt: Date): boolean {
