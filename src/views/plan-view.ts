@@ -8,6 +8,7 @@ import { referralText, type Referral } from '../coaching/safety.js';
 import type { Session, SessionItem } from '../coaching/session.js';
 import type { StoredDecision } from '../db/schema.js';
 import type { Comparison } from '../coaching/reassessment.js';
+import { dateInWords, minutesInWords, workoutControls, type WorkoutMessageState } from './daily-view.js';
 import type { View } from './view.js';
 
 /** Person-facing wording for plans, sessions, exercises and decisions, shared by every renderer. */
@@ -150,32 +151,42 @@ export function planView(plan: Plan, library: Library): View {
   return { title: 'Your HipCoach plan', body: sections.join('\n\n'), inputs: [], privacy: 'private', tone: 'success' };
 }
 
-export function sessionView(session: Session, library: Library): View {
+/** One exercise of the day, in two short lines for a phone: name and dose, then its key cue. */
+function sessionLine(item: SessionItem, library: Library, index: number): string {
+  const side = item.side === 'both' ? '' : ` (${item.side})`;
+  const cue = library.exerciseById.get(item.exerciseId)?.cues[0];
+  return `**${index}. ${item.name}**${side}: ${item.dosage.text}${cue ? `\n*${cue}*` : ''}`;
+}
+
+/**
+ * The day's workout, exercises first (the daily DM and /workout). `state` sets the controls:
+ * [Done] [Later] while it is open, the Later menu, or a disabled button saying what happened.
+ */
+export function sessionView(session: Session, library: Library, state: WorkoutMessageState = 'ready'): View {
   if (session.referral) return referralView(session.referral, library);
   if (session.items.length === 0) {
     return { title: 'No workout yet', body: 'Finish your assessment to get a plan, then your daily workouts start.', inputs: [], privacy: 'private', tone: 'info' };
   }
-  const warm = session.warmup.map((w, i) => itemText(w, library, i + 1, false)).join('\n');
-  const main = session.items.map((w, i) => itemText(w, library, i + 1, false)).join('\n');
+  const warm = session.warmup.map((w, i) => sessionLine(w, library, i + 1)).join('\n');
+  const main = session.items.map((w, i) => sessionLine(w, library, i + 1)).join('\n');
   return {
-    title: `Today's workout (${session.localDate})`,
+    title: `Today's workout · ${dateInWords(session.localDate)}`,
     body: [
-      `About **${session.estimatedMinutes} minutes**. Move slowly, breathe, and keep pain at 3/10 or less.`,
-      `**Warm-up**\n${warm}`,
+      `${capitalise(minutesInWords(session.estimatedMinutes))}. Keep pain at 3/10 or less.`,
+      ...(warm ? [`**Warm-up**\n${warm}`] : []),
       `**Exercises**\n${main}`,
-      'When you are done, tell me how it went so tomorrow fits you better.',
+      'Tap **Done** when you finish and I will ask how it went.',
     ].join('\n\n'),
     inputs: [
       {
         kind: 'select',
         name: 'open',
-        placeholder: 'How to do an exercise: pick one for the full description',
+        placeholder: 'How to do an exercise: pick one',
         options: [...session.warmup, ...session.items]
           .filter((item, i, all) => all.findIndex((x) => x.exerciseId === item.exerciseId) === i)
           .map((item) => ({ value: item.exerciseId, label: item.name, description: item.dosage.text })),
       },
-      { kind: 'button', name: 'done', label: 'Done', style: 'success' },
-      { kind: 'button', name: 'skip', label: 'Skip today', style: 'secondary' },
+      ...workoutControls(state),
     ],
     privacy: 'private',
     tone: 'info',

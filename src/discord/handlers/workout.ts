@@ -5,8 +5,9 @@ import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, mornin
 import type { BotContext } from '../context.js';
 import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
 import { flowIds } from '../custom-id.js';
-import { type RenderOptions, PLAIN } from '../render.js';
-import { privateFlags, replyView, updateView } from '../respond.js';
+import { type RenderOptions, PLAIN, renderView } from '../render.js';
+import { asReply, privateFlags, replyView, updateView, type AnyComponent } from '../respond.js';
+import { chooseLater, showControls } from './workout-controls.js';
 import { referralButtons, withClearedButton } from './referral.js';
 
 /**
@@ -48,6 +49,20 @@ export async function showWorkout(ctx: BotContext, interaction: RepliableInterac
   await replyView(interaction, view, opts);
 }
 
+/**
+ * After Done: the feedback questions in a NEW message, so the workout stays readable. Owned by
+ * the feedback screens (helper "wiring"); the Done handler only calls it.
+ */
+export async function sendFeedbackPrompt(ctx: BotContext, interaction: AnyComponent, owner: string, workout: Workout): Promise<void> {
+  const opts = optionsFor(owner, workout.id);
+  const view = ctx.coach.recordedFeedback(workout.id)
+    ? note('Already saved', 'Feedback for this workout is already saved. See you tomorrow.')
+    : feedbackView(workout.feedbackDraft ?? {});
+  for (const p of renderView(view, opts)) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), allowedMentions: { parse: [] } });
+}
+
+type Workout = NonNullable<ReturnType<BotContext['coach']['workout']>>;
+
 function parseWorkoutComponent(input: ComponentInput): { owner: string; workoutId: number; name: string; values: string[] } | Unusable {
   const workoutId = Number(input.id.ref);
   if (!Number.isSafeInteger(workoutId) || workoutId <= 0) return { unusable: NOT_IN_USE };
@@ -76,18 +91,25 @@ export const workoutFlow = componentFlow('workout', parseWorkoutComponent, async
       return;
     }
     case 'done':
-      if (ctx.coach.recordedFeedback(workoutId)) {
-        await updateView(interaction, note('Already saved', 'Feedback for this workout is already saved. See you tomorrow.'), opts);
-        return;
-      }
-      await updateView(interaction, feedbackView(draft), opts);
+      // The workout stays on screen: only its controls change; feedback comes in a new message.
+      await showControls(interaction, 'done', owner, workoutId);
+      await sendFeedbackPrompt(ctx, interaction, owner, workout);
       return;
-    case 'skip': {
-      const skipped = ctx.coach.skipWorkout(owner, workoutId);
-      const body = skipped ? 'Skipped for today. Rest is part of training too; see you tomorrow.' : 'This workout is already logged.';
-      await updateView(interaction, note('Workout', body), opts);
+    case 'later':
+      await showControls(interaction, 'later', owner, workoutId);
       return;
-    }
+    case 'back':
+      await showControls(interaction, 'ready', owner, workoutId);
+      return;
+    case 'when':
+      await chooseLater(ctx, interaction, owner, workout, values[0]);
+      return;
+    // Retired buttons still on older messages: answered as their Later choices.
+    case 'skip':
+    case 'snooze1':
+    case 'snooze3':
+      await chooseLater(ctx, interaction, owner, workout, name === 'skip' ? 'skip' : name === 'snooze1' ? '1h' : '3h');
+      return;
     case 'pain':
     case 'effort':
     case 'form':
@@ -131,19 +153,9 @@ export const workoutFlow = componentFlow('workout', parseWorkoutComponent, async
       await updateView(interaction, next, opts);
       return;
     }
-    case 'snooze1':
-    case 'snooze3': {
-      const hours = name === 'snooze1' ? 1 : 3;
-      const at = ctx.coach.snooze(owner, workout.localDate, hours);
-      const body = at ? `I will nudge you at ${at} (your time). The workout stays right here.` : 'Snooze works on the daily reminder message; use `/workout` any time.';
-      await interaction.reply({ content: body, ...privateFlags(interaction) });
+    case 'pause':
+      await interaction.reply({ content: 'Pausing daily reminders lives in `/settings` now; your plan and progress are kept either way.', ...privateFlags(interaction) });
       return;
-    }
-    case 'pause': {
-      ctx.coach.updateSettings(owner, { remindersOn: false });
-      await interaction.reply({ content: 'Daily reminders are paused. Turn them back on with `/settings reminders:True` whenever you like; your plan and progress are kept.', ...privateFlags(interaction) });
-      return;
-    }
     case 'today': {
       const { view, opts: todayOpts } = workoutEntry(ctx, owner);
       await updateView(interaction, view, todayOpts);
