@@ -54,14 +54,14 @@ describe('npm run try: the console coach', () => {
     expect(r.stdout.indexOf('Test 4 of 16')).toBeGreaterThan(-1);
     expect(r.stdout).not.toContain('Test 3 of 16');
     expect(r.stdout).toContain('Your HipCoach plan');
-    expect(r.stdout).toContain("Today's workout (2026-11-28)");
+    expect(r.stdout).toContain("Today's workout · Saturday 28 November");
     expect(r.stdout).toContain('Feedback saved');
   });
 
   it('asks the morning check on the next day before the new workout', () => {
     const r = run(db, ['2', '4', '3'], '2026-11-29T07:30:00Z');
     expect(r.stdout).toContain('Last time (2026-11-28) you trained');
-    expect(r.stdout).toContain("Today's workout (2026-11-29)");
+    expect(r.stdout).toContain("Today's workout · Sunday 29 November");
     expect(r.stdout).toContain('It will be here when you are ready');
   });
 

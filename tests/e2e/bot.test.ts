@@ -160,7 +160,13 @@ describe('a full assessment on both sides', () => {
     // The detail shows the exercise's figure on request (the select), with its alt text.
     expect(detailMsg.attachments.map((a) => a.filename)).toEqual([`${exercise}.png`]);
     expect(detailMsg.attachments[0]!.description).toMatch(/^Illustration of /);
-    msg = (await press(alice, msg, 'done')).message;
+    // Done keeps the workout on screen (its controls say Done) and asks for feedback in a new message.
+    const done = await press(alice, msg, 'done');
+    expect(textOf(done.message)).toContain(textOf(msg));
+    expect(componentsOf(done.message).filter((c) => c.type === 2).map((c) => [c.label, c.disabled])).toEqual([['Done ✓', true]]);
+    const [feedback] = await done.handle.waitForFollowUps(1);
+    expect(feedback!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    msg = feedback!;
     expect(textOf(msg)).toContain('How did it go?');
     msg = (await press(alice, msg, 'save')).message;
     expect(textOf(msg)).toContain('Please answer all three questions first');
