@@ -13,7 +13,7 @@ import { allClearTests, makeAnswers } from '../support/answers.js';
 const library = getLibrary();
 const owner = '123456789012345678';
 const session = buildSession({ plan: buildPlan(makeAnswers({ tests: allClearTests() }), library), userId: owner, localDate: '2026-12-02' }, library);
-const buttons = (inputs: ViewInput[]) => inputs.filter((i) => i.kind === 'button').map((b) => [b.label, b.kind === 'button' && b.disabled === true]);
+const buttons = (inputs: ViewInput[]) => inputs.flatMap((i) => (i.kind === 'button' ? [[i.label, i.disabled === true]] : []));
 
 describe('the daily workout message', () => {
   it('says the date in words and the minutes rounded, in the person\'s own local date', () => {

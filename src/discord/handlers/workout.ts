@@ -34,12 +34,14 @@ export function workoutEntry(ctx: BotContext, owner: string): { view: View; opts
     case 'morning_check':
       return { view: morningView(now.pending.localDate, now.draft), opts: optionsFor(owner, now.pending.workoutId) };
     case 'session': {
-      const view = sessionView(now.session, ctx.library);
       if (now.workout.status !== 'planned') {
-        const done = now.workout.status === 'done' ? 'You logged this one as done. Well done.' : 'You skipped today. Rest is part of training too.';
-        return { view: { ...view, notice: done, inputs: view.inputs.filter((i) => i.name === 'open') }, opts: optionsFor(owner, now.workout.id) };
+        // A logged day still shows its exercises; the disabled button says what happened.
+        const done = now.workout.status === 'done';
+        const view = sessionView(now.session, ctx.library, done ? 'done' : 'skipped');
+        const notice = done ? 'You logged this one as done. Well done.' : 'You skipped today. Rest is part of training too.';
+        return { view: { ...view, notice }, opts: optionsFor(owner, now.workout.id) };
       }
-      return { view, opts: optionsFor(owner, now.workout.id) };
+      return { view: sessionView(now.session, ctx.library), opts: optionsFor(owner, now.workout.id) };
     }
   }
 }
