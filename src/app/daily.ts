@@ -32,10 +32,7 @@ export class Daily {
     };
   }
 
-  /**
-   * Facts for the daily DM's opening line: plan day, streak, the early target. No level moves:
-   * the feedback or morning-check reply already said what moved, so the next day never repeats it.
-   */
+  /** Facts for the daily DM's opening line: plan day, streak, the early target. */
   dailyFacts(person: Person, localDate: string): string[] {
     // Light reads only: this runs for every daily DM, so no plan JSON and no long history.
     const started = activePlanStartedAt(this.deps.db, person.id);
@@ -45,6 +42,7 @@ export class Daily {
     const facts = [`day ${day} of your plan`, `streak: ${habit.streak} day${habit.streak === 1 ? '' : 's'}`];
     if (day <= EARLY_TARGET.days) facts.push(`${habit.sessionsDone} of ${EARLY_TARGET.sessions} sessions in your first two weeks`);
     else facts.push(`${habit.thisWeek} session${habit.thisWeek === 1 ? '' : 's'} so far this week`);
+    // No decision news here: what moved was said once, in the feedback and morning-check replies.
     return facts;
   }
 }

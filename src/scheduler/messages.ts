@@ -37,7 +37,7 @@ export function weeklyView(w: WeeklySummary): View {
         ? `Average pain during sessions: ${w.painThisWeek}/10.`
         : `Average pain during sessions: ${w.painThisWeek}/10 (last week ${w.painLastWeek}/10).`;
   const moved = w.moved.length
-    ? w.moved.map((m) => `- ${PATTERN_LABELS[m.pattern as PatternId]} (${sideWords(m.side as 'left')}) ${m.change === 'progress' ? 'moved up' : 'eased back'} to level ${m.toLevel}`).join('\n')
+    ? w.moved.map((m) => `- ${PATTERN_LABELS[m.pattern as PatternId]} (${sideWords(m.side as 'left')}) ${m.change === 'level_up' ? 'moved up' : 'eased back'} to level ${m.toLevel}`).join('\n')
     : 'No pattern changed level this week; steady work is how change happens.';
   return {
     title: 'Your week',

@@ -6,7 +6,6 @@ import { formatDosage, type Plan, type PlanItem, type Reason } from '../coaching
 import { KEEP_RULES, PROGRESSION_RULES, SESSION_RULES, START_RULES } from '../coaching/rules.js';
 import { referralText, type Referral } from '../coaching/safety.js';
 import type { Session, SessionItem } from '../coaching/session.js';
-import type { StoredDecision } from '../db/schema.js';
 import type { Comparison } from '../coaching/reassessment.js';
 import { dateInWords, minutesInWords, workoutControls, type WorkoutMessageState } from './daily-view.js';
 import type { View } from './view.js';
@@ -214,39 +213,8 @@ export function exerciseText(e: Exercise, library: Library): string {
   ].join('\n\n');
 }
 
-export function decisionText(d: StoredDecision, library: Library): string | null {
-  const pattern = `${PATTERN_LABELS[d.pattern]} (${sideWords(d.side)})`;
-  const chain = library.chains[d.pattern];
-  const name = (level: number) => chain.levels[level - 1]?.main.name ?? `level ${level}`;
-  if (d.change === 'progress') return `**${pattern}** moves up to level ${d.toLevel} (${name(d.toLevel)}): ${ruleExplanation(d.ruleId)}.`;
-  if (d.change === 'regress') {
-    if (d.fromLevel === d.toLevel) return `**${pattern}** stays at the easiest level: ${ruleExplanation(d.ruleId)}.`;
-    return `**${pattern}** moves back to level ${d.toLevel} (${name(d.toLevel)}): ${ruleExplanation(d.ruleId)}.`;
-  }
-  return null;
-}
-
-export const CLINICIAN_NUDGE =
-  'This pattern has needed easing twice in a row. That happens, and it is not a red flag, but it is a good moment to ask a physiotherapist or doctor to take a look, so your plan fits what is going on.';
-
 export function topicText(t: TroubleshootingTopic): string {
   return [`**${t.title}**`, t.summary, t.whatToTry.map((w) => `- ${w}`).join('\n'), `*When to get help:* ${t.whenToGetHelp}`].join('\n');
-}
-
-/** What changed after feedback or the morning check, with any troubleshooting and nudges. */
-export function decisionsView(
-  result: { decisions: StoredDecision[]; topics: TroubleshootingTopic[]; clinicianReview: boolean; awaitingMorning?: boolean },
-  library: Library,
-  title = 'Feedback saved',
-): View {
-  const moves = result.decisions.map((d) => decisionText(d, library)).filter((t): t is string => t !== null);
-  const parts: string[] = [];
-  if (moves.length) parts.push(moves.join('\n'));
-  else if (result.awaitingMorning) parts.push('Thanks. I will ask how your hip feels tomorrow morning, then decide whether anything moves up.');
-  else parts.push('Everything stays at its current level for now.');
-  if (result.clinicianReview) parts.push(CLINICIAN_NUDGE);
-  for (const t of result.topics) parts.push(topicText(t));
-  return { title, body: parts.join('\n\n'), inputs: [], privacy: 'private', tone: result.clinicianReview ? 'warning' : 'success' };
 }
 
 /** Reassessment: what changed, test by test, and in the activities that matter (PSFS). */

@@ -1,12 +1,13 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { decisionsView, exerciseView, referralView, sessionView } from '../../views/plan-view.js';
+import { exerciseView, referralView, sessionView } from '../../views/plan-view.js';
 import { note, type View } from '../../views/view.js';
-import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../../views/workout-view.js';
+import { applyFeedbackInput, completeFeedback, completeMorning, decisionsView, exerciseNames, feedbackView, morningView } from '../../views/workout-view.js';
+import type { FeedbackDraft } from '../../db/schema.js';
 import type { BotContext } from '../context.js';
 import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
 import { flowIds } from '../custom-id.js';
-import { type RenderOptions, PLAIN, renderView } from '../render.js';
-import { asReply, privateFlags, replyView, updateView, type AnyComponent } from '../respond.js';
+import { type RenderOptions, PLAIN } from '../render.js';
+import { privateFlags, replyView, updateView, type AnyComponent } from '../respond.js';
 import { chooseLater, showControls } from './workout-controls.js';
 import { referralButtons, withClearedButton } from './referral.js';
 
@@ -52,18 +53,44 @@ export async function showWorkout(ctx: BotContext, interaction: RepliableInterac
 }
 
 /**
- * After Done: the feedback questions in a NEW message, so the workout stays readable. Owned by
- * the feedback screens (helper "wiring"); the Done handler only calls it.
+ * After Done: the feedback questions in a NEW message, so the workout stays readable above it.
+ * The Done handler (the workout message's controls) calls this once it has marked the message.
  */
 export async function sendFeedbackPrompt(ctx: BotContext, interaction: AnyComponent, owner: string, workout: Workout): Promise<void> {
-  const opts = optionsFor(owner, workout.id);
-  const view = ctx.coach.recordedFeedback(workout.id)
-    ? note('Already saved', 'Feedback for this workout is already saved. See you tomorrow.')
-    : feedbackView(workout.feedbackDraft ?? {});
-  for (const p of renderView(view, opts)) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), allowedMentions: { parse: [] } });
+  if (ctx.coach.recordedFeedback(workout.id)) {
+    await replyView(interaction, note('Already saved', 'Feedback for this workout is already saved. See you tomorrow.'), PLAIN);
+    return;
+  }
+  const draft = workout.feedbackDraft ?? {};
+  await replyView(interaction, feedbackView(workout.session, draft, exerciseNames(workout.session, ctx.library)), optionsFor(owner, workout.id));
 }
 
 type Workout = NonNullable<ReturnType<BotContext['coach']['workout']>>;
+
+/** The morning check: better/same saves at once; worse asks the pain first (at most 3 taps). */
+async function morningAnswer(
+  ctx: BotContext,
+  interaction: AnyComponent,
+  input: { owner: string; workoutId: number; name: string; values: string[] },
+  draft: FeedbackDraft,
+  date: string,
+): Promise<void> {
+  const opts = optionsFor(input.owner, input.workoutId);
+  const next = applyFeedbackInput(draft, input.name, input.values);
+  if ('error' in next) {
+    await updateView(interaction, morningView(date, draft, next.error), opts);
+    return;
+  }
+  ctx.coach.saveFeedbackDraft(input.owner, input.workoutId, next);
+  const answer = completeMorning(next);
+  if (!answer) {
+    await updateView(interaction, morningView(date, next), opts);
+    return;
+  }
+  const result = ctx.coach.recordMorningCheck(input.owner, answer.feel, answer.pain);
+  const view = result ? decisionsView(result, 'Morning check saved') : note('Already saved', 'That morning check is already done.');
+  await updateView(interaction, { ...view, inputs: [{ kind: 'button', name: 'today', label: "Show today's workout", style: 'primary' }] }, opts);
+}
 
 function parseWorkoutComponent(input: ComponentInput): { owner: string; workoutId: number; name: string; values: string[] } | Unusable {
   const workoutId = Number(input.id.ref);
@@ -112,47 +139,39 @@ export const workoutFlow = componentFlow('workout', parseWorkoutComponent, async
     case 'snooze3':
       await chooseLater(ctx, interaction, owner, workout, name === 'skip' ? 'skip' : name === 'snooze1' ? '1h' : '3h');
       return;
-    case 'pain':
-    case 'effort':
-    case 'form':
-    case 'feel':
-    case 'mpain': {
-      const next = applyFeedbackInput(draft, name, values[0]);
-      const morning = name === 'feel' || name === 'mpain';
+    case 'feel.better':
+    case 'feel.same':
+    case 'feel.worse':
+    case 'mpain':
+      await morningAnswer(ctx, interaction, { owner, workoutId, name, values }, draft, workout.localDate);
+      return;
+    case 'effort.easy':
+    case 'effort.right':
+    case 'effort.hard':
+    case 'form.good':
+    case 'form.struggled':
+    case 'hurt':
+    case 'hurtpain': {
+      const names = exerciseNames(workout.session, ctx.library);
+      const next = applyFeedbackInput(draft, name, values, [...names.keys()]);
       if ('error' in next) {
-        await updateView(interaction, morning ? morningView(workout.localDate, draft, next.error) : feedbackView(draft, next.error), opts);
+        await updateView(interaction, feedbackView(workout.session, draft, names, next.error), opts);
+        return;
+      }
+      const input = completeFeedback(next);
+      if (!input) {
+        ctx.coach.saveFeedbackDraft(owner, workoutId, next);
+        await updateView(interaction, feedbackView(workout.session, next, names), opts);
+        return;
+      }
+      const outcome = ctx.coach.recordFeedback(owner, workoutId, input);
+      if (outcome.kind === 'invalid') {
+        await updateView(interaction, feedbackView(workout.session, draft, names, outcome.message), opts);
         return;
       }
       ctx.coach.saveFeedbackDraft(owner, workoutId, next);
-      await updateView(interaction, morning ? morningView(workout.localDate, next) : feedbackView(next), opts);
-      return;
-    }
-    case 'save': {
-      const parsed = feedbackSchema.safeParse(draft);
-      if (!parsed.success) {
-        await updateView(interaction, feedbackView(draft, 'Please answer all three questions first.'), opts);
-        return;
-      }
-      const outcome = ctx.coach.recordFeedback(owner, workoutId, parsed.data);
-      if (outcome.kind !== 'recorded') {
-        await updateView(interaction, note('Already saved', 'Feedback for this workout is already saved.'), opts);
-        return;
-      }
-      await updateView(interaction, decisionsView(outcome.result, ctx.library), opts);
-      return;
-    }
-    case 'msave': {
-      const parsed = morningSchema.safeParse(draft);
-      if (!parsed.success) {
-        await updateView(interaction, morningView(workout.localDate, draft, 'Please answer both questions first.'), opts);
-        return;
-      }
-      const result = ctx.coach.recordMorningCheck(owner, parsed.data.feel, parsed.data.pain);
-      const view = result
-        ? decisionsView(result, ctx.library, 'Morning check saved')
-        : note('Already saved', 'That morning check is already done.');
-      const next: View = { ...view, inputs: [{ kind: 'button', name: 'today', label: "Show today's workout", style: 'primary' }] };
-      await updateView(interaction, next, opts);
+      const view = outcome.kind === 'recorded' ? decisionsView(outcome.result, 'Feedback saved') : note('Already saved', 'Feedback for this workout is already saved.');
+      await updateView(interaction, view, opts);
       return;
     }
     case 'pause':
