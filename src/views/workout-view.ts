@@ -6,6 +6,7 @@ import { painScore } from '../coaching/assessment-answers.js';
 import { PAIN_OK_MAX } from '../coaching/rules.js';
 import type { Session } from '../coaching/session.js';
 import type { FeedbackDraft } from '../db/schema.js';
+import { dateInWords } from './daily-view.js';
 import { topicText } from './plan-view.js';
 import { PAIN_OPTIONS, selected, type View, type ViewInput } from './view.js';
 
@@ -71,7 +72,7 @@ export function morningView(date: string, draft: MorningDraft, notice?: string):
   if (draft.feel === 'worse') inputs.push({ kind: 'select', name: 'mpain', placeholder: 'Hip pain right now, 0-10', options: PAIN_OPTIONS, ...selected(draft.pain) });
   return {
     title: 'Morning check',
-    body: `How does your hip feel this morning, after your session on ${date}, compared with usual?`,
+    body: `How does your hip feel this morning, after your session on ${dateInWords(date)}, compared with usual?`,
     inputs,
     privacy: 'private',
     tone: 'info',

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PatternId } from '../../src/content/ids.js';
-import { getLibrary } from '../../src/content/load.js';
 import { DMS_BLOCKED } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
 import { componentsOf, idOf, inputName, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
@@ -54,19 +52,22 @@ async function pressDone(user: FakeUser, dm: FakeMessage): Promise<{ workout: Fa
 const controlsOf = (m: FakeMessage) => componentsOf(m).map((c) => (c.type === 2 ? `${c.label}${c.disabled ? ' (disabled)' : ''}` : inputName(c.custom_id ?? '')));
 const current = (m: FakeMessage, user: FakeUser) => h.fake.dmMessages(user).find((x) => x.id === m.id)!;
 
-async function giveFeedback(user: FakeUser, dm: FakeMessage, pain: string, effort: string): Promise<FakeMessage> {
-  let m = (await pressDone(user, dm)).feedback;
-  m = await press(user, m, 'pain', [pain]);
-  m = await press(user, m, 'effort', [effort]);
-  m = await press(user, m, 'form', ['good']);
-  return press(user, m, 'save');
+/** Feedback as a person gives it: effort and form buttons, then which exercise went above 3/10 (or None) and its score. */
+async function answerFeedback(user: FakeUser, feedback: FakeMessage, effort: string, hurt: { exercise: string; pain: string } | null): Promise<FakeMessage> {
+  let m = await press(user, feedback, `effort.${effort}`);
+  m = await press(user, m, 'form.good');
+  if (!hurt) return press(user, m, 'hurt', ['none']);
+  m = await press(user, m, 'hurt', [hurt.exercise]);
+  return press(user, m, 'hurtpain', [hurt.pain]);
+}
+
+async function giveFeedback(user: FakeUser, dm: FakeMessage, effort: string): Promise<FakeMessage> {
+  return answerFeedback(user, (await pressDone(user, dm)).feedback, effort, null);
 }
 
 async function morningCheck(user: FakeUser): Promise<FakeMessage> {
   const morning = [...h.fake.dmMessages(user)].reverse().find((m) => textOf(m).includes('Morning check'))!;
-  let m = await press(user, morning, 'feel', ['same']);
-  m = await press(user, m, 'mpain', ['3']);
-  return press(user, m, 'msave');
+  return press(user, morning, 'feel.same');
 }
 
 const latestWorkoutDm = (user: FakeUser) => [...h.fake.dmMessages(user)].reverse().find((m) => textOf(m).includes("Today's workout ·"))!;
@@ -103,13 +104,12 @@ describe('the daily DM', () => {
     expect(controlsOf(done.workout)).toEqual(['open', 'Done ✓ (disabled)']);
     expect(done.feedback.id).not.toBe(msg.id);
     expect(textOf(done.feedback)).toContain('How did it go?');
-    msg = await press(dora, done.feedback, 'pain', ['6']);
-    msg = await press(dora, msg, 'effort', ['right']);
-    msg = await press(dora, msg, 'form', ['good']);
-    msg = await press(dora, msg, 'save');
-    expect(textOf(msg)).toMatch(/Squat \(both sides\)\*\* moves back to level \d+/);
+    const squat = sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', dora.id, '2026-06-01')[0]!.session;
+    const squatId = (JSON.parse(squat) as { items: { pattern: string; exerciseId: string }[] }).items.find((i) => i.pattern === 'squat')!.exerciseId;
+    msg = await answerFeedback(dora, done.feedback, 'right', { exercise: squatId, pain: '6' });
+    expect(textOf(msg)).toMatch(/Squat: back to level \d+, because/);
     expect(textOf(msg)).toContain('Pain during an exercise');
-    await giveFeedback(eli, latestWorkoutDm(eli), '1', 'easy');
+    await giveFeedback(eli, latestWorkoutDm(eli), 'easy');
     h.fake.blockDMs(gus);
 
     await tick('2026-06-02T06:30:00Z');
@@ -126,29 +126,28 @@ describe('the daily DM', () => {
     expect(second.followUps()).toEqual([]);
   });
 
-  it('asks the morning check first when yesterday\'s session waits for it, and progresses after two good days', async () => {
-    const levels = () => new Map(sql<{ pattern: string; side: string; level: number }>('select pattern, side, level from progression where person_id = ?', eli.id).map((r) => [`${r.pattern}:${r.side}`, r.level]));
-    const start = levels();
-    await morningCheck(eli);
-    await giveFeedback(eli, latestWorkoutDm(eli), '2', 'right');
+  it('asks the morning check first when yesterday\'s session waits for it; a good day climbs a rung and the next session shows it', async () => {
+    const rungs = () => new Map(sql<{ pattern: string; side: string; rung: number }>('select pattern, side, rung from progression where person_id = ?', eli.id).map((r) => [`${r.pattern}:${r.side}`, r.rung]));
+    // Tuesday's DM: the morning check about Monday's session, then the workout.
+    const dms = h.fake.dmMessages(eli);
+    const workoutAt = dms.findIndex((m) => textOf(m).includes("Today's workout · Tuesday 2 June"));
+    expect(textOf(dms[workoutAt - 1]!)).toContain('Morning check');
+    expect(textOf(dms[workoutAt - 1]!)).toContain('after your session on Monday 1 June');
+    const checked = await morningCheck(eli);
+    expect(textOf(checked)).toContain('Morning check saved');
+    const start = rungs();
+    const saved = await giveFeedback(eli, latestWorkoutDm(eli), 'right');
+    expect(textOf(saved)).toContain('a little more next time');
+    const climbed = [...rungs()].filter(([key, rung]) => rung === (start.get(key) ?? 0) + 1);
+    expect(climbed.length).toBeGreaterThan(0);
+    // Tomorrow's session doses each climbed pattern at its new rung.
     await tick('2026-06-03T06:30:00Z');
-    const decided = await morningCheck(eli);
-    expect(textOf(decided)).toContain('two good sessions in a row');
-    const moved = [...levels()].filter(([key, level]) => level === (start.get(key) ?? 0) + 1);
-    expect(moved.length).toBeGreaterThan(0);
-    // Tomorrow's session uses the new level for a pattern that moved up.
-    await tick('2026-06-04T06:30:00Z');
-    const session = JSON.parse(sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', eli.id, '2026-06-04')[0]!.session) as { items: { pattern: string; side: string; level: number }[] };
-    const movedTo = new Map(moved);
-    // Spec v2 gates: a provocative or single-leg level the assessment has not unlocked stays shut,
-    // so only moves onto open levels show in the session.
-    const open = (pattern: string, level: number) => {
-      const at = getLibrary().chains[pattern as PatternId].levels[level - 1];
-      return at !== undefined && !at.provocative && at.options.some((o) => !o.singleLeg);
-    };
-    const trained = session.items.filter((i) => movedTo.has(`${i.pattern}:${i.side}`) && open(i.pattern, movedTo.get(`${i.pattern}:${i.side}`)!));
+    const session = JSON.parse(sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', eli.id, '2026-06-03')[0]!.session) as { items: { pattern: string; side: string; rung?: number }[] };
+    const climbedTo = new Map(climbed);
+    const trained = session.items.filter((i) => climbedTo.has(`${i.pattern}:${i.side}`));
     expect(trained.length).toBeGreaterThan(0);
-    for (const item of trained) expect(item.level).toBe(movedTo.get(`${item.pattern}:${item.side}`));
+    for (const item of trained) expect(item.rung).toBe(climbedTo.get(`${item.pattern}:${item.side}`));
+    await tick('2026-06-04T06:30:00Z');
   });
 
   it('Later -> in 1 hour snoozes and the workout comes again an hour later, once', async () => {
