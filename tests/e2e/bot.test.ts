@@ -168,16 +168,17 @@ describe('a full assessment on both sides', () => {
     expect(feedback!.flags & EPHEMERAL).toBe(EPHEMERAL);
     msg = feedback!;
     expect(textOf(msg)).toContain('How did it go?');
-    msg = (await press(alice, msg, 'save')).message;
-    expect(textOf(msg)).toContain('Please answer all three questions first');
-    msg = (await press(alice, msg, 'pain', ['7'])).message;
-    msg = (await press(alice, msg, 'effort', ['hard'])).message;
-    msg = (await press(alice, msg, 'form', ['good'])).message;
-    msg = (await press(alice, msg, 'save')).message;
+    msg = (await press(alice, msg, 'effort.hard')).message;
+    msg = (await press(alice, msg, 'form.good')).message;
+    const hurt = componentsOf(msg).find((c) => inputName(c.custom_id ?? '') === 'hurt')!.options!.find((o) => o.value !== 'none')!.value;
+    msg = (await press(alice, msg, 'hurt', [hurt])).message;
+    msg = (await press(alice, msg, 'hurtpain', ['7'])).message;
     const text = textOf(msg);
     expect(text).toContain('Feedback saved');
-    expect(text).toMatch(/moves back to level \d|stays at the easiest level/);
-    expect(text).toContain('pain went above 5/10');
+    // One line per change, the patterns that stay put grouped into one "No change" line.
+    expect(text).toMatch(/^(No change: .+\.|.+: (back to level \d+|a little less next time), because this exercise went above 5\/10\.)$/m);
+    expect(text.match(/^No change:/gm)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(text).not.toContain('stays at the easiest level');
     expect(text).toContain('Pain during an exercise');
   });
 });
