@@ -99,7 +99,9 @@ describe('plans', () => {
 describe('progression (engine v2 state)', () => {
   const t = useTempDb(P, Q);
   const DAY = '2026-03-02';
-  const seed = (personId: string, plan: typeof plan20, now = NOW) => replaceEngineState(t.handle.db, personId, seedEngineState(plan, DAY), now);
+  const seed = (personId: string, plan: typeof plan20, now = NOW): void => {
+    replaceEngineState(t.handle.db, personId, seedEngineState(plan, DAY), now);
+  };
 
   it('a seeded plan writes one row per plan item at its level, first rung, level since the start day', () => {
     seed(P, plan20);

@@ -193,7 +193,7 @@ describe('feedback', () => {
   });
 
   it('feedback rows written before engine v2 read back as v2 decisions (pending ones dropped)', () => {
-    const w = ensureWorkout(t.handle.db, P, planId, exampleSession(plan, P, '2026-11-26'), NOW).id;
+    const w = workout(P, '2026-11-26');
     const f = insertFeedback(t.handle.db, feedbackInput(w, P, { decisions: [] }), NOW)!;
     const legacy = [
       { pattern: 'abduction', side: 'right', change: 'progress', ruleId: 'progress-two-good-sessions', fromLevel: 3, toLevel: 4, clinicianReview: false },
@@ -208,7 +208,7 @@ describe('feedback', () => {
   });
 
   it('stores pain per exercise', () => {
-    const w = ensureWorkout(t.handle.db, P, planId, exampleSession(plan, P, '2026-11-25'), NOW).id;
+    const w = workout(P, '2026-11-25');
     insertFeedback(t.handle.db, feedbackInput(w, P, { painByExercise: { clamshell: 6 } }), NOW);
     expect(feedbackFor(t.handle.db, w)?.painByExercise).toEqual({ clamshell: 6 });
   });
