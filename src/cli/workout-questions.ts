@@ -13,7 +13,7 @@ import { askUntil, type ConsoleIO } from './console-io.js';
 type Button = Extract<ViewInput, { kind: 'button' }>;
 type Select = Extract<ViewInput, { kind: 'select' }>;
 
-const buttonsOf = (view: View, question: string) => view.inputs.filter((i): i is Button => i.kind === 'button' && i.name.startsWith(`${question}.`));
+const buttonsOf = (view: View, question: string) => view.inputs.filter((i): i is Button => i.kind === 'button' && i.name.startsWith(`${question}:`));
 const selectOf = (view: View, name: string) => view.inputs.find((i): i is Select => i.kind === 'select' && i.name === name);
 const plain = (label: string) => label.replace(/^✓ /, '');
 

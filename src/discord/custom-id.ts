@@ -4,8 +4,7 @@ import { z } from 'zod';
  * The one custom-id codec. Every button, select and modal carries
  * `v1:<flow>:<owner>:<ref>:<name>` where owner is the Discord user the flow belongs to, ref ties
  * the component to stored state (e.g. `12.7` = assessment 12, step 7), and name is the input.
- * State lives in the database; the id only says which state and whose. A name may carry a fixed
- * answer after a dot (`effort.easy`): a button per answer, never a free value.
+ * State lives in the database; the id only says which state and whose.
  */
 
 export const FLOWS = {
@@ -30,7 +29,7 @@ export const customIdSchema = z
     const [version, code, owner, ref, ...rest] = pieces;
     const flow = code === undefined ? undefined : FLOW_BY_CODE.get(code);
     const name = rest.join(':');
-    if (version !== 'v1' || !flow || !owner || !/^\d{15,22}$/.test(owner) || ref === undefined || !part.safeParse(ref).success || !/^[a-z][A-Za-z0-9_.:-]{0,40}$/.test(name)) {
+    if (version !== 'v1' || !flow || !owner || !/^\d{15,22}$/.test(owner) || ref === undefined || !part.safeParse(ref).success || !/^[a-z][A-Za-z0-9_:-]{0,40}$/.test(name)) {
       ctx.addIssue({ code: 'custom', message: 'not a HipCoach component id' });
       return z.NEVER;
     }

@@ -3,7 +3,8 @@ import type { Library } from '../content/library.js';
 import type { Exercise, TroubleshootingTopic } from '../content/schema.js';
 import type { Finding } from '../coaching/assessment.js';
 import { formatDosage, type Plan, type PlanItem, type Reason } from '../coaching/plan.js';
-import { KEEP_RULES, PROGRESSION_RULES, SESSION_RULES, START_RULES } from '../coaching/rules.js';
+import { PROGRESSION_V2_RULES } from '../coaching/progression.js';
+import { KEEP_RULES, SESSION_RULES, START_RULES } from '../coaching/rules.js';
 import { referralText, type Referral } from '../coaching/safety.js';
 import type { Session, SessionItem } from '../coaching/session.js';
 import type { Comparison } from '../coaching/reassessment.js';
@@ -32,8 +33,7 @@ const RULE_EXPLANATIONS: ReadonlyMap<string, string> = new Map([
   ...START_RULES.map((r) => [r.id, r.explain] as const),
   ...Object.values(KEEP_RULES).map((r) => [r.id, r.explain] as const),
   ...Object.values(SESSION_RULES).map((r) => [r.id, r.explain] as const),
-  ...PROGRESSION_RULES.map((r) => [r.id, r.explain] as const),
-  ['progress-two-good-sessions', 'two good sessions in a row'],
+  ...Object.values(PROGRESSION_V2_RULES).map((r) => [r.id, r.reason] as const),
 ]);
 
 export function ruleExplanation(ruleId: string): string {

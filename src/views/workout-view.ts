@@ -24,8 +24,8 @@ export const NONE = 'none';
 
 export type MorningDraft = Pick<FeedbackDraft, 'feel' | 'pain'>;
 
-/** Button names carry the answer (`effort.easy`): custom ids hold no free values. */
-export const answerName = (question: 'effort' | 'form' | 'feel', value: string) => `${question}.${value}`;
+/** Button names carry the answer (`effort:easy`): custom ids hold no free values. */
+export const answerName = (question: 'effort' | 'form' | 'feel', value: string) => `${question}:${value}`;
 
 const mark = (chosen: boolean, label: string) => (chosen ? `✓ ${label}` : label);
 
@@ -112,7 +112,7 @@ const answerSchema = z.discriminatedUnion('question', [
  * friendly error for anything not on offer, and the draft is left as it was.
  */
 export function applyFeedbackInput(draft: FeedbackDraft, name: string, values: readonly string[], todaysExercises: readonly string[] = []): FeedbackDraft | { error: string } {
-  const [question, value] = name.split('.');
+  const [question, value] = name.split(':');
   if (value !== undefined) {
     const answer = answerSchema.safeParse({ question, value });
     if (!answer.success) return { error: 'That choice was not recognised.' };

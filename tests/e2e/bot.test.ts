@@ -168,8 +168,8 @@ describe('a full assessment on both sides', () => {
     expect(feedback!.flags & EPHEMERAL).toBe(EPHEMERAL);
     msg = feedback!;
     expect(textOf(msg)).toContain('How did it go?');
-    msg = (await press(alice, msg, 'effort.hard')).message;
-    msg = (await press(alice, msg, 'form.good')).message;
+    msg = (await press(alice, msg, 'effort:hard')).message;
+    msg = (await press(alice, msg, 'form:good')).message;
     const hurt = componentsOf(msg).find((c) => inputName(c.custom_id ?? '') === 'hurt')!.options!.find((o) => o.value !== 'none')!.value;
     msg = (await press(alice, msg, 'hurt', [hurt])).message;
     msg = (await press(alice, msg, 'hurtpain', ['7'])).message;

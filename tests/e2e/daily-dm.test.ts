@@ -54,8 +54,8 @@ const current = (m: FakeMessage, user: FakeUser) => h.fake.dmMessages(user).find
 
 /** Feedback as a person gives it: effort and form buttons, then which exercise went above 3/10 (or None) and its score. */
 async function answerFeedback(user: FakeUser, feedback: FakeMessage, effort: string, hurt: { exercise: string; pain: string } | null): Promise<FakeMessage> {
-  let m = await press(user, feedback, `effort.${effort}`);
-  m = await press(user, m, 'form.good');
+  let m = await press(user, feedback, `effort:${effort}`);
+  m = await press(user, m, 'form:good');
   if (!hurt) return press(user, m, 'hurt', ['none']);
   m = await press(user, m, 'hurt', [hurt.exercise]);
   return press(user, m, 'hurtpain', [hurt.pain]);
@@ -67,7 +67,7 @@ async function giveFeedback(user: FakeUser, dm: FakeMessage, effort: string): Pr
 
 async function morningCheck(user: FakeUser): Promise<FakeMessage> {
   const morning = [...h.fake.dmMessages(user)].reverse().find((m) => textOf(m).includes('Morning check'))!;
-  return press(user, morning, 'feel.same');
+  return press(user, morning, 'feel:same');
 }
 
 const latestWorkoutDm = (user: FakeUser) => [...h.fake.dmMessages(user)].reverse().find((m) => textOf(m).includes("Today's workout ·"))!;

@@ -139,17 +139,17 @@ export const workoutFlow = componentFlow('workout', parseWorkoutComponent, async
     case 'snooze3':
       await chooseLater(ctx, interaction, owner, workout, name === 'skip' ? 'skip' : name === 'snooze1' ? '1h' : '3h');
       return;
-    case 'feel.better':
-    case 'feel.same':
-    case 'feel.worse':
+    case 'feel:better':
+    case 'feel:same':
+    case 'feel:worse':
     case 'mpain':
       await morningAnswer(ctx, interaction, { owner, workoutId, name, values }, draft, workout.localDate);
       return;
-    case 'effort.easy':
-    case 'effort.right':
-    case 'effort.hard':
-    case 'form.good':
-    case 'form.struggled':
+    case 'effort:easy':
+    case 'effort:right':
+    case 'effort:hard':
+    case 'form:good':
+    case 'form:struggled':
     case 'hurt':
     case 'hurtpain': {
       const names = exerciseNames(workout.session, ctx.library);
