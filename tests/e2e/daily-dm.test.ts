@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PatternId } from '../../src/content/ids.js';
-import { getLibrary } from '../../src/content/load.js';
 import { DMS_BLOCKED } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
 import { idOf, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
@@ -42,26 +40,26 @@ async function press(user: FakeUser, message: FakeMessage, name: string, values?
   return (await handle.final()) ?? message;
 }
 
-async function giveFeedback(user: FakeUser, dm: FakeMessage, pain: string, effort: string): Promise<FakeMessage> {
+/** A good day: Done, effort, form and "None went above 3/10" (or one exercise at a score). */
+async function giveFeedback(user: FakeUser, dm: FakeMessage, effort: string, hurt?: { exerciseId: string; pain: string }): Promise<FakeMessage> {
   let m = await press(user, dm, 'done');
-  m = await press(user, m, 'pain', [pain]);
-  m = await press(user, m, 'effort', [effort]);
-  m = await press(user, m, 'form', ['good']);
-  return press(user, m, 'save');
+  m = await press(user, m, `effort:${effort}`);
+  m = await press(user, m, 'form:good');
+  if (!hurt) return press(user, m, 'hurt', ['none']);
+  m = await press(user, m, 'hurt', [hurt.exerciseId]);
+  return press(user, m, 'hurtpain', [hurt.pain]);
 }
 
 async function morningCheck(user: FakeUser): Promise<FakeMessage> {
   const morning = [...h.fake.dmMessages(user)].reverse().find((m) => textOf(m).includes('Morning check'))!;
-  let m = await press(user, morning, 'feel', ['same']);
-  m = await press(user, m, 'mpain', ['3']);
-  return press(user, m, 'msave');
+  return press(user, morning, 'feel:same');
 }
 
 const latestWorkoutDm = (user: FakeUser) => [...h.fake.dmMessages(user)].reverse().find((m) => textOf(m).includes("Today's workout"))!;
 /** The level of the squat in a stored daily session (the squat is in every session of this plan). */
-const squatLevel = (localDate: string, user: FakeUser) => {
+const squatOn = (localDate: string, user: FakeUser) => {
   const row = sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', user.id, localDate)[0]!;
-  return (JSON.parse(row.session) as { items: { pattern: string; level: number }[] }).items.find((i) => i.pattern === 'squat')?.level;
+  return (JSON.parse(row.session) as { items: { pattern: string; level: number; rung?: number; exerciseId: string }[] }).items.find((i) => i.pattern === 'squat')!;
 };
 
 describe('the daily DM', () => {
@@ -78,20 +76,15 @@ describe('the daily DM', () => {
   });
 
   it('feedback moves a pattern, says why, and tomorrow\'s session differs as the rules say; blocked DMs are noticed', async () => {
-    let msg = latestWorkoutDm(dora);
-    const before = squatLevel('2026-06-01', dora)!;
-    msg = await press(dora, msg, 'done');
-    msg = await press(dora, msg, 'pain', ['6']);
-    msg = await press(dora, msg, 'effort', ['right']);
-    msg = await press(dora, msg, 'form', ['good']);
-    msg = await press(dora, msg, 'save');
-    expect(textOf(msg)).toMatch(/Squat \(both sides\)\*\* moves back to level \d+/);
+    const before = squatOn('2026-06-01', dora);
+    const msg = await giveFeedback(dora, latestWorkoutDm(dora), 'right', { exerciseId: before.exerciseId, pain: '6' });
+    expect(textOf(msg)).toMatch(/Squat: back to level \d+, because this exercise went above 5\/10/);
     expect(textOf(msg)).toContain('Pain during an exercise');
-    await giveFeedback(eli, latestWorkoutDm(eli), '1', 'easy');
+    await giveFeedback(eli, latestWorkoutDm(eli), 'easy');
     h.fake.blockDMs(gus);
 
     await tick('2026-06-02T06:30:00Z');
-    expect(squatLevel('2026-06-02', dora)).toBe(before - 1);
+    expect(squatOn('2026-06-02', dora)).toMatchObject({ level: before.level - 1, rung: 0 });
     // Gus blocks DMs: no retries, and he hears about it once, privately, in a server.
     expect(sql<{ error: string }>('select error from deliveries where person_id = ? and local_date = ?', gus.id, '2026-06-02')).toEqual([{ error: 'dm_blocked' }]);
     const first = await h.fake.slash(gus, 'help');
@@ -104,29 +97,23 @@ describe('the daily DM', () => {
     expect(second.followUps()).toEqual([]);
   });
 
-  it('asks the morning check first when yesterday\'s session waits for it, and progresses after two good days', async () => {
-    const levels = () => new Map(sql<{ pattern: string; side: string; level: number }>('select pattern, side, level from progression where person_id = ?', eli.id).map((r) => [`${r.pattern}:${r.side}`, r.level]));
-    const start = levels();
-    await morningCheck(eli);
-    await giveFeedback(eli, latestWorkoutDm(eli), '2', 'right');
-    await tick('2026-06-03T06:30:00Z');
+  it('asks the morning check first when yesterday\'s session waits for it, and a good day climbs the ladder', async () => {
+    const rungs = () => new Map(sql<{ pattern: string; side: string; rung: number }>('select pattern, side, rung from progression where person_id = ?', eli.id).map((r) => [`${r.pattern}:${r.side}`, r.rung]));
+    const start = rungs();
     const decided = await morningCheck(eli);
-    expect(textOf(decided)).toContain('two good sessions in a row');
-    const moved = [...levels()].filter(([key, level]) => level === (start.get(key) ?? 0) + 1);
-    expect(moved.length).toBeGreaterThan(0);
-    // Tomorrow's session uses the new level for a pattern that moved up.
+    expect(textOf(decided)).toContain('Morning check saved');
+    await giveFeedback(eli, latestWorkoutDm(eli), 'right');
+    await tick('2026-06-03T06:30:00Z');
+    await morningCheck(eli);
+    const climbed = [...rungs()].filter(([key, rung]) => rung > (start.get(key) ?? 0));
+    expect(climbed.length).toBeGreaterThan(0);
+    // Tomorrow's session doses each climbed pattern at its new rung.
     await tick('2026-06-04T06:30:00Z');
-    const session = JSON.parse(sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', eli.id, '2026-06-04')[0]!.session) as { items: { pattern: string; side: string; level: number }[] };
-    const movedTo = new Map(moved);
-    // Spec v2 gates: a provocative or single-leg level the assessment has not unlocked stays shut,
-    // so only moves onto open levels show in the session.
-    const open = (pattern: string, level: number) => {
-      const at = getLibrary().chains[pattern as PatternId].levels[level - 1];
-      return at !== undefined && !at.provocative && at.options.some((o) => !o.singleLeg);
-    };
-    const trained = session.items.filter((i) => movedTo.has(`${i.pattern}:${i.side}`) && open(i.pattern, movedTo.get(`${i.pattern}:${i.side}`)!));
+    const session = JSON.parse(sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', eli.id, '2026-06-04')[0]!.session) as { items: { pattern: string; side: string; rung?: number }[] };
+    const now = new Map(climbed);
+    const trained = session.items.filter((i) => now.has(`${i.pattern}:${i.side}`));
     expect(trained.length).toBeGreaterThan(0);
-    for (const item of trained) expect(item.level).toBe(movedTo.get(`${item.pattern}:${item.side}`));
+    for (const item of trained) expect(item.rung ?? 0).toBe(now.get(`${item.pattern}:${item.side}`));
   });
 
   it('snoozes for an hour and nudges once; pausing stops tomorrow\'s DM', async () => {
