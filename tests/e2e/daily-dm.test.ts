@@ -73,9 +73,9 @@ async function morningCheck(user: FakeUser): Promise<FakeMessage> {
 const latestWorkoutDm = (user: FakeUser) => [...h.fake.dmMessages(user)].reverse().find((m) => textOf(m).includes("Today's workout ·"))!;
 const nudgesTo = (user: FakeUser) => h.fake.dmMessages(user).filter((m) => textOf(m).includes('A nudge, as you asked'));
 /** The level of the squat in a stored daily session (the squat is in every session of this plan). */
-const squatLevel = (localDate: string, user: FakeUser) => {
+const squatOn = (localDate: string, user: FakeUser) => {
   const row = sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', user.id, localDate)[0]!;
-  return (JSON.parse(row.session) as { items: { pattern: string; level: number }[] }).items.find((i) => i.pattern === 'squat')?.level;
+  return (JSON.parse(row.session) as { items: { pattern: string; level: number; rung?: number; exerciseId: string }[] }).items.find((i) => i.pattern === 'squat')!;
 };
 
 describe('the daily DM', () => {
@@ -97,23 +97,21 @@ describe('the daily DM', () => {
 
   it('feedback moves a pattern, says why, and tomorrow\'s session differs as the rules say; blocked DMs are noticed', async () => {
     let msg = latestWorkoutDm(dora);
-    const before = squatLevel('2026-06-01', dora)!;
+    const before = squatOn('2026-06-01', dora);
     const done = await pressDone(dora, msg);
     // The workout stays readable: same text, only its controls changed.
     expect(textOf(done.workout)).toBe(textOf(msg));
     expect(controlsOf(done.workout)).toEqual(['open', 'Done ✓ (disabled)']);
     expect(done.feedback.id).not.toBe(msg.id);
     expect(textOf(done.feedback)).toContain('How did it go?');
-    const squat = sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', dora.id, '2026-06-01')[0]!.session;
-    const squatId = (JSON.parse(squat) as { items: { pattern: string; exerciseId: string }[] }).items.find((i) => i.pattern === 'squat')!.exerciseId;
-    msg = await answerFeedback(dora, done.feedback, 'right', { exercise: squatId, pain: '6' });
-    expect(textOf(msg)).toMatch(/Squat: back to level \d+, because/);
+    msg = await answerFeedback(dora, done.feedback, 'right', { exercise: before.exerciseId, pain: '6' });
+    expect(textOf(msg)).toMatch(/Squat: back to level \d+, because this exercise went above 5\/10/);
     expect(textOf(msg)).toContain('Pain during an exercise');
     await giveFeedback(eli, latestWorkoutDm(eli), 'easy');
     h.fake.blockDMs(gus);
 
     await tick('2026-06-02T06:30:00Z');
-    expect(squatLevel('2026-06-02', dora)).toBe(before - 1);
+    expect(squatOn('2026-06-02', dora)).toMatchObject({ level: before.level - 1, rung: 0 });
     // Gus blocks DMs: no retries, and he hears about it once, privately, in a server.
     expect(sql<{ error: string }>('select error from deliveries where person_id = ? and local_date = ?', gus.id, '2026-06-02')).toEqual([{ error: 'dm_blocked' }]);
     const first = await h.fake.slash(gus, 'help');
