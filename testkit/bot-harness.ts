@@ -68,6 +68,8 @@ export function inputName(customId: string): string {
 interface RawComponent {
   type: number;
   custom_id?: string;
+  label?: string;
+  disabled?: boolean;
   components?: RawComponent[];
   options?: { value: string; default?: boolean }[];
 }

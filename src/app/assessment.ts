@@ -1,7 +1,7 @@
-import type { Answers } from '../coaching/assessment-answers.js';
+import type { Answers, Tests } from '../coaching/assessment-answers.js';
 import { buildPlan, type Plan } from '../coaching/plan.js';
 import { daysBetween } from '../coaching/progress.js';
-import { compareAssessments, type Comparison } from '../coaching/reassessment.js';
+import { carryProgress, compareAssessments, type Comparison } from '../coaching/reassessment.js';
 import { screenRedFlags, type Referral } from '../coaching/safety.js';
 import {
   closeAssessment,
@@ -16,7 +16,7 @@ import {
 import { measureHistory, psfsMean, recordMeasures } from '../db/repos/measures.js';
 import { setNextRun, setStatus, type Person } from '../db/repos/people.js';
 import { activePlan, markPlanDelivered, saveActivePlan, undeliveredPlan, type StoredPlan } from '../db/repos/plans.js';
-import { resetProgressionFromPlan } from '../db/repos/progression.js';
+import { engineState, replaceEngineState, seedEngineState } from '../db/repos/progression.js';
 import { recordScreen } from '../db/repos/safety.js';
 import { reduceAssessment, type AssessmentAction, type AssessmentContext, type AssessmentState } from '../flows/assessment-state.js';
 import { assessmentView } from '../views/assessment-view.js';
@@ -157,17 +157,31 @@ export class Assessments {
   private complete(person: Person, current: StoredAssessment, state: AssessmentState, answers: Answers): StoredPlan {
     const plan = buildPlan(answers, this.deps.library);
     const now = this.deps.clock();
+    const today = this.people.localDate(person);
     return this.deps.db.transaction((tx) => {
+      // A first plan seeds every track; a reassessment keeps progress (engine v2), not a reset.
+      const last = current.kind === 'reassessment' ? latestCompletedAssessment(tx, person.id) : undefined;
+      const engine = last
+        ? carryProgress({ state: engineState(tx, person.id, today), newPlan: plan, before: testsFrom(resultsFor(tx, last.id)), after: answers.tests, date: today, library: this.deps.library })
+        : seedEngineState(plan, today);
       saveAssessmentProgress(tx, current.id, state.step, state.draft, now);
       recordScreen(tx, { personId: person.id, answers: answers.redFlags, positiveFlags: [], level: null, source: current.kind === 'initial' ? 'assessment' : 'reassessment' }, now);
       saveResults(tx, current.id, person.id, answers.tests, now);
       if (answers.baseline) recordMeasures(tx, person.id, current.id, answers.baseline, now);
       const stored = saveActivePlan(tx, person.id, current.id, plan, now);
-      resetProgressionFromPlan(tx, person.id, plan, now);
+      replaceEngineState(tx, person.id, engine, now);
       closeAssessment(tx, current.id, 'completed', now);
       setStatus(tx, person.id, 'active', now);
       this.people.rescheduleReminders(person.id, tx);
       return stored;
     });
   }
+}
+
+/** Stored test results as the answers file's `tests` shape (carryProgress compares pain by side). */
+function testsFrom(rows: readonly { testId: string; side: string; rating: string; pain: number }[]): Tests {
+  const tests: Record<string, Record<string, { rating: string; pain: number }>> = {};
+  for (const r of rows) (tests[r.testId] ??= {})[r.side] = { rating: r.rating, pain: r.pain };
+  // The rows were validated as answers when saved; only their ids and sides are re-keyed here.
+  return tests;
 }

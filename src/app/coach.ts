@@ -27,7 +27,7 @@ import { Safety } from './safety.js';
 import { Training, type FeedbackInput, type FeedbackOutcome, type MorningResult, type PendingMorning, type TodaysWorkout, type TrainingNow } from './training.js';
 
 export type { AssessmentEntry, AssessmentKind, AssessmentStepResult, OpenAssessment } from './assessment.js';
-export type { FeedbackInput, FeedbackOutcome, FeedbackResult, MorningResult, PendingMorning, TrainingNow } from './training.js';
+export type { FeedbackInput, FeedbackOutcome, FeedbackResult, MorningResult, MorningVerdict, PendingMorning, TrainingNow } from './training.js';
 export type { ProgressReport } from './reports.js';
 export { EARLY_TARGET, REASSESS_AFTER_DAYS } from '../coaching/targets.js';
 export type CoachDeps = AppDeps;
@@ -105,7 +105,7 @@ export class Coach {
   skipWorkout(personId: string, workoutId: number): boolean { return this.training.skipWorkout(personId, workoutId); }
   recordFeedback(personId: string, workoutId: number, input: FeedbackInput): FeedbackOutcome { return this.training.recordFeedback(personId, workoutId, input); }
   pendingMorningCheck(personId: string): PendingMorning | undefined { return this.training.pendingMorningCheck(personId); }
-  recordMorningCheck(personId: string, feel: 'better' | 'same' | 'worse', pain: number): MorningResult | undefined { return this.training.recordMorningCheck(personId, feel, pain); }
+  recordMorningCheck(personId: string, feel: 'better' | 'same' | 'worse', pain?: number): MorningResult | undefined { return this.training.recordMorningCheck(personId, feel, pain); }
   workout(personId: string, workoutId: number): Workout | undefined { return this.training.workout(personId, workoutId); }
   recordedFeedback(workoutId: number): Feedback | undefined { return this.training.recordedFeedback(workoutId); }
   saveFeedbackDraft(personId: string, workoutId: number, draft: FeedbackDraft): boolean { return this.training.saveFeedbackDraft(personId, workoutId, draft); }

@@ -1,10 +1,8 @@
-import { PATTERN_LABELS } from '../content/ids.js';
-import { addDays } from '../coaching/calendar.js';
 import { daysBetween, habitSummary } from '../coaching/progress.js';
 import { EARLY_TARGET } from '../coaching/targets.js';
 import type { Person } from '../db/repos/people.js';
 import { activePlanStartedAt } from '../db/repos/plans.js';
-import { feedbackSince, recentWorkouts } from '../db/repos/workouts.js';
+import { recentWorkouts } from '../db/repos/workouts.js';
 import type { AppDeps } from './context.js';
 import type { Reports } from './reports.js';
 import type { Training } from './training.js';
@@ -34,7 +32,7 @@ export class Daily {
     };
   }
 
-  /** Facts for the daily DM's opening line: plan day, streak, the early target, recent moves. */
+  /** Facts for the daily DM's opening line: plan day, streak, the early target. */
   dailyFacts(person: Person, localDate: string): string[] {
     // Light reads only: this runs for every daily DM, so no plan JSON and no long history.
     const started = activePlanStartedAt(this.deps.db, person.id);
@@ -44,12 +42,7 @@ export class Daily {
     const facts = [`day ${day} of your plan`, `streak: ${habit.streak} day${habit.streak === 1 ? '' : 's'}`];
     if (day <= EARLY_TARGET.days) facts.push(`${habit.sessionsDone} of ${EARLY_TARGET.sessions} sessions in your first two weeks`);
     else facts.push(`${habit.thisWeek} session${habit.thisWeek === 1 ? '' : 's'} so far this week`);
-    const lastMoves = feedbackSince(this.deps.db, person.id, addDays(localDate, -2))
-      .flatMap((f) => f.decisions)
-      .filter((d) => d.change === 'progress' || d.change === 'regress');
-    for (const d of lastMoves.slice(-2)) {
-      facts.push(`${PATTERN_LABELS[d.pattern].toLowerCase()} ${d.change === 'progress' ? 'moved up' : 'eased back'} to level ${d.toLevel}`);
-    }
+    // No decision news here: what moved was said once, in the feedback and morning-check replies.
     return facts;
   }
 }

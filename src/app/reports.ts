@@ -11,6 +11,7 @@ import { activePlan } from '../db/repos/plans.js';
 import { progressionStates } from '../db/repos/progression.js';
 import { communityStats, doneWorkoutsBetween, measuredTwice } from '../db/repos/stats.js';
 import { feedbackSince, recentWorkouts } from '../db/repos/workouts.js';
+import { sessionPain } from './session-feedback.js';
 import type { AppDeps } from './context.js';
 import type { People } from './people.js';
 import { localDateIn } from './time.js';
@@ -57,7 +58,12 @@ export class Reports {
   weekly(personId: string, localDate: string): WeeklySummary {
     const days = recentWorkouts(this.deps.db, personId, 60);
     const fb = feedbackSince(this.deps.db, personId, addDays(localDate, -14));
-    return weeklySummary(days, fb, localDate);
+    const week = fb.map((f) => ({
+      localDate: f.localDate,
+      painDuring: sessionPain(f),
+      decisions: f.decisions.map((d) => ({ pattern: d.pattern, side: d.side, change: d.change, toLevel: d.to })),
+    }));
+    return weeklySummary(days, week, localDate);
   }
 
   /**

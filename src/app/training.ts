@@ -1,21 +1,23 @@
-import { PATTERN_IDS, type Effort, type FeedbackSignal, type Form } from '../content/ids.js';
+import { z } from 'zod';
+import { EFFORTS, FORMS, type Effort, type FeedbackSignal, type Form } from '../content/ids.js';
 import type { TroubleshootingTopic } from '../content/schema.js';
-import { normaliseEquipment } from '../coaching/assessment-answers.js';
-import { applyOutcome, feedbackSignals, initialState, type ProgressionDecision } from '../coaching/progression.js';
-import type { MorningCheck, SessionOutcome } from '../coaching/rules.js';
+import { normaliseEquipment, painScore } from '../coaching/assessment-answers.js';
+import { decideSession, levelsOf, type Nudge } from '../coaching/progression.js';
+import { PAIN_OK_MAX } from '../coaching/rules.js';
 import type { Referral } from '../coaching/safety.js';
-import { buildSession, type Session } from '../coaching/session.js';
-import { REGRESSED_TWICE_SIGNAL } from '../coaching/targets.js';
+import { buildSession, trackKey, type Session } from '../coaching/session.js';
+import { summariseDecisions } from '../coaching/summary.js';
 import { latestMeasures } from '../db/repos/measures.js';
 import type { Person } from '../db/repos/people.js';
 import { activePlan, type StoredPlan } from '../db/repos/plans.js';
-import { progressionLevels, saveTrackState, trackState } from '../db/repos/progression.js';
+import { engineState, saveEngineState, setSettledMornings } from '../db/repos/progression.js';
 import {
   ensureWorkout,
   feedbackFor,
   getWorkout,
   insertFeedback,
   setFeedbackDraft,
+  setWorkoutSession,
   setWorkoutStatus,
   settleFeedback,
   unsettledFeedback,
@@ -24,32 +26,57 @@ import {
   type Workout,
 } from '../db/repos/workouts.js';
 import type { FeedbackDraft, StoredDecision } from '../db/schema.js';
+import { engineFeedback, feedbackSignals, morningVerdict, storedDecisions, undoSession } from './session-feedback.js';
+import { localDateIn } from './time.js';
 import type { AppDeps, Tx } from './context.js';
 import type { People } from './people.js';
 import type { Safety } from './safety.js';
 
+/** Feedback for one session, checked against that session's exercises. */
+function feedbackInputSchema(session: Session) {
+  const ids = new Set(session.items.map((i) => i.exerciseId));
+  return z.object({
+    painByExercise: z.record(
+      z.string().refine((id) => ids.has(id), { error: 'Please pick exercises from today\'s workout.' }),
+      painScore,
+    ),
+    pain: painScore.optional(),
+    effort: z.enum(EFFORTS),
+    form: z.enum(FORMS),
+  });
+}
+
+/** Session feedback (spec v2): the exercises that went above 3/10 name themselves. */
 export interface FeedbackInput {
-  painDuring: number;
+  /** Exercise id -> pain (0-10), for today's exercises that went above 3/10; {} when none did. */
+  painByExercise: Record<string, number>;
+  /** Highest pain of every other exercise; absent means "3 or less" (recorded as 3, an upper bound). */
+  pain?: number;
   effort: Effort;
   form: Form;
 }
 
 export interface FeedbackResult {
   decisions: StoredDecision[];
+  /** What moved, one line per change, "no change" grouped into one line. */
+  lines: string[];
+  nudges: Nudge[];
   signals: FeedbackSignal[];
   topics: TroubleshootingTopic[];
   clinicianReview: boolean;
-  /** True when the morning check will decide progress (nothing moved yet). */
-  awaitingMorning: boolean;
 }
 
-export type FeedbackOutcome = { kind: 'recorded'; result: FeedbackResult } | { kind: 'already_recorded' } | { kind: 'not_found' };
+export type FeedbackOutcome =
+  | { kind: 'recorded'; result: FeedbackResult }
+  | { kind: 'already_recorded' }
+  | { kind: 'not_found' }
+  | { kind: 'invalid'; message: string };
 
-export interface MorningResult {
-  decisions: StoredDecision[];
-  signals: FeedbackSignal[];
-  topics: TroubleshootingTopic[];
-  clinicianReview: boolean;
+/** The morning's verdict: settled, a flare (2+ points above usual), or worse by less than that. */
+export type MorningVerdict = 'settled' | 'flare' | 'unsettled';
+
+export interface MorningResult extends FeedbackResult {
+  verdict: MorningVerdict;
 }
 
 export type PendingMorning = Feedback & { localDate: string };
@@ -65,10 +92,6 @@ export type TrainingNow =
   | { kind: 'no_plan' }
   | { kind: 'morning_check'; pending: PendingMorning; draft: FeedbackDraft }
   | ({ kind: 'session' } & TodaysWorkout);
-
-function withReviewSignal(signals: FeedbackSignal[], decisions: readonly StoredDecision[]): FeedbackSignal[] {
-  return decisions.some((d) => d.clinicianReview) ? [...signals, REGRESSED_TWICE_SIGNAL] : signals;
-}
 
 /** Training: the day's workout, feedback, the morning check and progression. */
 export class Training {
@@ -113,8 +136,16 @@ export class Training {
   workoutFor(person: Person, localDate: string): TodaysWorkout | { kind: 'no_plan' } {
     const existing = workoutOn(this.deps.db, person.id, localDate);
     if (existing) return { workout: existing, session: existing.session };
-    const stored = this.activePlan(person.id);
-    if (!stored) return { kind: 'no_plan' };
+    const built = this.sessionFor(this.deps.db, person, localDate);
+    if (!built) return { kind: 'no_plan' };
+    const workout = ensureWorkout(this.deps.db, person.id, built.planId, built.session, this.deps.clock());
+    return { workout, session: workout.session };
+  }
+
+  /** The day's session at the person's current levels and rungs (engine v2 state). */
+  private sessionFor(db: Tx | AppDeps['db'], person: Person, localDate: string): { session: Session; planId: number } | undefined {
+    const stored = activePlan(db, person.id);
+    if (!stored) return undefined;
     const session = buildSession(
       {
         plan: stored.plan,
@@ -122,12 +153,12 @@ export class Training {
         localDate,
         minutes: person.minutes,
         equipment: normaliseEquipment(person.equipment),
-        levels: progressionLevels(this.deps.db, person.id),
+        levels: levelsOf(engineState(db, person.id, localDate)),
+        planStart: localDateIn(person.timezone, stored.createdAt),
       },
       this.deps.library,
     );
-    const workout = ensureWorkout(this.deps.db, person.id, stored.id, session, this.deps.clock());
-    return { workout, session: workout.session };
+    return { session, planId: stored.id };
   }
 
   skipWorkout(personId: string, workoutId: number): boolean {
@@ -137,23 +168,33 @@ export class Training {
     return true;
   }
 
-  /** Session feedback: same-day regressions apply now; progress waits for the morning check. */
+  /**
+   * Session feedback (spec v2): the engine decides per pattern and side now, from per-exercise
+   * pain, effort and form. A climb stands unless the next morning flares: then the morning check
+   * undoes this session's moves and decides again with the flare (so two flares in a row are two
+   * step-downs, and the clinician nudge).
+   */
   recordFeedback(personId: string, workoutId: number, input: FeedbackInput): FeedbackOutcome {
     const workout = getWorkout(this.deps.db, workoutId);
     if (workout?.personId !== personId) return { kind: 'not_found' };
     if (feedbackFor(this.deps.db, workoutId)) return { kind: 'already_recorded' };
+    const parsed = feedbackInputSchema(workout.session).safeParse(input);
+    if (!parsed.success) return { kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'That feedback could not be read.' };
     const now = this.deps.clock();
-    const outcome: SessionOutcome = { ...input, morning: 'pending' };
+    const row = { painDuring: parsed.data.pain ?? PAIN_OK_MAX, painByExercise: parsed.data.painByExercise, effort: parsed.data.effort, form: parsed.data.form };
     return this.deps.db.transaction((tx) => {
-      // Older sessions whose morning never came are settled first (they hold: nothing confirmed).
-      for (const old of unsettledFeedback(tx, personId)) this.settle(tx, old, 'missing', now);
-      const decisions = this.decide(tx, personId, workout, outcome, now);
-      const awaitingMorning = decisions.every((d) => d.change === 'pending');
-      const inserted = insertFeedback(tx, { workoutId, personId, ...input, decisions, settled: !awaitingMorning }, now);
+      // Older sessions whose morning never came are settled as they stand (nothing to undo).
+      for (const old of unsettledFeedback(tx, personId)) settleFeedback(tx, old.id, { feel: null, pain: null, decisions: old.decisions }, now);
+      const before = engineState(tx, personId, workout.localDate);
+      const plan = this.activePlan(personId)?.plan;
+      const decided = plan ? decideSession({ plan, session: workout.session, feedback: engineFeedback(row), state: before, library: this.deps.library }) : undefined;
+      const decisions = decided ? storedDecisions(decided.decisions, decided.nudges, before) : [];
+      const inserted = insertFeedback(tx, { workoutId, personId, ...row, decisions, settled: false }, now);
       if (!inserted) return { kind: 'already_recorded' } as const;
+      // The morning check counts settled mornings; until then the count stays where it was.
+      if (decided) saveEngineState(tx, personId, { ...decided.state, settledMornings: before.settledMornings }, now);
       setWorkoutStatus(tx, workoutId, 'done', now);
-      const signals = withReviewSignal(feedbackSignals(outcome), decisions);
-      return { kind: 'recorded', result: { decisions, signals, topics: this.topicsFor(signals), clinicianReview: decisions.some((d) => d.clinicianReview), awaitingMorning } } as const;
+      return { kind: 'recorded', result: this.result(row, decisions, decided?.nudges ?? [], false) } as const;
     });
   }
 
@@ -162,57 +203,55 @@ export class Training {
     return unsettledFeedback(this.deps.db, personId).at(-1);
   }
 
-  /** The next morning's check completes every session still waiting for it. */
-  recordMorningCheck(personId: string, feel: 'better' | 'same' | 'worse', pain: number): MorningResult | undefined {
+  /**
+   * The morning after: "better"/"same" is settled; "worse" asks the pain, and 2+ points above usual
+   * is a flare, which undoes the last session's moves and decides it again with the flare (the
+   * exercises named as painful step down, or every trained pattern when none was named).
+   */
+  recordMorningCheck(personId: string, feel: 'better' | 'same' | 'worse', pain?: number): MorningResult | undefined {
     const now = this.deps.clock();
     const usual = latestMeasures(this.deps.db, personId)?.painAverage;
-    // Without a baseline, "worse" alone cannot be measured in points: it holds, never regresses.
-    const morning: MorningCheck = { pain, usual: usual ?? (feel === 'worse' ? pain - 1 : pain) };
+    const verdict = morningVerdict(feel, pain, usual);
     return this.deps.db.transaction((tx) => {
       const pending = unsettledFeedback(tx, personId);
-      if (pending.length === 0) return undefined;
-      const decisions: StoredDecision[] = [];
-      pending.forEach((f, i) => {
-        const isLatest = i === pending.length - 1;
-        decisions.push(...this.settle(tx, f, isLatest ? morning : 'missing', now, isLatest ? feel : null));
-      });
-      const latest = pending.at(-1)!;
-      const signals = withReviewSignal(feedbackSignals({ painDuring: latest.painDuring, effort: latest.effort, form: latest.form, morning }), decisions);
-      return { decisions, signals, topics: this.topicsFor(signals), clinicianReview: decisions.some((d) => d.clinicianReview) };
+      const latest = pending.at(-1);
+      if (!latest) return undefined;
+      for (const old of pending.slice(0, -1)) settleFeedback(tx, old.id, { feel: null, pain: null, decisions: old.decisions }, now);
+      const current = engineState(tx, personId, latest.localDate);
+      let decisions: StoredDecision[] = [];
+      let nudges: Nudge[] = [];
+      const plan = this.activePlan(personId)?.plan;
+      const workout = getWorkout(tx, latest.workoutId);
+      if (verdict === 'flare' && plan && workout) {
+        const { state: undone, undone: keys } = undoSession(current, latest.decisions);
+        const decided = decideSession({ plan, session: workout.session, feedback: engineFeedback(latest, 'flare'), state: undone, library: this.deps.library });
+        const moved = decided.decisions.filter((d) => keys.has(trackKey(d.pattern, d.side)));
+        decisions = storedDecisions(moved, decided.nudges, undone);
+        nudges = decided.nudges.filter((n) => keys.has(trackKey(n.pattern, n.side)));
+        const tracks = Object.fromEntries([...keys].map((k) => [k, decided.state.tracks[k]!]));
+        saveEngineState(tx, personId, { tracks, settledMornings: 0 }, now);
+      } else {
+        setSettledMornings(tx, personId, verdict === 'settled' ? current.settledMornings + 1 : 0, now);
+      }
+      settleFeedback(tx, latest.id, { feel, pain: pain ?? null, decisions: verdict === 'flare' ? decisions : latest.decisions }, now);
+      if (verdict === 'flare') this.refreshPlannedWorkout(tx, personId);
+      return { ...this.result(latest, decisions, nudges, verdict === 'flare'), verdict };
     });
   }
 
-  private settle(tx: Tx, f: Feedback, morning: MorningCheck | 'missing', now: Date, feel: 'better' | 'same' | 'worse' | null = null): StoredDecision[] {
-    const workout = getWorkout(tx, f.workoutId);
-    if (!workout) return [];
-    const decisions = this.decide(tx, f.personId, workout, { painDuring: f.painDuring, effort: f.effort, form: f.form, morning }, now);
-    settleFeedback(tx, f.id, { feel, pain: typeof morning === 'object' ? morning.pain : null, decisions }, now);
-    return decisions;
+  /** After a flare, today's workout (built for the daily DM before the check) follows the new levels. */
+  private refreshPlannedWorkout(tx: Tx, personId: string): void {
+    const person = this.people.find(personId);
+    if (!person) return;
+    const today = workoutOn(tx, personId, this.people.localDate(person));
+    if (today?.status !== 'planned') return;
+    const built = this.sessionFor(tx, person, today.localDate);
+    if (built) setWorkoutSession(tx, today.id, built.session);
   }
 
-  /** Apply one outcome to every track the session trained, saving states that changed. */
-  private decide(tx: Tx, personId: string, workout: Workout, outcome: SessionOutcome, now: Date): StoredDecision[] {
-    const seen = new Set<string>();
-    const decisions: StoredDecision[] = [];
-    for (const item of workout.session.items) {
-      const key = `${item.pattern}:${item.side}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const chain = this.deps.library.chains[item.pattern];
-      const state = trackState(tx, personId, item.pattern, item.side) ?? { pattern: item.pattern, side: item.side, ...initialState(item.level) };
-      const d: ProgressionDecision = applyOutcome(state, outcome, chain.levels.length);
-      if (d.change !== 'pending') saveTrackState(tx, personId, { pattern: item.pattern, side: item.side, ...d.state }, now);
-      decisions.push({
-        pattern: item.pattern,
-        side: item.side,
-        change: d.change,
-        ruleId: d.ruleId,
-        fromLevel: d.fromLevel,
-        toLevel: d.toLevel,
-        clinicianReview: d.clinicianReview,
-      });
-    }
-    return decisions.sort((a, b) => PATTERN_IDS.indexOf(a.pattern) - PATTERN_IDS.indexOf(b.pattern));
+  private result(f: Pick<Feedback, 'painDuring' | 'painByExercise' | 'effort' | 'form'>, decisions: StoredDecision[], nudges: Nudge[], flare: boolean): FeedbackResult {
+    const signals = feedbackSignals(f, flare, decisions);
+    return { decisions, lines: summariseDecisions(decisions), nudges, signals, topics: this.topicsFor(signals), clinicianReview: nudges.length > 0 };
   }
 
   workout(personId: string, workoutId: number): Workout | undefined {

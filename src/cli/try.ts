@@ -1,8 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import type { z } from 'zod';
 import { EQUIPMENT_IDS, EQUIPMENT_LABELS, type EquipmentId } from '../content/ids.js';
-import type { FeedbackDraft } from '../db/schema.js';
 import { getLibrary } from '../content/load.js';
 import { DEFAULT_MINUTES } from '../coaching/assessment-answers.js';
 import { parseEquipmentPick, parseSettingsPatch } from '../app/settings-input.js';
@@ -14,9 +12,10 @@ import { testOfStep, type AssessmentAction } from '../flows/assessment-state.js'
 import { welcomeView, DECLINED_TEXT } from '../views/onboarding.js';
 import { clearanceView, CLEARANCE_QUESTION, NOT_CLEARED } from '../views/clearance-view.js';
 import { completionView } from '../views/completion-view.js';
-import { decisionsView, planView, referralView, sessionView } from '../views/plan-view.js';
+import { planView, referralView, sessionView } from '../views/plan-view.js';
 import type { View, ViewInput } from '../views/view.js';
-import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../views/workout-view.js';
+import { decisionsView, exerciseNames } from '../views/workout-view.js';
+import { askFeedback, askMorning } from './workout-questions.js';
 import { askSelects } from './ask-view.js';
 import { askRequired, askUntil, ConsoleIO, InputEnded } from './console-io.js';
 import { figureFile } from '../figures/index.js';
@@ -96,9 +95,9 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
   const pending = coach.morningCheckDue(person.id, coach.localDate(coach.person(person.id)));
   if (pending) {
     io.print(`Good morning. Last time (${pending.localDate}) you trained; a quick check before today.`);
-    const { feel, pain } = await askWorkoutQuestions(io, (d) => morningView(pending.localDate, d), morningSchema, show);
+    const { feel, pain } = await askMorning(io, pending.localDate, show);
     const result = coach.recordMorningCheck(person.id, feel, pain);
-    if (result) show(decisionsView(result, coach.library, 'Morning check saved'));
+    if (result) show(decisionsView(result, 'Morning check saved'));
   }
 
   const today = coach.todaysWorkout(person.id);
@@ -121,9 +120,9 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
     io.print('Skipped for today. Rest is part of training too; see you tomorrow.');
     return;
   }
-  const feedback = await askWorkoutQuestions(io, (d) => feedbackView(d), feedbackSchema, show);
+  const feedback = await askFeedback(io, today.session, exerciseNames(today.session, coach.library), show);
   const outcome = coach.recordFeedback(person.id, today.workout.id, feedback);
-  if (outcome.kind === 'recorded') show(decisionsView(outcome.result, coach.library));
+  if (outcome.kind === 'recorded') show(decisionsView(outcome.result, 'Feedback saved'));
   io.print('Well done. See you tomorrow.');
 }
 
@@ -242,20 +241,6 @@ async function nextAction(io: ConsoleIO, initial: View, step: string, apply: App
   }
   // Test and baseline steps: every select in order, re-reading the view after each answer.
   return (await askSelects(io, initial, (name, value) => apply(name, [value]), command)) ?? { type: 'next' };
-}
-
-/** Asks a workout screen's questions (the menus Discord shows) and returns the completed answers. */
-async function askWorkoutQuestions<T>(io: ConsoleIO, viewOf: (draft: FeedbackDraft) => View, schema: z.ZodType<T>, show: (v: View) => void): Promise<T> {
-  let draft: FeedbackDraft = {};
-  show(viewOf(draft));
-  await askSelects(io, viewOf(draft), (name, value) => {
-    const next = applyFeedbackInput(draft, name, value);
-    if ('error' in next) return next;
-    draft = next;
-    return { view: viewOf(draft) };
-  });
-  // Every menu has been answered and checked one by one, so the whole draft parses.
-  return schema.parse(draft);
 }
 
 async function askYesNo(io: ConsoleIO, prompt: string): Promise<boolean> {

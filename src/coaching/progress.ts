@@ -46,7 +46,7 @@ export interface WeeklySummary {
   streak: number;
   painThisWeek: number | null;
   painLastWeek: number | null;
-  moved: { pattern: string; side: string; change: 'progress' | 'regress'; toLevel: number }[];
+  moved: { pattern: string; side: string; change: 'level_up' | 'level_down'; toLevel: number }[];
 }
 
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
@@ -59,8 +59,8 @@ export function weeklySummary(days: readonly WorkoutDay[], feedback: readonly We
   const inLastWeek = (d: string) => d >= lastWeekStart && d < weekStart;
   const moved = feedback
     .filter((f) => inWeek(f.localDate))
-    .flatMap((f) => f.decisions.filter((d) => d.change === 'progress' || d.change === 'regress'))
-    .map((d) => ({ pattern: d.pattern, side: d.side, change: d.change as 'progress' | 'regress', toLevel: d.toLevel }));
+    .flatMap((f) => f.decisions.filter((d) => d.change === 'level_up' || d.change === 'level_down'))
+    .map((d) => ({ pattern: d.pattern, side: d.side, change: d.change as 'level_up' | 'level_down', toLevel: d.toLevel }));
   return {
     weekStart,
     sessions: new Set(days.filter((d) => d.status === 'done' && inWeek(d.localDate)).map((d) => d.localDate)).size,

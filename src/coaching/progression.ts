@@ -11,9 +11,6 @@ import type { Plan } from './plan.js';
 import { PAIN_ACCEPTABLE_MAX, PAIN_OK_MAX, REGRESSIONS_BEFORE_REVIEW } from './rules.js';
 import { trackKey, type ProgressionLevels, type Session } from './session.js';
 
-// The v1 entry points stay for the app until the per-exercise feedback UI is wired (see docs/COACHING.md).
-export { applyOutcome, feedbackSignals, initialState, matchRule } from './progression-legacy.js';
-export type { ProgressionDecision, ProgressionState } from './progression-legacy.js';
 
 /** Where one pattern and side stands (spec v2): store one per `pattern:side`. */
 export interface TrackState {

@@ -1,4 +1,4 @@
-import type { Effort, FindingDimension, Form, Stage } from '../content/ids.js';
+import type { FindingDimension, Stage } from '../content/ids.js';
 import type { Severity } from './assessment.js';
 
 /**
@@ -121,83 +121,4 @@ export const SESSION_RULES = {
 export const PAIN_OK_MAX = 3;
 export const PAIN_ACCEPTABLE_MAX = 5;
 export const MORNING_FLARE_POINTS = 2;
-export const GOOD_SESSIONS_TO_PROGRESS = 2;
 export const REGRESSIONS_BEFORE_REVIEW = 2;
-
-export interface MorningCheck {
-  pain: number;
-  /** The person's usual pain (their baseline average), for comparison. */
-  usual: number;
-}
-
-export interface SessionOutcome {
-  painDuring: number;
-  effort: Effort;
-  form: Form;
-  /** 'pending': asked later; 'missing': never answered. */
-  morning: MorningCheck | 'pending' | 'missing';
-}
-
-export type ProgressionChange = 'progress' | 'regress' | 'hold' | 'count' | 'pending';
-
-export interface ProgressionRule {
-  id: string;
-  change: ProgressionChange;
-  when: (o: SessionOutcome) => boolean;
-  explain: string;
-}
-
-const morningRise = (o: SessionOutcome): number | null =>
-  typeof o.morning === 'object' ? o.morning.pain - o.morning.usual : null;
-
-/** First match wins. 'count' is a good session; two in a row progress the pattern. */
-export const PROGRESSION_RULES: readonly ProgressionRule[] = [
-  {
-    id: 'regress-pain-above-5',
-    change: 'regress',
-    when: (o) => o.painDuring > PAIN_ACCEPTABLE_MAX,
-    explain: `pain went above ${PAIN_ACCEPTABLE_MAX}/10 during the session`,
-  },
-  {
-    id: 'regress-form-breaking-down',
-    change: 'regress',
-    when: (o) => o.form === 'struggled',
-    explain: 'form was breaking down',
-  },
-  {
-    id: 'await-morning-check',
-    change: 'pending',
-    when: (o) => o.morning === 'pending',
-    explain: 'we decide once we know how the hip feels tomorrow morning',
-  },
-  {
-    id: 'regress-morning-flare',
-    change: 'regress',
-    when: (o) => (morningRise(o) ?? 0) >= MORNING_FLARE_POINTS,
-    explain: `next-morning pain was ${MORNING_FLARE_POINTS} or more points above usual`,
-  },
-  {
-    id: 'hold-pain-4-5',
-    change: 'hold',
-    when: (o) => o.painDuring > PAIN_OK_MAX,
-    explain: 'pain of 4-5/10 is acceptable when it settles by the next morning, so we hold this level',
-  },
-  {
-    id: 'hold-effort-hard',
-    change: 'hold',
-    when: (o) => o.effort === 'hard',
-    explain: 'the session felt hard, so we stay here until it feels about right',
-  },
-  {
-    id: 'hold-morning-not-settled',
-    change: 'hold',
-    when: (o) => o.morning === 'missing' || (morningRise(o) ?? 0) > 0,
-    explain: 'we could not confirm the hip was back to usual the next morning, so we hold',
-  },
-  {
-    id: 'count-good-session',
-    change: 'count',
-    when: () => true,
-    explain: `pain stayed at ${PAIN_OK_MAX}/10 or less, effort was fine, form was good and the hip settled`,
-  },
-];

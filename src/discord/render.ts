@@ -118,7 +118,7 @@ function selectFor(input: Extract<ViewInput, { kind: 'select' }>, customId: stri
 }
 
 function buttonFor(input: Extract<ViewInput, { kind: 'button' }>, customId: string): APIButtonComponent {
-  return { type: ComponentType.Button, style: BUTTON_STYLES[input.style], label: clip(input.label, LIMITS.buttonLabel), custom_id: customId };
+  return { type: ComponentType.Button, style: BUTTON_STYLES[input.style], label: clip(input.label, LIMITS.buttonLabel), custom_id: customId, ...(input.disabled ? { disabled: true } : {}) };
 }
 
 const sideOf = (name: string): string | undefined => name.split(':')[1];

@@ -5,6 +5,7 @@ import type { Delivery } from '../db/repos/deliveries.js';
 import type { Person } from '../db/repos/people.js';
 import type { DeliveryPart } from '../db/schema.js';
 import { sessionView, sideWords } from '../views/plan-view.js';
+import { workoutControls } from '../views/daily-view.js';
 import type { View } from '../views/view.js';
 import { morningView } from '../views/workout-view.js';
 import type { Phraser } from '../qa/phrase.js';
@@ -25,13 +26,6 @@ export function composeParts(facts: { morningPending: boolean; isSunday: boolean
   ];
 }
 
-/** Buttons a workout DM carries, beyond /workout's Done and Skip. */
-export const DM_WORKOUT_BUTTONS: View['inputs'] = [
-  { kind: 'button', name: 'snooze1', label: 'Snooze 1 h', style: 'secondary' },
-  { kind: 'button', name: 'snooze3', label: 'Snooze 3 h', style: 'secondary' },
-  { kind: 'button', name: 'pause', label: 'Pause reminders', style: 'secondary' },
-];
-
 /** A workout DM's buttons answer to the workout flow, like /workout's (ref = the workout's id). */
 const workoutButtons = (workoutId: number): DmButtons => ({ flow: 'workout', ref: String(workoutId) });
 
@@ -43,7 +37,7 @@ export function weeklyView(w: WeeklySummary): View {
         ? `Average pain during sessions: ${w.painThisWeek}/10.`
         : `Average pain during sessions: ${w.painThisWeek}/10 (last week ${w.painLastWeek}/10).`;
   const moved = w.moved.length
-    ? w.moved.map((m) => `- ${PATTERN_LABELS[m.pattern as PatternId]} (${sideWords(m.side as 'left')}) ${m.change === 'progress' ? 'moved up' : 'eased back'} to level ${m.toLevel}`).join('\n')
+    ? w.moved.map((m) => `- ${PATTERN_LABELS[m.pattern as PatternId]} (${sideWords(m.side as 'left')}) ${m.change === 'level_up' ? 'moved up' : 'eased back'} to level ${m.toLevel}`).join('\n')
     : 'No pattern changed level this week; steady work is how change happens.';
   return {
     title: 'Your week',
@@ -75,9 +69,10 @@ export async function renderPart(coach: Coach, phraser: Phraser, person: Person,
     case 'workout': {
       const workout = delivery.workoutId === null ? undefined : coach.workout(person.id, delivery.workoutId);
       if (!workout) return [];
+      // Exercises first, on a phone's first screen; the opening line (plan day, streak) closes it.
       const view = sessionView(workout.session, coach.library);
       const hello = await phraser.intro({ occasion: 'daily', facts: coach.dailyFacts(person, delivery.localDate) });
-      return [{ view: { ...view, body: `${hello}\n\n${view.body}`, inputs: [...view.inputs, ...DM_WORKOUT_BUTTONS] }, buttons: workoutButtons(workout.id) }];
+      return [{ view: { ...view, body: `${view.body}\n\n${hello}` }, buttons: workoutButtons(workout.id) }];
     }
     case 'weekly': {
       const view = weeklyView(coach.weekly(person.id, delivery.localDate));
@@ -99,10 +94,7 @@ export function nudgeView(workoutId: number): DmView {
     view: {
       title: 'A nudge, as you asked',
       body: "Today's workout is still waiting. Even a shorter version counts: do what you can, then tell me how it went.",
-      inputs: [
-        { kind: 'button', name: 'done', label: 'Done', style: 'success' },
-        { kind: 'button', name: 'skip', label: 'Skip today', style: 'secondary' },
-      ],
+      inputs: workoutControls('ready'),
       privacy: 'private',
       tone: 'info',
     },

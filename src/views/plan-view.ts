@@ -3,11 +3,12 @@ import type { Library } from '../content/library.js';
 import type { Exercise, TroubleshootingTopic } from '../content/schema.js';
 import type { Finding } from '../coaching/assessment.js';
 import { formatDosage, type Plan, type PlanItem, type Reason } from '../coaching/plan.js';
-import { KEEP_RULES, PROGRESSION_RULES, SESSION_RULES, START_RULES } from '../coaching/rules.js';
+import { PROGRESSION_V2_RULES } from '../coaching/progression.js';
+import { KEEP_RULES, SESSION_RULES, START_RULES } from '../coaching/rules.js';
 import { referralText, type Referral } from '../coaching/safety.js';
 import type { Session, SessionItem } from '../coaching/session.js';
-import type { StoredDecision } from '../db/schema.js';
 import type { Comparison } from '../coaching/reassessment.js';
+import { dateInWords, minutesInWords, workoutControls, type WorkoutMessageState } from './daily-view.js';
 import type { View } from './view.js';
 
 /** Person-facing wording for plans, sessions, exercises and decisions, shared by every renderer. */
@@ -32,8 +33,7 @@ const RULE_EXPLANATIONS: ReadonlyMap<string, string> = new Map([
   ...START_RULES.map((r) => [r.id, r.explain] as const),
   ...Object.values(KEEP_RULES).map((r) => [r.id, r.explain] as const),
   ...Object.values(SESSION_RULES).map((r) => [r.id, r.explain] as const),
-  ...PROGRESSION_RULES.map((r) => [r.id, r.explain] as const),
-  ['progress-two-good-sessions', 'two good sessions in a row'],
+  ...Object.values(PROGRESSION_V2_RULES).map((r) => [r.id, r.reason] as const),
 ]);
 
 export function ruleExplanation(ruleId: string): string {
@@ -150,32 +150,42 @@ export function planView(plan: Plan, library: Library): View {
   return { title: 'Your HipCoach plan', body: sections.join('\n\n'), inputs: [], privacy: 'private', tone: 'success' };
 }
 
-export function sessionView(session: Session, library: Library): View {
+/** One exercise of the day, in two short lines for a phone: name and dose, then its key cue. */
+function sessionLine(item: SessionItem, library: Library, index: number): string {
+  const side = item.side === 'both' ? '' : ` (${item.side})`;
+  const cue = library.exerciseById.get(item.exerciseId)?.cues[0];
+  return `**${index}. ${item.name}**${side}: ${item.dosage.text}${cue ? `\n*${cue}*` : ''}`;
+}
+
+/**
+ * The day's workout, exercises first (the daily DM and /workout). `state` sets the controls:
+ * [Done] [Later] while it is open, the Later menu, or a disabled button saying what happened.
+ */
+export function sessionView(session: Session, library: Library, state: WorkoutMessageState = 'ready'): View {
   if (session.referral) return referralView(session.referral, library);
   if (session.items.length === 0) {
     return { title: 'No workout yet', body: 'Finish your assessment to get a plan, then your daily workouts start.', inputs: [], privacy: 'private', tone: 'info' };
   }
-  const warm = session.warmup.map((w, i) => itemText(w, library, i + 1, false)).join('\n');
-  const main = session.items.map((w, i) => itemText(w, library, i + 1, false)).join('\n');
+  const warm = session.warmup.map((w, i) => sessionLine(w, library, i + 1)).join('\n');
+  const main = session.items.map((w, i) => sessionLine(w, library, i + 1)).join('\n');
   return {
-    title: `Today's workout (${session.localDate})`,
+    title: `Today's workout · ${dateInWords(session.localDate)}`,
     body: [
-      `About **${session.estimatedMinutes} minutes**. Move slowly, breathe, and keep pain at 3/10 or less.`,
-      `**Warm-up**\n${warm}`,
+      `${capitalise(minutesInWords(session.estimatedMinutes))}. Keep pain at 3/10 or less.`,
+      ...(warm ? [`**Warm-up**\n${warm}`] : []),
       `**Exercises**\n${main}`,
-      'When you are done, tell me how it went so tomorrow fits you better.',
+      'Tap **Done** when you finish and I will ask how it went.',
     ].join('\n\n'),
     inputs: [
       {
         kind: 'select',
         name: 'open',
-        placeholder: 'How to do an exercise: pick one for the full description',
+        placeholder: 'How to do an exercise: pick one',
         options: [...session.warmup, ...session.items]
           .filter((item, i, all) => all.findIndex((x) => x.exerciseId === item.exerciseId) === i)
           .map((item) => ({ value: item.exerciseId, label: item.name, description: item.dosage.text })),
       },
-      { kind: 'button', name: 'done', label: 'Done', style: 'success' },
-      { kind: 'button', name: 'skip', label: 'Skip today', style: 'secondary' },
+      ...workoutControls(state),
     ],
     privacy: 'private',
     tone: 'info',
@@ -203,39 +213,8 @@ export function exerciseText(e: Exercise, library: Library): string {
   ].join('\n\n');
 }
 
-export function decisionText(d: StoredDecision, library: Library): string | null {
-  const pattern = `${PATTERN_LABELS[d.pattern]} (${sideWords(d.side)})`;
-  const chain = library.chains[d.pattern];
-  const name = (level: number) => chain.levels[level - 1]?.main.name ?? `level ${level}`;
-  if (d.change === 'progress') return `**${pattern}** moves up to level ${d.toLevel} (${name(d.toLevel)}): ${ruleExplanation(d.ruleId)}.`;
-  if (d.change === 'regress') {
-    if (d.fromLevel === d.toLevel) return `**${pattern}** stays at the easiest level: ${ruleExplanation(d.ruleId)}.`;
-    return `**${pattern}** moves back to level ${d.toLevel} (${name(d.toLevel)}): ${ruleExplanation(d.ruleId)}.`;
-  }
-  return null;
-}
-
-export const CLINICIAN_NUDGE =
-  'This pattern has needed easing twice in a row. That happens, and it is not a red flag, but it is a good moment to ask a physiotherapist or doctor to take a look, so your plan fits what is going on.';
-
 export function topicText(t: TroubleshootingTopic): string {
   return [`**${t.title}**`, t.summary, t.whatToTry.map((w) => `- ${w}`).join('\n'), `*When to get help:* ${t.whenToGetHelp}`].join('\n');
-}
-
-/** What changed after feedback or the morning check, with any troubleshooting and nudges. */
-export function decisionsView(
-  result: { decisions: StoredDecision[]; topics: TroubleshootingTopic[]; clinicianReview: boolean; awaitingMorning?: boolean },
-  library: Library,
-  title = 'Feedback saved',
-): View {
-  const moves = result.decisions.map((d) => decisionText(d, library)).filter((t): t is string => t !== null);
-  const parts: string[] = [];
-  if (moves.length) parts.push(moves.join('\n'));
-  else if (result.awaitingMorning) parts.push('Thanks. I will ask how your hip feels tomorrow morning, then decide whether anything moves up.');
-  else parts.push('Everything stays at its current level for now.');
-  if (result.clinicianReview) parts.push(CLINICIAN_NUDGE);
-  for (const t of result.topics) parts.push(topicText(t));
-  return { title, body: parts.join('\n\n'), inputs: [], privacy: 'private', tone: result.clinicianReview ? 'warning' : 'success' };
 }
 
 /** Reassessment: what changed, test by test, and in the activities that matter (PSFS). */

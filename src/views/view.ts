@@ -28,6 +28,8 @@ export type ViewInput =
       name: string;
       label: string;
       style: 'primary' | 'secondary' | 'success' | 'danger';
+      /** Shown but not pressable: says what already happened (e.g. "Paused"). */
+      disabled?: boolean;
     }
   | {
       /** Free text, collected in a Discord modal or a console prompt. */

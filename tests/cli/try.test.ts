@@ -47,21 +47,23 @@ describe('npm run try: the console coach', () => {
 
   it('resumes at the same step on the next run, then builds the plan and logs today\'s workout', () => {
     const rest = testLines(EVERYONE_TEST_IDS.slice(3));
-    const r = run(db, [...rest, '', '1', '2', '2', '1']);
+    // Done, effort about right, form good, no exercise above 3/10 (the v2 feedback questions).
+    const r = run(db, [...rest, '', '1', '2', '1', '']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Picking up your assessment where you left it');
     expect(r.stdout).not.toContain('Welcome to HipCoach');
     expect(r.stdout.indexOf('Test 4 of 16')).toBeGreaterThan(-1);
     expect(r.stdout).not.toContain('Test 3 of 16');
     expect(r.stdout).toContain('Your HipCoach plan');
-    expect(r.stdout).toContain("Today's workout (2026-11-28)");
+    expect(r.stdout).toContain("Today's workout · Saturday 28 November");
     expect(r.stdout).toContain('Feedback saved');
   });
 
   it('asks the morning check on the next day before the new workout', () => {
-    const r = run(db, ['2', '4', '3'], '2026-11-29T07:30:00Z');
+    // Same as usual (no pain question then), then later.
+    const r = run(db, ['2', '3'], '2026-11-29T07:30:00Z');
     expect(r.stdout).toContain('Last time (2026-11-28) you trained');
-    expect(r.stdout).toContain("Today's workout (2026-11-29)");
+    expect(r.stdout).toContain("Today's workout · Sunday 29 November");
     expect(r.stdout).toContain('It will be here when you are ready');
   });
 

@@ -5,7 +5,7 @@ import { getLibrary } from '../../src/content/load.js';
 import { closeAssessment, startAssessment } from '../../src/db/repos/assessments.js';
 
 import { activePlan, saveActivePlan } from '../../src/db/repos/plans.js';
-import { progressionLevels, progressionStates, resetProgressionFromPlan, saveTrackState, trackState } from '../../src/db/repos/progression.js';
+import { engineState, progressionStates, replaceEngineState, saveTrackState, seedEngineState, setSettledMornings, trackState } from '../../src/db/repos/progression.js';
 import { NOW, examplePlan, minutesLater, sqliteErrorCode, type TempDb, useTempDb } from './helpers.js';
 
 const P = 'person-a';
@@ -96,11 +96,15 @@ describe('plans', () => {
   });
 });
 
-describe('progression', () => {
+describe('progression (engine v2 state)', () => {
   const t = useTempDb(P, Q);
+  const DAY = '2026-03-02';
+  const seed = (personId: string, plan: typeof plan20, now = NOW): void => {
+    replaceEngineState(t.handle.db, personId, seedEngineState(plan, DAY), now);
+  };
 
-  it('resetProgressionFromPlan writes one row per plan item at the item’s level', () => {
-    resetProgressionFromPlan(t.handle.db, P, plan20, NOW);
+  it('a seeded plan writes one row per plan item at its level, first rung, level since the start day', () => {
+    seed(P, plan20);
     const states = progressionStates(t.handle.db, P);
     expect(states).toHaveLength(plan20.items.length);
     for (const item of plan20.items) {
@@ -108,42 +112,47 @@ describe('progression', () => {
         pattern: item.pattern,
         side: item.side,
         level: item.level,
-        goodStreak: 0,
-        regressStreak: 0,
+        rung: 0,
+        goodExposures: 0,
+        levelSince: DAY,
+        stepDowns: 0,
       });
     }
     const raw = t.handle.sqlite.prepare('SELECT DISTINCT updated_at AS u FROM progression').all() as { u: number }[];
     expect(raw).toEqual([{ u: NOW.getTime() }]);
   });
 
-  it('progressionLevels is keyed by pattern:side', () => {
-    resetProgressionFromPlan(t.handle.db, P, plan20, NOW);
-    const levels = progressionLevels(t.handle.db, P);
-    const expected = Object.fromEntries(plan20.items.map((i) => [`${i.pattern}:${i.side}`, { level: i.level }]));
-    expect(levels).toEqual(expected);
-    for (const key of Object.keys(levels)) expect(key).toMatch(/^[a-z_]+:(left|right|both)$/);
+  it('engineState is keyed by pattern:side and carries rungs and settled mornings', () => {
+    seed(P, plan20);
+    const state = engineState(t.handle.db, P, DAY);
+    expect(Object.keys(state.tracks).sort()).toEqual(plan20.items.map((i) => trackKey(i.pattern, i.side)).sort());
     expect(trackKey('internal_rotation', 'left')).toBe('internal_rotation:left');
-    saveTrackState(t.handle.db, P, { pattern: 'hip_flexion', side: 'left', level: 5, goodStreak: 0, regressStreak: 0 }, NOW);
-    expect(progressionLevels(t.handle.db, P)['hip_flexion:left']).toEqual({ level: 5 });
-    expect(progressionLevels(t.handle.db, Q)).toEqual({});
+    saveTrackState(t.handle.db, P, { pattern: 'hip_flexion', side: 'left', level: 5, rung: 2, goodExposures: 1, levelSince: '2026-03-05', stepDowns: 0 }, NOW);
+    setSettledMornings(t.handle.db, P, 3, NOW);
+    const after = engineState(t.handle.db, P, DAY);
+    expect(after.tracks['hip_flexion:left']).toEqual({ level: 5, rung: 2, goodExposures: 1, levelSince: '2026-03-05', stepDowns: 0 });
+    expect(after.settledMornings).toBe(3);
+    expect(engineState(t.handle.db, Q, DAY)).toEqual({ tracks: {}, settledMornings: 0 });
+  });
+
+  it('a row from before v2 (no level_since) counts its level from today', () => {
+    seed(P, plan20);
+    t.handle.sqlite.prepare('UPDATE progression SET level_since = NULL WHERE person_id = ?').run(P);
+    const item = plan20.items[0]!;
+    expect(engineState(t.handle.db, P, '2026-04-01').tracks[trackKey(item.pattern, item.side)]?.levelSince).toBe('2026-04-01');
   });
 
   it('saveTrackState inserts a new track, then updates it in place', () => {
-    saveTrackState(t.handle.db, P, { pattern: 'abduction', side: 'left', level: 2, goodStreak: 1, regressStreak: 0 }, NOW);
-    expect(trackState(t.handle.db, P, 'abduction', 'left')).toEqual({
-      pattern: 'abduction',
-      side: 'left',
-      level: 2,
-      goodStreak: 1,
-      regressStreak: 0,
-    });
-    saveTrackState(t.handle.db, P, { pattern: 'abduction', side: 'left', level: 3, goodStreak: 0, regressStreak: 2 }, minutesLater(5));
+    saveTrackState(t.handle.db, P, { pattern: 'abduction', side: 'left', level: 2, rung: 1, goodExposures: 1, levelSince: DAY, stepDowns: 0 }, NOW);
+    saveTrackState(t.handle.db, P, { pattern: 'abduction', side: 'left', level: 3, rung: 0, goodExposures: 0, levelSince: '2026-03-10', stepDowns: 1 }, minutesLater(5));
     expect(trackState(t.handle.db, P, 'abduction', 'left')).toEqual({
       pattern: 'abduction',
       side: 'left',
       level: 3,
-      goodStreak: 0,
-      regressStreak: 2,
+      rung: 0,
+      goodExposures: 0,
+      levelSince: '2026-03-10',
+      stepDowns: 1,
     });
     expect(progressionStates(t.handle.db, P)).toHaveLength(1);
     const raw = t.handle.sqlite.prepare('SELECT updated_at AS u FROM progression').get() as { u: number };
@@ -152,20 +161,14 @@ describe('progression', () => {
     expect(trackState(t.handle.db, P, 'abduction', 'right')).toBeUndefined();
   });
 
-  it('a new plan resets every track and removes tracks the plan no longer has', () => {
-    resetProgressionFromPlan(t.handle.db, P, plan20, NOW);
-    const item = plan20.items[0]!;
-    saveTrackState(t.handle.db, P, { pattern: item.pattern, side: item.side, level: item.level + 1, goodStreak: 3, regressStreak: 0 }, NOW);
-    // Spec v2 keeps every pattern in a plan: a goal pattern's one-sided track is one no plan has.
-    saveTrackState(t.handle.db, P, { pattern: 'impact', side: 'left', level: 4, goodStreak: 0, regressStreak: 0 }, NOW);
-    expect(plan20.items.some((i) => i.pattern === 'impact' && i.side === 'left')).toBe(false);
-    resetProgressionFromPlan(t.handle.db, Q, plan20, NOW);
-
-    resetProgressionFromPlan(t.handle.db, P, plan40, minutesLater(10));
+  it('replacing the state removes tracks the new state no longer has, for that person only', () => {
+    seed(P, plan20);
+    saveTrackState(t.handle.db, P, { pattern: 'impact', side: 'left', level: 4, rung: 0, goodExposures: 0, levelSince: DAY, stepDowns: 0 }, NOW);
+    expect(plan40.items.some((i) => i.pattern === 'impact' && i.side === 'left')).toBe(false);
+    seed(Q, plan20);
+    seed(P, plan40, minutesLater(10));
     expect(trackState(t.handle.db, P, 'impact', 'left')).toBeUndefined();
-    expect(trackState(t.handle.db, P, item.pattern, item.side)).toMatchObject({ level: item.level, goodStreak: 0 });
     expect(progressionStates(t.handle.db, P)).toHaveLength(plan40.items.length);
-    // The other person's tracks are untouched.
     expect(progressionStates(t.handle.db, Q)).toHaveLength(plan20.items.length);
   });
 });

@@ -6,7 +6,7 @@ import { recordMeasures } from '../../src/db/repos/measures.js';
 import { deletePerson, ensurePerson, getPerson, recordConsent } from '../../src/db/repos/people.js';
 import { saveActivePlan } from '../../src/db/repos/plans.js';
 import { PERSONAL_TABLES, exportPerson, rowsAbout } from '../../src/db/repos/privacy.js';
-import { resetProgressionFromPlan } from '../../src/db/repos/progression.js';
+import { replaceEngineState, seedEngineState } from '../../src/db/repos/progression.js';
 import { logQuestion } from '../../src/db/repos/qa.js';
 import { recordScreen } from '../../src/db/repos/safety.js';
 import { ensureWorkout, insertFeedback } from '../../src/db/repos/workouts.js';
@@ -34,7 +34,7 @@ function populate(db: Db, personId: string, days: string[]): void {
     recordMeasures(tx, personId, a.id, answers.baseline!, NOW);
     closeAssessment(tx, a.id, 'completed', NOW);
     const stored = saveActivePlan(tx, personId, a.id, plan, NOW);
-    resetProgressionFromPlan(tx, personId, plan, NOW);
+    replaceEngineState(tx, personId, seedEngineState(plan, days[0] ?? '2026-03-02'), NOW);
     days.forEach((day, i) => {
       const w = ensureWorkout(tx, personId, stored.id, exampleSession(plan, personId, day), minutesLater(i));
       insertFeedback(

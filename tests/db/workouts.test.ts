@@ -23,13 +23,17 @@ const Q = 'person-b';
 const PENDING: StoredDecision = {
   pattern: 'abduction',
   side: 'right',
-  change: 'pending',
-  ruleId: 'wait_for_morning',
-  fromLevel: 3,
-  toLevel: 3,
+  from: 3,
+  to: 3,
+  fromRung: 0,
+  toRung: 1,
+  change: 'rung_up',
+  ruleId: 'climb-rung',
+  reason: 'a good session',
   clinicianReview: false,
+  before: { level: 3, rung: 0, goodExposures: 0, levelSince: '2026-11-20', stepDowns: 0 },
 };
-const PROGRESS: StoredDecision = { ...PENDING, change: 'progress', ruleId: 'two_good_sessions', toLevel: 4 };
+const PROGRESS: StoredDecision = { ...PENDING, change: 'level_up', ruleId: 'level-up', to: 4, toRung: 0 };
 
 let plan: Plan;
 beforeAll(() => {
@@ -186,5 +190,26 @@ describe('feedback', () => {
     insertFeedback(t.handle.db, feedbackInput(w, P), NOW);
     t.handle.sqlite.prepare('DELETE FROM workouts WHERE id = ?').run(w);
     expect(feedbackFor(t.handle.db, w)).toBeUndefined();
+  });
+
+  it('feedback rows written before engine v2 read back as v2 decisions (pending ones dropped)', () => {
+    const w = workout(P, '2026-11-26');
+    const f = insertFeedback(t.handle.db, feedbackInput(w, P, { decisions: [] }), NOW)!;
+    const legacy = [
+      { pattern: 'abduction', side: 'right', change: 'progress', ruleId: 'progress-two-good-sessions', fromLevel: 3, toLevel: 4, clinicianReview: false },
+      { pattern: 'trunk', side: 'both', change: 'regress', ruleId: 'regress-form', fromLevel: 2, toLevel: 1, clinicianReview: true },
+      { pattern: 'hinge', side: 'both', change: 'pending', ruleId: 'wait', fromLevel: 2, toLevel: 2, clinicianReview: false },
+    ];
+    t.handle.sqlite.prepare('UPDATE feedback SET decisions = ? WHERE id = ?').run(JSON.stringify(legacy), f.id);
+    expect(feedbackFor(t.handle.db, w)?.decisions).toEqual([
+      { pattern: 'abduction', side: 'right', from: 3, to: 4, fromRung: 0, toRung: 0, change: 'level_up', ruleId: 'progress-two-good-sessions', reason: '', clinicianReview: false },
+      { pattern: 'trunk', side: 'both', from: 2, to: 1, fromRung: 0, toRung: 0, change: 'level_down', ruleId: 'regress-form', reason: '', clinicianReview: true },
+    ]);
+  });
+
+  it('stores pain per exercise', () => {
+    const w = workout(P, '2026-11-25');
+    insertFeedback(t.handle.db, feedbackInput(w, P, { painByExercise: { clamshell: 6 } }), NOW);
+    expect(feedbackFor(t.handle.db, w)?.painByExercise).toEqual({ clamshell: 6 });
   });
 });

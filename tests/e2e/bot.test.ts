@@ -160,18 +160,28 @@ describe('a full assessment on both sides', () => {
     // The detail shows the exercise's figure on request (the select), with its alt text.
     expect(detailMsg.attachments.map((a) => a.filename)).toEqual([`${exercise}.png`]);
     expect(detailMsg.attachments[0]!.description).toMatch(/^Illustration of /);
-    msg = (await press(alice, msg, 'done')).message;
+    const session = h.bot.context.coach.todaysWorkout(alice.id);
+    if ('kind' in session) throw new Error('expected a workout');
+    // The highest level item: a step-down there is a change the reply names, with its reason.
+    const hurt = [...session.session.items].sort((a, b) => b.level - a.level)[0]!;
+    // Done keeps the workout on screen (its controls say Done) and asks for feedback in a new message.
+    const done = await press(alice, msg, 'done');
+    expect(textOf(done.message)).toContain(textOf(msg));
+    expect(componentsOf(done.message).filter((c) => c.type === 2).map((c) => [c.label, c.disabled])).toEqual([['Done ✓', true]]);
+    const [feedback] = await done.handle.waitForFollowUps(1);
+    expect(feedback!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    msg = feedback!;
     expect(textOf(msg)).toContain('How did it go?');
-    msg = (await press(alice, msg, 'save')).message;
-    expect(textOf(msg)).toContain('Please answer all three questions first');
-    msg = (await press(alice, msg, 'pain', ['7'])).message;
-    msg = (await press(alice, msg, 'effort', ['hard'])).message;
-    msg = (await press(alice, msg, 'form', ['good'])).message;
-    msg = (await press(alice, msg, 'save')).message;
+    msg = (await press(alice, msg, 'effort:hard')).message;
+    msg = (await press(alice, msg, 'form:good')).message;
+    msg = (await press(alice, msg, 'hurt', [hurt.exerciseId])).message;
+    msg = (await press(alice, msg, 'hurtpain', ['7'])).message;
     const text = textOf(msg);
     expect(text).toContain('Feedback saved');
-    expect(text).toMatch(/moves back to level \d|stays at the easiest level/);
-    expect(text).toContain('pain went above 5/10');
+    // One line per change, the patterns that stay put grouped into one "No change" line.
+    expect(text).toMatch(/^.+: (back to level \d+|a little less next time), because this exercise went above 5\/10\.$/m);
+    expect(text.match(/^No change:/gm)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(text).not.toContain('stays at the easiest level');
     expect(text).toContain('Pain during an exercise');
   });
 });

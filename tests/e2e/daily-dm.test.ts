@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PatternId } from '../../src/content/ids.js';
-import { getLibrary } from '../../src/content/load.js';
 import { DMS_BLOCKED } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
-import { idOf, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
+import { componentsOf, idOf, inputName, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 import { fixedClock } from '../../testkit/clock.js';
 
@@ -42,56 +40,78 @@ async function press(user: FakeUser, message: FakeMessage, name: string, values?
   return (await handle.final()) ?? message;
 }
 
-async function giveFeedback(user: FakeUser, dm: FakeMessage, pain: string, effort: string): Promise<FakeMessage> {
-  let m = await press(user, dm, 'done');
-  m = await press(user, m, 'pain', [pain]);
-  m = await press(user, m, 'effort', [effort]);
-  m = await press(user, m, 'form', ['good']);
-  return press(user, m, 'save');
+/** Done on a workout message: the message keeps its exercises, the feedback form comes as a new message. */
+async function pressDone(user: FakeUser, dm: FakeMessage): Promise<{ workout: FakeMessage; feedback: FakeMessage }> {
+  const handle = await h.fake.click(user, idOf(dm, 'done'), { message: dm, dm: true });
+  const workout = (await handle.final()) ?? dm;
+  const [feedback] = await handle.waitForFollowUps(1);
+  return { workout, feedback: feedback! };
+}
+
+/** The names of a message's controls, and each button's label and whether it can be pressed. */
+const controlsOf = (m: FakeMessage) => componentsOf(m).map((c) => (c.type === 2 ? `${c.label}${c.disabled ? ' (disabled)' : ''}` : inputName(c.custom_id ?? '')));
+const current = (m: FakeMessage, user: FakeUser) => h.fake.dmMessages(user).find((x) => x.id === m.id)!;
+
+/** Feedback as a person gives it: effort and form buttons, then which exercise went above 3/10 (or None) and its score. */
+async function answerFeedback(user: FakeUser, feedback: FakeMessage, effort: string, hurt: { exercise: string; pain: string } | null): Promise<FakeMessage> {
+  let m = await press(user, feedback, `effort:${effort}`);
+  m = await press(user, m, 'form:good');
+  if (!hurt) return press(user, m, 'hurt', ['none']);
+  m = await press(user, m, 'hurt', [hurt.exercise]);
+  return press(user, m, 'hurtpain', [hurt.pain]);
+}
+
+async function giveFeedback(user: FakeUser, dm: FakeMessage, effort: string): Promise<FakeMessage> {
+  return answerFeedback(user, (await pressDone(user, dm)).feedback, effort, null);
 }
 
 async function morningCheck(user: FakeUser): Promise<FakeMessage> {
   const morning = [...h.fake.dmMessages(user)].reverse().find((m) => textOf(m).includes('Morning check'))!;
-  let m = await press(user, morning, 'feel', ['same']);
-  m = await press(user, m, 'mpain', ['3']);
-  return press(user, m, 'msave');
+  return press(user, morning, 'feel:same');
 }
 
-const latestWorkoutDm = (user: FakeUser) => [...h.fake.dmMessages(user)].reverse().find((m) => textOf(m).includes("Today's workout"))!;
+const latestWorkoutDm = (user: FakeUser) => [...h.fake.dmMessages(user)].reverse().find((m) => textOf(m).includes("Today's workout ·"))!;
+const nudgesTo = (user: FakeUser) => h.fake.dmMessages(user).filter((m) => textOf(m).includes('A nudge, as you asked'));
 /** The level of the squat in a stored daily session (the squat is in every session of this plan). */
-const squatLevel = (localDate: string, user: FakeUser) => {
+const squatOn = (localDate: string, user: FakeUser) => {
   const row = sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', user.id, localDate)[0]!;
-  return (JSON.parse(row.session) as { items: { pattern: string; level: number }[] }).items.find((i) => i.pattern === 'squat')?.level;
+  return (JSON.parse(row.session) as { items: { pattern: string; level: number; rung?: number; exerciseId: string }[] }).items.find((i) => i.pattern === 'squat')!;
 };
 
 describe('the daily DM', () => {
-  it('arrives at 07:30 London time with the workout, exercise help and the day buttons', async () => {
+  it('arrives at 07:30 London time with the workout (date in words, minutes rounded), exercise help, [Done] and [Later]', async () => {
     await tick('2026-06-01T06:29:00Z');
     expect(h.fake.dmMessages(dora)).toHaveLength(0);
     const report = await tick('2026-06-01T06:30:00Z'); // 07:30 BST
     expect(report.claimed).toBe(4);
     const dm = latestWorkoutDm(dora);
     expect(textOf(dm)).toContain('Streak: 0 days');
-    const buttons = (dm.components as { components: { custom_id: string }[] }[]).flatMap((r) => r.components.map((c) => c.custom_id.split(':').slice(4).join(':')));
-    expect(buttons).toEqual(['open', 'done', 'skip', 'snooze1', 'snooze3', 'pause']);
+    expect(textOf(dm)).toContain("Today's workout · Monday 1 June");
+    expect(textOf(dm)).toMatch(/About \d*[05] minutes\./);
+    expect(textOf(dm)).not.toMatch(/2026-06-01|\d\.\d minutes/);
+    // Exercises first: the list comes before the opening line (plan day, streak).
+    expect(textOf(dm).indexOf('**Exercises**')).toBeLessThan(textOf(dm).indexOf('Streak'));
+    expect(controlsOf(dm)).toEqual(['open', 'Done', 'Later']);
     expect(dm.nonce).toBeDefined();
   });
 
   it('feedback moves a pattern, says why, and tomorrow\'s session differs as the rules say; blocked DMs are noticed', async () => {
     let msg = latestWorkoutDm(dora);
-    const before = squatLevel('2026-06-01', dora)!;
-    msg = await press(dora, msg, 'done');
-    msg = await press(dora, msg, 'pain', ['6']);
-    msg = await press(dora, msg, 'effort', ['right']);
-    msg = await press(dora, msg, 'form', ['good']);
-    msg = await press(dora, msg, 'save');
-    expect(textOf(msg)).toMatch(/Squat \(both sides\)\*\* moves back to level \d+/);
+    const before = squatOn('2026-06-01', dora);
+    const done = await pressDone(dora, msg);
+    // The workout stays readable: same text, only its controls changed.
+    expect(textOf(done.workout)).toBe(textOf(msg));
+    expect(controlsOf(done.workout)).toEqual(['open', 'Done ✓ (disabled)']);
+    expect(done.feedback.id).not.toBe(msg.id);
+    expect(textOf(done.feedback)).toContain('How did it go?');
+    msg = await answerFeedback(dora, done.feedback, 'right', { exercise: before.exerciseId, pain: '6' });
+    expect(textOf(msg)).toMatch(/Squat: back to level \d+, because this exercise went above 5\/10/);
     expect(textOf(msg)).toContain('Pain during an exercise');
-    await giveFeedback(eli, latestWorkoutDm(eli), '1', 'easy');
+    await giveFeedback(eli, latestWorkoutDm(eli), 'easy');
     h.fake.blockDMs(gus);
 
     await tick('2026-06-02T06:30:00Z');
-    expect(squatLevel('2026-06-02', dora)).toBe(before - 1);
+    expect(squatOn('2026-06-02', dora)).toMatchObject({ level: before.level - 1, rung: 0 });
     // Gus blocks DMs: no retries, and he hears about it once, privately, in a server.
     expect(sql<{ error: string }>('select error from deliveries where person_id = ? and local_date = ?', gus.id, '2026-06-02')).toEqual([{ error: 'dm_blocked' }]);
     const first = await h.fake.slash(gus, 'help');
@@ -104,50 +124,81 @@ describe('the daily DM', () => {
     expect(second.followUps()).toEqual([]);
   });
 
-  it('asks the morning check first when yesterday\'s session waits for it, and progresses after two good days', async () => {
-    const levels = () => new Map(sql<{ pattern: string; side: string; level: number }>('select pattern, side, level from progression where person_id = ?', eli.id).map((r) => [`${r.pattern}:${r.side}`, r.level]));
-    const start = levels();
-    await morningCheck(eli);
-    await giveFeedback(eli, latestWorkoutDm(eli), '2', 'right');
+  it('asks the morning check first when yesterday\'s session waits for it; a good day climbs a rung and the next session shows it', async () => {
+    const rungs = () => new Map(sql<{ pattern: string; side: string; rung: number }>('select pattern, side, rung from progression where person_id = ?', eli.id).map((r) => [`${r.pattern}:${r.side}`, r.rung]));
+    // Tuesday's DM: the morning check about Monday's session, then the workout.
+    const dms = h.fake.dmMessages(eli);
+    const workoutAt = dms.findIndex((m) => textOf(m).includes("Today's workout · Tuesday 2 June"));
+    expect(textOf(dms[workoutAt - 1]!)).toContain('Morning check');
+    expect(textOf(dms[workoutAt - 1]!)).toContain('after your session on Monday 1 June');
+    const checked = await morningCheck(eli);
+    expect(textOf(checked)).toContain('Morning check saved');
+    const start = rungs();
+    const saved = await giveFeedback(eli, latestWorkoutDm(eli), 'right');
+    expect(textOf(saved)).toContain('a little more next time');
+    const climbed = [...rungs()].filter(([key, rung]) => rung === (start.get(key) ?? 0) + 1);
+    expect(climbed.length).toBeGreaterThan(0);
+    // Tomorrow's session doses each climbed pattern at its new rung.
     await tick('2026-06-03T06:30:00Z');
-    const decided = await morningCheck(eli);
-    expect(textOf(decided)).toContain('two good sessions in a row');
-    const moved = [...levels()].filter(([key, level]) => level === (start.get(key) ?? 0) + 1);
-    expect(moved.length).toBeGreaterThan(0);
-    // Tomorrow's session uses the new level for a pattern that moved up.
-    await tick('2026-06-04T06:30:00Z');
-    const session = JSON.parse(sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', eli.id, '2026-06-04')[0]!.session) as { items: { pattern: string; side: string; level: number }[] };
-    const movedTo = new Map(moved);
-    // Spec v2 gates: a provocative or single-leg level the assessment has not unlocked stays shut,
-    // so only moves onto open levels show in the session.
-    const open = (pattern: string, level: number) => {
-      const at = getLibrary().chains[pattern as PatternId].levels[level - 1];
-      return at !== undefined && !at.provocative && at.options.some((o) => !o.singleLeg);
-    };
-    const trained = session.items.filter((i) => movedTo.has(`${i.pattern}:${i.side}`) && open(i.pattern, movedTo.get(`${i.pattern}:${i.side}`)!));
+    const session = JSON.parse(sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', eli.id, '2026-06-03')[0]!.session) as { items: { pattern: string; side: string; rung?: number }[] };
+    const climbedTo = new Map(climbed);
+    const trained = session.items.filter((i) => climbedTo.has(`${i.pattern}:${i.side}`));
     expect(trained.length).toBeGreaterThan(0);
-    for (const item of trained) expect(item.level).toBe(movedTo.get(`${item.pattern}:${item.side}`));
+    for (const item of trained) expect(item.rung).toBe(climbedTo.get(`${item.pattern}:${item.side}`));
+    await tick('2026-06-04T06:30:00Z');
   });
 
-  it('snoozes for an hour and nudges once; pausing stops tomorrow\'s DM', async () => {
+  it('Later -> in 1 hour snoozes and the workout comes again an hour later, once', async () => {
     const w = latestWorkoutDm(fay);
-    expect(textOf(w)).toContain('2026-06-04');
+    expect(textOf(w)).toContain('Thursday 4 June');
     time.set('2026-06-04T06:31:00Z');
-    const snooze = await h.fake.click(fay, idOf(w, 'snooze1'), { message: w, dm: true });
+    const menu = await press(fay, w, 'later');
+    expect(textOf(menu)).toBe(textOf(w)); // the exercise list stays
+    expect(controlsOf(menu)).toEqual(['open', 'when', 'Back']);
+    const back = await press(fay, menu, 'back');
+    expect(controlsOf(back)).toEqual(['open', 'Done', 'Later']);
+    const again = await press(fay, back, 'later');
+    const snooze = await h.fake.select(fay, idOf(again, 'when'), ['1h'], { message: again, dm: true });
     expect(((await snooze.callback()).data as { content: string }).content).toContain('I will nudge you at 08:31');
-    const nudges = () => h.fake.dmMessages(fay).filter((m) => textOf(m).includes('A nudge, as you asked')).length;
+    const snoozed = (await snooze.final())!;
+    expect(controlsOf(snoozed)).toEqual(['open', 'Done', 'Later']);
+    expect(textOf(snoozed)).toContain('**Exercises**');
     await tick('2026-06-04T07:00:00Z');
-    expect(nudges()).toBe(0);
+    expect(nudgesTo(fay)).toHaveLength(0);
     await tick('2026-06-04T07:31:00Z');
-    expect(nudges()).toBe(1);
+    expect(nudgesTo(fay)).toHaveLength(1);
+    expect(controlsOf(nudgesTo(fay)[0]!)).toEqual(['Done', 'Later']);
     await tick('2026-06-04T08:00:00Z');
-    expect(nudges()).toBe(1);
+    expect(nudgesTo(fay)).toHaveLength(1);
+  });
 
-    const pause = await h.fake.click(fay, idOf(w, 'pause'), { message: w, dm: true });
-    expect(((await pause.callback()).data as { content: string }).content).toContain('Daily reminders are paused');
+  it('Pause in /settings relabels the old workout messages "Paused" and stops tomorrow\'s DM', async () => {
+    const w = latestWorkoutDm(fay);
+    const settings = await (await h.fake.slash(fay, 'settings')).final();
+    const paused = await h.fake.click(fay, idOf(settings, 'reminders'), { message: settings! });
+    expect(textOf(await paused.final())).toContain('Daily DMs are paused');
+    await h.bot.idle();
+    expect(controlsOf(current(w, fay))).toEqual(['open', 'Paused (disabled)']);
+    expect(controlsOf(current(nudgesTo(fay)[0]!, fay))).toEqual(['Paused (disabled)']);
+    expect(textOf(current(w, fay))).toBe(textOf(w)); // only the buttons changed
+    // Earlier days' workout messages too: nothing in the DM still offers Done or Later.
+    const offering = h.fake.dmMessages(fay).filter((m) => controlsOf(m).some((c) => c === 'Done' || c === 'Later'));
+    expect(offering).toEqual([]);
+    expect(h.fake.dmMessages(fay).filter((m) => controlsOf(m).includes('Paused (disabled)')).length).toBeGreaterThanOrEqual(2);
     await tick('2026-06-05T06:30:00Z');
     expect(sql('select * from deliveries where person_id = ? and local_date = ?', fay.id, '2026-06-05')).toEqual([]);
     expect(sql('select * from deliveries where person_id = ? and local_date = ?', dora.id, '2026-06-05')).toHaveLength(1);
+  });
+
+  it('Later -> skip today marks the day skipped and the button says so', async () => {
+    const w = latestWorkoutDm(dora);
+    expect(textOf(w)).toContain('Friday 5 June');
+    const menu = await press(dora, w, 'later');
+    const skipped = await press(dora, menu, 'when', ['skip']);
+    expect(controlsOf(skipped)).toEqual(['open', 'Skipped today (disabled)']);
+    expect(textOf(skipped)).toContain('Skipped for today');
+    expect(textOf(skipped)).toContain('**Exercises**');
+    expect(sql<{ status: string }>('select status from workouts where person_id = ? and local_date = ?', dora.id, '2026-06-05')).toEqual([{ status: 'skipped' }]);
   });
 
   it('adds the weekly summary on Sunday (with the chart for those who asked) and a reassessment invitation at 4 weeks', async () => {

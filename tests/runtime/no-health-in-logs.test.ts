@@ -90,10 +90,11 @@ async function walk(user: FakeUser, marker: string): Promise<string[]> {
   fake.clearFailures();
   let w = await (await fake.slash(user, 'workout')).final();
   w = await press(user, w, 'done');
-  w = await press(user, w, 'pain', ['7']);
-  w = await press(user, w, 'effort', ['hard']);
-  w = await press(user, w, 'form', ['struggled']);
-  w = await press(user, w, 'save');
+  w = await press(user, w, 'effort:hard');
+  w = await press(user, w, 'form:struggled');
+  const hurt = componentsOf(w).find((c) => c.custom_id !== undefined && inputName(c.custom_id) === 'hurt')!.options![1]!.value;
+  w = await press(user, w, 'hurt', [hurt]);
+  w = await press(user, w, 'hurtpain', ['7']);
   expect(textOf(w)).toContain('Feedback saved');
   const ask = await (await fake.slash(user, 'ask', [{ name: 'question', type: 3, value: question }], { dm: true })).final();
   expect(textOf(ask)).toMatch(/clinician|doctor|urgent/i);

@@ -1,16 +1,16 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseEquipmentPick, parseSettingsPatch } from '../../src/app/settings-input.js';
-import { askSelects } from '../../src/cli/ask-view.js';
+import { askFeedback } from '../../src/cli/workout-questions.js';
 import { ConsoleIO } from '../../src/cli/console-io.js';
 import { compareAssessments } from '../../src/coaching/reassessment.js';
 import { buildPlan } from '../../src/coaching/plan.js';
 import { getLibrary } from '../../src/content/load.js';
-import type { FeedbackDraft } from '../../src/db/schema.js';
+import { buildSession } from '../../src/coaching/session.js';
 import { clearanceView, withClearanceStep } from '../../src/views/clearance-view.js';
 import { completionView } from '../../src/views/completion-view.js';
 import { note } from '../../src/views/view.js';
-import { applyFeedbackInput, feedbackView } from '../../src/views/workout-view.js';
+import { exerciseNames } from '../../src/views/workout-view.js';
 import { allClearTests, makeAnswers } from '../support/answers.js';
 
 const library = getLibrary();
@@ -63,29 +63,32 @@ describe('the clinician-cleared step', () => {
   });
 });
 
-describe('the console asks a view\'s menus', () => {
-  async function ask(lines: string[]): Promise<{ draft: FeedbackDraft; out: string }> {
+describe('the console asks the feedback screen\'s questions', () => {
+  async function ask(lines: string[]) {
     const input = new PassThrough();
     const output = new PassThrough();
     let out = '';
     output.on('data', (c: Buffer) => (out += c.toString()));
     const io = new ConsoleIO(input, output, false);
     input.end(lines.join('\n') + '\n');
-    let draft: FeedbackDraft = {};
-    await askSelects(io, feedbackView(draft), (name, value) => {
-      const next = applyFeedbackInput(draft, name, value);
-      if ('error' in next) return next;
-      draft = next;
-      return { view: feedbackView(draft) };
-    });
-    return { draft, out };
+    const plan = buildPlan(makeAnswers({ tests: allClearTests() }), library);
+    const session = buildSession({ plan, userId: 'console:test', localDate: '2026-03-02' }, library);
+    const names = exerciseNames(session, library);
+    const answers = await askFeedback(io, session, names, () => undefined);
+    return { answers, out, first: [...names.keys()][0]!, firstName: [...names.values()][0]! };
   }
 
-  it('asks the same questions Discord shows, by number, and re-asks after a bad answer', async () => {
-    const { draft, out } = await ask(['11', '3', '3', '2', '2']);
-    expect(draft).toEqual({ painDuring: 3, effort: 'hard', form: 'struggled' });
-    expect(out).toContain('Highest pain during the session, 0-10');
-    expect(out).toContain('Pain must be a whole number from 0 to 10.');
+  it('asks what Discord shows, by number, through the same parser, and re-asks after a bad answer', async () => {
+    const { answers, out, first, firstName } = await ask(['3', '2', '99', '1', '2', '6']);
+    expect(answers).toEqual({ effort: 'hard', form: 'struggled', painByExercise: { [first]: 6 } });
     expect(out).toContain('1 Easy');
+    expect(out).toContain(`1 ${firstName}`);
+    expect(out).toContain('Please choose one of the numbers shown.');
+    expect(out).toContain('Pick 4 or more here; 3 or less counts as None.');
+  });
+
+  it('a good day is three answers: effort, form and Enter for none', async () => {
+    const { answers } = await ask(['2', '1', '']);
+    expect(answers).toEqual({ effort: 'right', form: 'good', painByExercise: {} });
   });
 });

@@ -53,6 +53,11 @@ export function setWorkoutStatus(db: Queryable, id: number, status: Workout['sta
     .run();
 }
 
+/** Rebuild a planned day's session (after a morning flare changed the levels it was built from). */
+export function setWorkoutSession(db: Queryable, id: number, session: Session): void {
+  db.update(workouts).set({ session }).where(and(eq(workouts.id, id), eq(workouts.status, 'planned'))).run();
+}
+
 export function setFeedbackDraft(db: Queryable, id: number, draft: FeedbackDraft | null): void {
   db.update(workouts).set({ feedbackDraft: draft }).where(eq(workouts.id, id)).run();
 }
@@ -66,11 +71,33 @@ export function recentWorkouts(db: Queryable, personId: string, limit: number): 
 export interface FeedbackInput {
   workoutId: number;
   personId: string;
+  /** The session's highest pain (any exercise). */
   painDuring: number;
+  /** Pain per exercise id, for the exercises named as going above 3/10. */
+  painByExercise?: Record<string, number>;
   effort: Effort;
   form: Form;
   decisions: StoredDecision[];
   settled: boolean;
+}
+
+type LegacyDecision = { pattern: StoredDecision['pattern']; side: StoredDecision['side']; change: string; ruleId: string; fromLevel: number; toLevel: number; clinicianReview: boolean };
+
+/**
+ * Decisions as engine v2 shapes. Rows written before v2 said progress/regress/hold/pending with
+ * from/to levels only: they read as level changes (pending ones never happened, so they go).
+ */
+export function readDecisions(raw: readonly (StoredDecision | LegacyDecision)[]): StoredDecision[] {
+  return raw.flatMap((d): StoredDecision[] => {
+    if (!('fromLevel' in d)) return [d];
+    if (d.change === 'pending') return [];
+    const change = d.change === 'progress' ? 'level_up' : d.change === 'regress' ? (d.toLevel < d.fromLevel ? 'level_down' : 'hold') : 'hold';
+    return [{ pattern: d.pattern, side: d.side, from: d.fromLevel, to: d.toLevel, fromRung: 0, toRung: 0, change, ruleId: d.ruleId, reason: '', clinicianReview: d.clinicianReview }];
+  });
+}
+
+function withDecisions<T extends Feedback>(f: T): T {
+  return { ...f, decisions: readDecisions(f.decisions) };
 }
 
 /** Returns undefined when this workout already has feedback: a second press changes nothing. */
@@ -85,7 +112,8 @@ export function insertFeedback(db: Queryable, input: FeedbackInput, now: Date): 
 }
 
 export function feedbackFor(db: Queryable, workoutId: number): Feedback | undefined {
-  return db.select().from(feedback).where(eq(feedback.workoutId, workoutId)).get();
+  const row = db.select().from(feedback).where(eq(feedback.workoutId, workoutId)).get();
+  return row && withDecisions(row);
 }
 
 /** Feedback still waiting for its morning check, oldest first. */
@@ -100,7 +128,7 @@ export function unsettledFeedback(db: Queryable, personId: string): (Feedback & 
       .prepare(),
   )
     .all({ personId })
-    .map((r) => ({ ...r.f, localDate: r.localDate }));
+    .map((r) => withDecisions({ ...r.f, localDate: r.localDate }));
 }
 
 export interface MorningInput {
@@ -138,5 +166,5 @@ export function feedbackSince(db: Queryable, personId: string, since: string): (
       .prepare(),
   )
     .all({ personId, since })
-    .map((r) => ({ ...r.f, localDate: r.localDate }));
+    .map((r) => withDecisions({ ...r.f, localDate: r.localDate }));
 }

@@ -8,6 +8,7 @@ import type { View } from '../../views/view.js';
 import { flowIds } from '../custom-id.js';
 import type { RenderOptions } from '../render.js';
 import { notice, replyView, updateView } from '../respond.js';
+import { markWorkoutMessagesPaused } from '../handlers/workout-controls.js';
 import { componentFlow, namedIn, type BotCommand } from './types.js';
 
 const OPTIONAL_GEAR = EQUIPMENT_IDS.filter((e) => e !== 'none');
@@ -66,7 +67,7 @@ export function settingsView(person: Person): View {
         min: 0,
         max: OPTIONAL_GEAR.length,
       },
-      { kind: 'button', name: 'reminders', label: person.remindersOn ? 'Turn reminders off' : 'Turn reminders on', style: 'secondary' },
+      { kind: 'button', name: 'reminders', label: person.remindersOn ? 'Pause daily DMs' : 'Resume daily DMs', style: 'secondary' },
       { kind: 'button', name: 'charts', label: person.weeklyCharts ? 'No charts on Sundays' : 'Charts on Sundays', style: 'secondary' },
     ],
     privacy: 'private',
@@ -100,7 +101,8 @@ const settingsFlow = componentFlow('settings', namedIn(['equipment', 'charts', '
     return;
   }
   const updated = ctx.coach.updateSettings(owner, { remindersOn: !person.remindersOn });
-  await updateView(interaction, { ...settingsView(updated), notice: updated.remindersOn ? 'Reminders are on.' : 'Reminders are off.' }, optionsFor(owner));
+  await updateView(interaction, { ...settingsView(updated), notice: updated.remindersOn ? 'Daily DMs are back on.' : 'Daily DMs are paused. Your plan and progress are kept.' }, optionsFor(owner));
+  if (!updated.remindersOn) await markWorkoutMessagesPaused(interaction.client.rest, ctx.logger, owner, updated.dmChannelId);
 });
 
 export const settings: BotCommand = {
@@ -135,6 +137,7 @@ export const settings: BotCommand = {
     const person = Object.keys(patch).length > 0 ? ctx.coach.updateSettings(owner, patch) : ctx.coach.person(owner);
     const view = settingsView(person);
     await replyView(interaction, Object.keys(patch).length > 0 ? { ...view, notice: 'Saved.' } : view, optionsFor(owner));
+    if (patch.remindersOn === false) await markWorkoutMessagesPaused(interaction.client.rest, ctx.logger, owner, person.dmChannelId);
   },
   components: [settingsFlow],
 };

@@ -1,12 +1,14 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { decisionsView, exerciseView, referralView, sessionView } from '../../views/plan-view.js';
+import { exerciseView, referralView, sessionView } from '../../views/plan-view.js';
 import { note, type View } from '../../views/view.js';
-import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../../views/workout-view.js';
+import { applyFeedbackInput, completeFeedback, completeMorning, decisionsView, exerciseNames, feedbackView, morningView } from '../../views/workout-view.js';
+import type { FeedbackDraft } from '../../db/schema.js';
 import type { BotContext } from '../context.js';
 import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
 import { flowIds } from '../custom-id.js';
 import { type RenderOptions, PLAIN } from '../render.js';
-import { privateFlags, replyView, updateView } from '../respond.js';
+import { privateFlags, replyView, updateView, type AnyComponent } from '../respond.js';
+import { chooseLater, showControls } from './workout-controls.js';
 import { referralButtons, withClearedButton } from './referral.js';
 
 /**
@@ -33,12 +35,14 @@ export function workoutEntry(ctx: BotContext, owner: string): { view: View; opts
     case 'morning_check':
       return { view: morningView(now.pending.localDate, now.draft), opts: optionsFor(owner, now.pending.workoutId) };
     case 'session': {
-      const view = sessionView(now.session, ctx.library);
       if (now.workout.status !== 'planned') {
-        const done = now.workout.status === 'done' ? 'You logged this one as done. Well done.' : 'You skipped today. Rest is part of training too.';
-        return { view: { ...view, notice: done, inputs: view.inputs.filter((i) => i.name === 'open') }, opts: optionsFor(owner, now.workout.id) };
+        // A logged day still shows its exercises; the disabled button says what happened.
+        const done = now.workout.status === 'done';
+        const view = sessionView(now.session, ctx.library, done ? 'done' : 'skipped');
+        const notice = done ? 'You logged this one as done. Well done.' : 'You skipped today. Rest is part of training too.';
+        return { view: { ...view, notice }, opts: optionsFor(owner, now.workout.id) };
       }
-      return { view, opts: optionsFor(owner, now.workout.id) };
+      return { view: sessionView(now.session, ctx.library), opts: optionsFor(owner, now.workout.id) };
     }
   }
 }
@@ -46,6 +50,46 @@ export function workoutEntry(ctx: BotContext, owner: string): { view: View; opts
 export async function showWorkout(ctx: BotContext, interaction: RepliableInteraction): Promise<void> {
   const { view, opts } = workoutEntry(ctx, interaction.user.id);
   await replyView(interaction, view, opts);
+}
+
+/**
+ * After Done: the feedback questions in a NEW message, so the workout stays readable above it.
+ * The Done handler (the workout message's controls) calls this once it has marked the message.
+ */
+export async function sendFeedbackPrompt(ctx: BotContext, interaction: AnyComponent, owner: string, workout: Workout): Promise<void> {
+  if (ctx.coach.recordedFeedback(workout.id)) {
+    await replyView(interaction, note('Already saved', 'Feedback for this workout is already saved. See you tomorrow.'), PLAIN);
+    return;
+  }
+  const draft = workout.feedbackDraft ?? {};
+  await replyView(interaction, feedbackView(workout.session, draft, exerciseNames(workout.session, ctx.library)), optionsFor(owner, workout.id));
+}
+
+type Workout = NonNullable<ReturnType<BotContext['coach']['workout']>>;
+
+/** The morning check: better/same saves at once; worse asks the pain first (at most 3 taps). */
+async function morningAnswer(
+  ctx: BotContext,
+  interaction: AnyComponent,
+  input: { owner: string; workoutId: number; name: string; values: string[] },
+  draft: FeedbackDraft,
+  date: string,
+): Promise<void> {
+  const opts = optionsFor(input.owner, input.workoutId);
+  const next = applyFeedbackInput(draft, input.name, input.values);
+  if ('error' in next) {
+    await updateView(interaction, morningView(date, draft, next.error), opts);
+    return;
+  }
+  ctx.coach.saveFeedbackDraft(input.owner, input.workoutId, next);
+  const answer = completeMorning(next);
+  if (!answer) {
+    await updateView(interaction, morningView(date, next), opts);
+    return;
+  }
+  const result = ctx.coach.recordMorningCheck(input.owner, answer.feel, answer.pain);
+  const view = result ? decisionsView(result, 'Morning check saved') : note('Already saved', 'That morning check is already done.');
+  await updateView(interaction, { ...view, inputs: [{ kind: 'button', name: 'today', label: "Show today's workout", style: 'primary' }] }, opts);
 }
 
 function parseWorkoutComponent(input: ComponentInput): { owner: string; workoutId: number; name: string; values: string[] } | Unusable {
@@ -76,74 +120,63 @@ export const workoutFlow = componentFlow('workout', parseWorkoutComponent, async
       return;
     }
     case 'done':
-      if (ctx.coach.recordedFeedback(workoutId)) {
-        await updateView(interaction, note('Already saved', 'Feedback for this workout is already saved. See you tomorrow.'), opts);
+      // The workout stays on screen: only its controls change; feedback comes in a new message.
+      await showControls(interaction, 'done', owner, workoutId);
+      await sendFeedbackPrompt(ctx, interaction, owner, workout);
+      return;
+    case 'later':
+      await showControls(interaction, 'later', owner, workoutId);
+      return;
+    case 'back':
+      await showControls(interaction, 'ready', owner, workoutId);
+      return;
+    case 'when':
+      await chooseLater(ctx, interaction, owner, workout, values[0]);
+      return;
+    // Retired buttons still on older messages: answered as their Later choices.
+    case 'skip':
+    case 'snooze1':
+    case 'snooze3':
+      await chooseLater(ctx, interaction, owner, workout, name === 'skip' ? 'skip' : name === 'snooze1' ? '1h' : '3h');
+      return;
+    case 'feel:better':
+    case 'feel:same':
+    case 'feel:worse':
+    case 'mpain':
+      await morningAnswer(ctx, interaction, { owner, workoutId, name, values }, draft, workout.localDate);
+      return;
+    case 'effort:easy':
+    case 'effort:right':
+    case 'effort:hard':
+    case 'form:good':
+    case 'form:struggled':
+    case 'hurt':
+    case 'hurtpain': {
+      const names = exerciseNames(workout.session, ctx.library);
+      const next = applyFeedbackInput(draft, name, values, [...names.keys()]);
+      if ('error' in next) {
+        await updateView(interaction, feedbackView(workout.session, draft, names, next.error), opts);
         return;
       }
-      await updateView(interaction, feedbackView(draft), opts);
-      return;
-    case 'skip': {
-      const skipped = ctx.coach.skipWorkout(owner, workoutId);
-      const body = skipped ? 'Skipped for today. Rest is part of training too; see you tomorrow.' : 'This workout is already logged.';
-      await updateView(interaction, note('Workout', body), opts);
-      return;
-    }
-    case 'pain':
-    case 'effort':
-    case 'form':
-    case 'feel':
-    case 'mpain': {
-      const next = applyFeedbackInput(draft, name, values[0]);
-      const morning = name === 'feel' || name === 'mpain';
-      if ('error' in next) {
-        await updateView(interaction, morning ? morningView(workout.localDate, draft, next.error) : feedbackView(draft, next.error), opts);
+      const input = completeFeedback(next);
+      if (!input) {
+        ctx.coach.saveFeedbackDraft(owner, workoutId, next);
+        await updateView(interaction, feedbackView(workout.session, next, names), opts);
+        return;
+      }
+      const outcome = ctx.coach.recordFeedback(owner, workoutId, input);
+      if (outcome.kind === 'invalid') {
+        await updateView(interaction, feedbackView(workout.session, draft, names, outcome.message), opts);
         return;
       }
       ctx.coach.saveFeedbackDraft(owner, workoutId, next);
-      await updateView(interaction, morning ? morningView(workout.localDate, next) : feedbackView(next), opts);
+      const view = outcome.kind === 'recorded' ? decisionsView(outcome.result, 'Feedback saved') : note('Already saved', 'Feedback for this workout is already saved.');
+      await updateView(interaction, view, opts);
       return;
     }
-    case 'save': {
-      const parsed = feedbackSchema.safeParse(draft);
-      if (!parsed.success) {
-        await updateView(interaction, feedbackView(draft, 'Please answer all three questions first.'), opts);
-        return;
-      }
-      const outcome = ctx.coach.recordFeedback(owner, workoutId, parsed.data);
-      if (outcome.kind !== 'recorded') {
-        await updateView(interaction, note('Already saved', 'Feedback for this workout is already saved.'), opts);
-        return;
-      }
-      await updateView(interaction, decisionsView(outcome.result, ctx.library), opts);
+    case 'pause':
+      await interaction.reply({ content: 'Pausing daily reminders lives in `/settings` now; your plan and progress are kept either way.', ...privateFlags(interaction) });
       return;
-    }
-    case 'msave': {
-      const parsed = morningSchema.safeParse(draft);
-      if (!parsed.success) {
-        await updateView(interaction, morningView(workout.localDate, draft, 'Please answer both questions first.'), opts);
-        return;
-      }
-      const result = ctx.coach.recordMorningCheck(owner, parsed.data.feel, parsed.data.pain);
-      const view = result
-        ? decisionsView(result, ctx.library, 'Morning check saved')
-        : note('Already saved', 'That morning check is already done.');
-      const next: View = { ...view, inputs: [{ kind: 'button', name: 'today', label: "Show today's workout", style: 'primary' }] };
-      await updateView(interaction, next, opts);
-      return;
-    }
-    case 'snooze1':
-    case 'snooze3': {
-      const hours = name === 'snooze1' ? 1 : 3;
-      const at = ctx.coach.snooze(owner, workout.localDate, hours);
-      const body = at ? `I will nudge you at ${at} (your time). The workout stays right here.` : 'Snooze works on the daily reminder message; use `/workout` any time.';
-      await interaction.reply({ content: body, ...privateFlags(interaction) });
-      return;
-    }
-    case 'pause': {
-      ctx.coach.updateSettings(owner, { remindersOn: false });
-      await interaction.reply({ content: 'Daily reminders are paused. Turn them back on with `/settings reminders:True` whenever you like; your plan and progress are kept.', ...privateFlags(interaction) });
-      return;
-    }
     case 'today': {
       const { view, opts: todayOpts } = workoutEntry(ctx, owner);
       await updateView(interaction, view, todayOpts);

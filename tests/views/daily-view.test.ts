@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../../src/coaching/plan.js';
+import { buildSession } from '../../src/coaching/session.js';
+import { getLibrary } from '../../src/content/load.js';
+import { componentsFor } from '../../src/discord/render.js';
+import { withControls } from '../../src/discord/handlers/workout-controls.js';
+import { flowIds } from '../../src/discord/custom-id.js';
+import { dateInWords, laterChoice, laterHours, LATER_CHOICES, minutesInWords, workoutControls } from '../../src/views/daily-view.js';
+import { sessionView } from '../../src/views/plan-view.js';
+import type { ViewInput } from '../../src/views/view.js';
+import { allClearTests, makeAnswers } from '../support/answers.js';
+
+const library = getLibrary();
+const owner = '123456789012345678';
+const session = buildSession({ plan: buildPlan(makeAnswers({ tests: allClearTests() }), library), userId: owner, localDate: '2026-12-02' }, library);
+const buttons = (inputs: ViewInput[]) => inputs.flatMap((i) => (i.kind === 'button' ? [[i.label, i.disabled === true]] : []));
+
+describe('the daily workout message', () => {
+  it('says the date in words and the minutes rounded, in the person\'s own local date', () => {
+    expect(dateInWords('2026-12-02')).toBe('Wednesday 2 December');
+    expect(dateInWords('2027-01-01')).toBe('Friday 1 January');
+    expect(dateInWords('not-a-date')).toBe('not-a-date');
+    expect(minutesInWords(19.5)).toBe('about 20 minutes');
+    expect(minutesInWords(22.4)).toBe('about 20 minutes');
+    expect(minutesInWords(23)).toBe('about 25 minutes');
+    expect(minutesInWords(7.4)).toBe('about 7 minutes');
+    expect(minutesInWords(0.6)).toBe('about 1 minute');
+  });
+
+  it('lists the exercises on short lines, with no ISO date or decimal minutes, and offers Done and Later only', () => {
+    const view = sessionView(session, library);
+    expect(view.title).toBe("Today's workout · Wednesday 2 December");
+    expect(view.body).not.toMatch(/2026-12-02|\d+\.\d+ minutes/);
+    expect(view.body).toMatch(/^About \d+ minutes?\./);
+    for (const item of session.items) expect(view.body).toContain(`${item.name}**`);
+    // Every line fits a phone: no line of the exercise list runs past 120 characters.
+    expect(Math.max(...view.body.split('\n').map((l) => l.length))).toBeLessThanOrEqual(120);
+    expect(buttons(view.inputs)).toEqual([
+      ['Done', false],
+      ['Later', false],
+    ]);
+    expect(view.inputs.filter((i) => i.kind === 'select').map((i) => i.name)).toEqual(['open']);
+  });
+
+  it('shows the Later menu, and after a skip, a pause or Done a disabled button that says so', () => {
+    const later = sessionView(session, library, 'later');
+    const menu = later.inputs.find((i) => i.name === 'when');
+    expect(menu?.kind === 'select' && menu.options.map((o) => o.label)).toEqual(['In 1 hour', 'In 3 hours', 'Skip today']);
+    expect(buttons(later.inputs)).toEqual([['Back', false]]);
+    expect(buttons(workoutControls('skipped'))).toEqual([['Skipped today', true]]);
+    expect(buttons(workoutControls('paused'))).toEqual([['Paused', true]]);
+    expect(buttons(workoutControls('done'))).toEqual([['Done ✓', true]]);
+    const rows = componentsFor(sessionView(session, library, 'paused'), flowIds('workout').options(owner, '7'));
+    expect(rows.at(-1)!.components).toEqual([expect.objectContaining({ label: 'Paused', disabled: true })]);
+  });
+
+  it('parses the Later menu values with zod and refuses anything else', () => {
+    expect(LATER_CHOICES.map((c) => laterChoice.parse(c.value))).toEqual(['1h', '3h', 'skip']);
+    expect(laterHours('1h')).toBe(1);
+    expect(laterHours('3h')).toBe(3);
+    expect(laterHours('skip')).toBeNull();
+    for (const bad of ['2h', '', 'SKIP', undefined, '1h;drop']) expect(laterChoice.safeParse(bad).success).toBe(false);
+  });
+
+  it('swaps only the controls of a message, keeping the exercise menu, whatever state it was in', () => {
+    const opts = flowIds('workout').options(owner, '7');
+    const ready = componentsFor(sessionView(session, library), opts);
+    const paused = withControls(ready, 'paused', owner, '7') as typeof ready;
+    expect(paused[0]).toEqual(ready[0]); // the "How to do an exercise" menu
+    expect(paused).toHaveLength(2);
+    expect(paused[1]!.components).toEqual([expect.objectContaining({ label: 'Paused', disabled: true, custom_id: opts.idFor('done') })]);
+    // A retired five-button row (Done, Skip, Snooze 1 h, Snooze 3 h, Pause) is replaced as a whole.
+    const old = [{ type: 1, components: ['done', 'skip', 'snooze1', 'snooze3', 'pause'].map((n) => ({ type: 2, custom_id: opts.idFor(n) })) }];
+    expect(withControls(old, 'paused', owner, '7')).toEqual([paused[1]]);
+  });
+});
