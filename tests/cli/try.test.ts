@@ -47,7 +47,7 @@ describe('npm run try: the console coach', () => {
 
   it('resumes at the same step on the next run, then builds the plan and logs today\'s workout', () => {
     const rest = testLines(EVERYONE_TEST_IDS.slice(3));
-    const r = run(db, [...rest, '', '1', '2', '2', '1']);
+    const r = run(db, [...rest, '', '1', '2', '1', '']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Picking up your assessment where you left it');
     expect(r.stdout).not.toContain('Welcome to HipCoach');
@@ -59,8 +59,9 @@ describe('npm run try: the console coach', () => {
   });
 
   it('asks the morning check on the next day before the new workout', () => {
-    const r = run(db, ['2', '4', '3'], '2026-11-29T07:30:00Z');
+    const r = run(db, ['2', '3'], '2026-11-29T07:30:00Z');
     expect(r.stdout).toContain('Last time (2026-11-28) you trained');
+    expect(r.stdout).toContain('Morning check saved');
     expect(r.stdout).toContain("Today's workout (2026-11-29)");
     expect(r.stdout).toContain('It will be here when you are ready');
   });
