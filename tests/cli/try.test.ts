@@ -63,6 +63,7 @@ describe('npm run try: the console coach', () => {
     // Same as usual (no pain question then), then later.
     const r = run(db, ['2', '3'], '2026-11-29T07:30:00Z');
     expect(r.stdout).toContain('Last time (2026-11-28) you trained');
+    expect(r.stdout).toContain('Morning check saved');
     expect(r.stdout).toContain("Today's workout · Sunday 29 November");
     expect(r.stdout).toContain('It will be here when you are ready');
   });
