@@ -20,7 +20,7 @@ export const setupIds = flowIds('setup');
 const settingsIds = flowIds('settings');
 
 const refSchema = z.string().regex(/^[os][0-3]$/).transform((ref) => ({
-  mode: (ref[0] === 'o' ? 'onboarding' : 'settings') as SetupMode,
+  mode: ref[0] === 'o' ? ('onboarding' as const) : ('settings' as const),
   screen: SETUP_SCREENS[Number(ref[1])]!,
 }));
 
