@@ -1,6 +1,6 @@
 import type { RedFlagId } from '../content/ids.js';
 import type { Library } from '../content/library.js';
-import { whatToDoNow, type Referral, type Subject } from '../coaching/safety.js';
+import { referralText, whatToDoNow, type Referral, type Subject } from '../coaching/safety.js';
 import type { View } from './view.js';
 
 /**
@@ -88,10 +88,8 @@ function longDate(localDate: string): string {
  * asked and no list that is not shown; the pause is mentioned only when there is one.
  */
 export function askReferralText(referral: Referral, library: Library, subject: Exclude<Subject, 'unclear'>, paused: boolean): string {
-  if (subject === 'someone_else') {
-    const now = referral.level === 'emergency' ? ' This sounds like it needs emergency care now: call your local emergency number or take them to an emergency department.' : '';
-    return [`It sounds as if you are asking about someone else. I cannot assess them, but what you describe is something a doctor should check for them.${now} Your own plan is not affected.`, whatToDoNow(referral, library)].join('\n\n');
-  }
+  // About someone else: the library's text for them (no thanks, no list), their plan untouched.
+  if (subject === 'someone_else') return referralText(referral, library, 'someone_else');
   const lead =
     referral.level === 'emergency'
       ? 'What you wrote sounds like it needs medical help now, before any exercise.'
