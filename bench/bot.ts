@@ -39,6 +39,8 @@ export async function benchInteractions(steps = 1000): Promise<{ p50Ms: number; 
     };
     let msg = await (await fake.slash(user, 'start')).final();
     msg = (await step(msg, 'consent')).message;
+    // The four setup screens after consent, each kept as pre-selected.
+    for (let i = 0; i < 4; i++) msg = (await step(msg, 'next')).message;
     msg = (await step(msg, 'begin')).message;
     for (let i = 0; i < 3; i++) msg = (await step(msg, 'none')).message;
     msg = (await step(msg, 'painAverage', ['3'])).message;

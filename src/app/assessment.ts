@@ -1,4 +1,5 @@
 import type { Answers, Tests } from '../coaching/assessment-answers.js';
+import type { RedFlagId } from '../content/ids.js';
 import { buildPlan, type Plan } from '../coaching/plan.js';
 import { daysBetween } from '../coaching/progress.js';
 import { carryProgress, compareAssessments, type Comparison } from '../coaching/reassessment.js';
@@ -19,7 +20,9 @@ import { activePlan, markPlanDelivered, saveActivePlan, undeliveredPlan, type St
 import { engineState, replaceEngineState, seedEngineState } from '../db/repos/progression.js';
 import { recordScreen } from '../db/repos/safety.js';
 import { reduceAssessment, type AssessmentAction, type AssessmentContext, type AssessmentState } from '../flows/assessment-state.js';
+import { confirmFlagsName } from '../flows/assessment-input.js';
 import { assessmentView } from '../views/assessment-view.js';
+import { redFlagConfirmView } from '../views/referral-view.js';
 import type { View } from '../views/view.js';
 import type { AppDeps } from './context.js';
 import type { People } from './people.js';
@@ -31,6 +34,8 @@ export type AssessmentKind = 'initial' | 'reassessment';
 export type AssessmentStepResult =
   | { kind: 'continue'; assessment: StoredAssessment; view: View }
   | { kind: 'referral'; referral: Referral }
+  /** Red flags ticked: the "You ticked" check (nothing stored until "That's right"). */
+  | { kind: 'confirm_flags'; flags: RedFlagId[]; view: View }
   | { kind: 'complete'; plan: Plan; planId: number; assessmentId: number; comparison: Comparison | null }
   | { kind: 'paused'; assessment: StoredAssessment };
 
@@ -115,6 +120,8 @@ export class Assessments {
         const assessment = { ...current, ...result.state, updatedAt: now };
         return { kind: 'continue', assessment, view: assessmentView(assessment, this.deps.library, flags, result.notice) };
       }
+      case 'confirm_flags':
+        return { kind: 'confirm_flags', flags: result.flags, view: redFlagConfirmView(result.flags, this.deps.library, confirmFlagsName(result.flags)) };
       case 'referral': {
         const referral = screenRedFlags(result.state.draft.redFlags)!;
         this.deps.db.transaction((tx) => {

@@ -1,9 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { EQUIPMENT_IDS, EQUIPMENT_LABELS, type EquipmentId } from '../content/ids.js';
 import { getLibrary } from '../content/load.js';
-import { DEFAULT_MINUTES } from '../coaching/assessment-answers.js';
-import { parseEquipmentPick, parseSettingsPatch } from '../app/settings-input.js';
 import { Coach } from '../app/coach.js';
 import { systemTimeZone, type Clock } from '../app/time.js';
 import { openDatabase } from '../db/connection.js';
@@ -17,6 +14,7 @@ import type { View, ViewInput } from '../views/view.js';
 import { decisionsView, exerciseNames } from '../views/workout-view.js';
 import { askFeedback, askMorning } from './workout-questions.js';
 import { askSelects } from './ask-view.js';
+import { askSetup } from './setup-prompts.js';
 import { askRequired, askUntil, ConsoleIO, InputEnded } from './console-io.js';
 import { figureFile } from '../figures/index.js';
 import { viewToText } from './render-text.js';
@@ -69,7 +67,9 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
       return;
     }
     coach.consent(person.id);
-    await askSettings(coach, io, person.id);
+    // The computer's own zone is the likely answer, so the time-zone screen opens on it.
+    if (coach.person(person.id).timezone === 'UTC') coach.updateSettings(person.id, { timezone: systemTimeZone() });
+    await askSetup(coach, io, person.id, opts.clock, show);
     person = coach.person(person.id);
   } else {
     io.print(`Welcome back. (${person.minutes} minutes a day; timezone ${person.timezone}.)`);
@@ -126,23 +126,6 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
   io.print('Well done. See you tomorrow.');
 }
 
-async function askSettings(coach: Coach, io: ConsoleIO, personId: string): Promise<void> {
-  const minutes = await askUntil(io, `How many minutes a day can you give it? (10-60, Enter for ${DEFAULT_MINUTES}):`, (line) => {
-    if (line === '') return DEFAULT_MINUTES;
-    const parsed = parseSettingsPatch({ minutes: Number(line) });
-    return parsed.ok && parsed.patch.minutes !== undefined && /^\d+$/.test(line) ? parsed.patch.minutes : { error: 'Please give a whole number of minutes from 10 to 60.' };
-  });
-  const options = EQUIPMENT_IDS.filter((e) => e !== 'none');
-  io.print(`Equipment you have: ${options.map((e, i) => `${i + 1} ${EQUIPMENT_LABELS[e].toLowerCase()}`).join(', ')}.`);
-  const equipment = await askUntil(io, 'Type the numbers you have (e.g. 1,3), or Enter for none:', (line): EquipmentId[] | { error: string } => {
-    if (line === '' || line.toLowerCase() === 'none') return ['none'];
-    const picked = parseEquipmentPick(line.split(/[\s,]+/).filter(Boolean).map((n) => options[Number(n) - 1]));
-    return picked ?? { error: `Please use numbers from 1 to ${options.length}, separated by commas.` };
-  });
-  coach.updateSettings(personId, { minutes, equipment, timezone: systemTimeZone() });
-  io.print('');
-}
-
 /** Drives the assessment step by step. Returns true once a plan exists. */
 async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show: (v: View) => void): Promise<boolean> {
   const opened = coach.openAssessment(personId);
@@ -157,9 +140,11 @@ async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show
   }
   let view = opened.view;
   let step = opened.assessment.step;
+  // The answer to the red-flag check ("That's right" / "by mistake"), acted on without asking again.
+  let checked: AssessmentAction | null = null;
   for (;;) {
-    show(view);
-    const action = await nextAction(io, view, step, (name, values) => {
+    if (!checked) show(view);
+    const action = checked ?? await nextAction(io, view, step, (name, values) => {
       // Select answers are applied one at a time so dependent questions (pain place) appear.
       const parsed = parseAssessmentInput(name, values);
       if (!parsed.ok) return { error: parsed.error };
@@ -169,8 +154,15 @@ async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show
       view = r.view;
       return { view: r.view };
     });
+    checked = null;
     const result = coach.act(personId, action);
     switch (result.kind) {
+      case 'confirm_flags': {
+        show(result.view);
+        const right = await askChoice(io, "1 that's right, 2 I ticked this by mistake:", ['right', 'mistake'] as const);
+        checked = right === 'right' ? { type: 'screen', flags: result.flags, confirmed: true } : { type: 'untick' };
+        break;
+      }
       case 'no_assessment':
         return false;
       case 'paused':

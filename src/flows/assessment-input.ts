@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_RATINGS, GOAL_IDS, NINETY_NINETY_HIPS, PAIN_PLACES, RED_FLAG_IDS, type Side } from '../content/ids.js';
+import { ALL_RATINGS, GOAL_IDS, NINETY_NINETY_HIPS, PAIN_PLACES, RED_FLAG_IDS, type RedFlagId, type Side } from '../content/ids.js';
 import { painScore } from '../coaching/assessment-answers.js';
 import type { AssessmentAction } from './assessment-state.js';
 
@@ -23,6 +23,21 @@ export function parsePsfsLine(text: string): { activity: string; score: number }
   return { activity, score };
 }
 
+/**
+ * "That's right" under the red-flag check carries the ticked flags in its name (one base-36
+ * character per flag): they are the question's own content, and nothing is stored until pressed.
+ */
+export function confirmFlagsName(flags: readonly RedFlagId[]): string {
+  return `flagsok:${flags.map((f) => RED_FLAG_IDS.indexOf(f).toString(36)).join('')}`;
+}
+
+function decodeFlagList(code: string): RedFlagId[] | null {
+  if (!/^[0-9a-z]{1,20}$/.test(code)) return null;
+  const flags = (code.match(/[0-9a-z]/g) ?? []).map((c) => RED_FLAG_IDS[parseInt(c, 36)]);
+  const parsed = z.array(z.enum(RED_FLAG_IDS)).min(1).safeParse(flags);
+  return parsed.success ? RED_FLAG_IDS.filter((f) => parsed.data.includes(f)) : null;
+}
+
 export function parseAssessmentInput(name: string, values: readonly string[]): ParsedInput {
   const [kind, sideText] = name.split(':');
   const value = values[0];
@@ -35,6 +50,12 @@ export function parseAssessmentInput(name: string, values: readonly string[]): P
       return { ok: true, action: { type: kind } };
     case 'none':
       return { ok: true, action: { type: 'screen', flags: [] } };
+    case 'untick':
+      return { ok: true, action: { type: 'untick' } };
+    case 'flagsok': {
+      const flags = decodeFlagList(sideText ?? '');
+      return flags ? { ok: true, action: { type: 'screen', flags, confirmed: true } } : { ok: false, error: 'Those answers were not recognised; please choose again.' };
+    }
     case 'flags': {
       const flags = z.array(z.enum(RED_FLAG_IDS)).min(1).safeParse(values);
       return flags.success ? { ok: true, action: { type: 'screen', flags: flags.data } } : { ok: false, error: 'Those answers were not recognised; please choose again.' };

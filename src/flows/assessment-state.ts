@@ -31,7 +31,10 @@ export interface AssessmentState {
 }
 
 export type AssessmentAction =
-  | { type: 'screen'; flags: RedFlagId[] }
+  /** Ticked flags; `confirmed` once the person has said "That's right" on the check screen. */
+  | { type: 'screen'; flags: RedFlagId[]; confirmed?: boolean }
+  /** "I ticked this by mistake": back to the same safety page, nothing stored. */
+  | { type: 'untick' }
   | { type: 'goal'; goal: GoalId }
   | { type: 'baseline_pain'; painAverage?: number; painWorst?: number }
   | { type: 'psfs'; items: { activity: string; score: number }[] }
@@ -44,6 +47,8 @@ export type AssessmentAction =
 export type AssessmentResult =
   | { kind: 'continue'; state: AssessmentState; notice?: string }
   | { kind: 'referral'; state: AssessmentState; flags: RedFlagId[] }
+  /** Flags were ticked: ask "You ticked: ... [That's right] [I ticked this by mistake]" first; the state is unchanged. */
+  | { kind: 'confirm_flags'; state: AssessmentState; flags: RedFlagId[] }
   | { kind: 'complete'; state: AssessmentState; answers: Answers };
 
 export function flagsOnPage(page: ScreenPage, flags: readonly FlagInfo[]): RedFlagId[] {
@@ -136,11 +141,17 @@ export function reduceAssessment(
       const onPage = flagsOnPage(page, ctx.flags);
       const stray = action.flags.filter((f) => !onPage.includes(f));
       if (stray.length > 0) return cont(state, 'Those answers do not match this page; please answer again.');
+      // A tick is checked before it counts: one slip must not stop the plan.
+      if (action.flags.length > 0 && action.confirmed !== true) return { kind: 'confirm_flags', state, flags: RED_FLAG_IDS.filter((f) => action.flags.includes(f)) };
       const redFlags = { ...draft.redFlags };
       for (const id of onPage) redFlags[id] = action.flags.includes(id);
       const next: AssessmentState = { step, draft: { ...draft, redFlags } };
       if (action.flags.length > 0) return { kind: 'referral', state: next, flags: RED_FLAG_IDS.filter((id) => redFlags[id] === true) };
       return cont(move(next, 1, ctx.flags));
+    }
+    case 'untick': {
+      if (!step.startsWith('screen:')) return cont(state, 'The safety questions are already done.');
+      return cont(state, 'Nothing was saved. Tick only what applies to you, or choose "None of these".');
     }
     case 'goal': {
       if (step !== 'goal') return cont(state, 'That answer is for the goal question, which is not on screen now.');

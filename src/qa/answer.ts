@@ -5,7 +5,8 @@ import type { Clock } from '../app/time.js';
 import type { LlmConfig } from '../config.js';
 import type { Library } from '../content/library.js';
 import { readRedFlags } from '../coaching/red-flags/engine.js';
-import { referralText, screenRedFlags, whatToDoNow, type Referral, type Subject } from '../coaching/safety.js';
+import { screenRedFlags, whatToDoNow, type Referral, type Subject } from '../coaching/safety.js';
+import { askReferralText } from '../views/referral-view.js';
 import type { Db } from '../db/connection.js';
 import type { ChatMessage, Llm } from './client.js';
 import { checkAnswer, classifyFixed, FIXED_FAQ } from './guardrails.js';
@@ -101,11 +102,11 @@ export class Answerer {
       const { subject } = reading;
       // The writer's own red flag pauses their plan (if they consented to HipCoach storing it).
       // Somebody else's never touches it; when unclear, the person is asked first (answer-view).
-      if (subject === 'me') this.deps.coach.recordFreeTextRedFlags(req.personId, referral);
+      const paused = subject === 'me' && this.deps.coach.recordFreeTextRedFlags(req.personId, referral);
       const text =
         subject === 'unclear'
           ? `${library.redFlags.referrals.unclear}\n\n${whatToDoNow(referral, library)}`
-          : referralText(referral, library, subject);
+          : askReferralText(referral, library, subject, paused);
       return { outcome: 'red_flag', text, sources: [], referral, subject };
     }
     const fixed = classifyFixed(question);

@@ -1,16 +1,21 @@
 import type { Library } from '../content/library.js';
+import { PAUSED_UNTIL } from './referral-view.js';
 import { note, type View } from './view.js';
 
 /** The clinician-cleared step under a referral, the same words on every transport. */
 
 export const CLEARANCE_QUESTION = 'Has a doctor or other clinician now cleared you to exercise?';
 export const NOT_CLEARED = 'Take care. Your workouts stay paused; come back once you have been checked.';
+const PRESS_CLEARED = 'Once they have, press **A clinician has cleared me** below.';
 
-/** A referral screen with the way out: a button saying a clinician has cleared the person. */
+/** A referral screen with the way out: a button saying a clinician has cleared the person, explained beside "paused until". */
 export function withClearanceStep(view: View): View {
+  const body = view.body.includes(PAUSED_UNTIL)
+    ? view.body.replace(PAUSED_UNTIL, `${PAUSED_UNTIL} ${PRESS_CLEARED}`)
+    : `${view.body}\n\nOnce a doctor or other clinician has checked you and said exercise is fine, press **A clinician has cleared me** below.`;
   return {
     ...view,
-    body: `${view.body}\n\nOnce a doctor or other clinician has checked you and said exercise is fine, press the button below.`,
+    body,
     inputs: [{ kind: 'button', name: 'cleared', label: 'A clinician has cleared me', style: 'secondary' }],
   };
 }

@@ -5,11 +5,13 @@ import type { Finding } from '../coaching/assessment.js';
 import { formatDosage, type Plan, type PlanItem, type Reason } from '../coaching/plan.js';
 import { PROGRESSION_V2_RULES } from '../coaching/progression.js';
 import { KEEP_RULES, SESSION_RULES, START_RULES } from '../coaching/rules.js';
-import { referralText, type Referral } from '../coaching/safety.js';
 import type { Session, SessionItem } from '../coaching/session.js';
 import type { Comparison } from '../coaching/reassessment.js';
 import { dateInWords, minutesInWords, workoutControls, type WorkoutMessageState } from './daily-view.js';
 import type { View } from './view.js';
+import { referralView } from './referral-view.js';
+
+export { referralView };
 
 /** Person-facing wording for plans, sessions, exercises and decisions, shared by every renderer. */
 
@@ -116,17 +118,6 @@ export function itemText(item: PlanItem | SessionItem, library: Library, index: 
   const alsoText = also.length ? ` Also noted: ${[...new Set(also)].join('; ')}.` : '';
   const extraText = extra.length ? ` ${extra.join('. ')}.` : '';
   return `${head}\n   Why: ${reasonText(first, library)}${alsoText}${extraText}`;
-}
-
-export function referralView(referral: Referral, library: Library): View {
-  const flags = referral.flags.map((id) => `- ${library.redFlagById.get(id)?.label ?? id}`).join('\n');
-  return {
-    title: referral.level === 'emergency' ? 'Please get medical help now' : 'Please see a doctor before we continue',
-    body: [referralText(referral, library), `**What you told me:**\n${flags}`].join('\n\n'),
-    inputs: [],
-    privacy: 'private',
-    tone: 'danger',
-  };
 }
 
 export function planView(plan: Plan, library: Library): View {

@@ -14,7 +14,8 @@ function testLines(tests: readonly string[]): string[] {
   return tests.flatMap((t) => (TEST_SPEC[t as (typeof TEST_IDS)[number]].sides === 'both' ? ['1', '0'] : ['1', '0', '1', '0']));
 }
 // After the safety pages, Enter keeps the default goal (everyday life: no hop test).
-const onboarding = ['yes', '20', '1', 'none', 'none', 'none', '', '4', '6', 'climbing stairs: 5', ''];
+// Setup: Enter keeps the computer's zone, a 7pm message, 20 minutes, equipment 1 (a band).
+const onboarding = ['yes', '', '7pm', '20', '1', 'none', 'none', 'none', '', '4', '6', 'climbing stairs: 5', ''];
 
 function run(db: string, lines: string[], now = '2026-11-28T08:00:00Z') {
   return hipcoach(['try', '--db', db], { input: lines.join('\n') + '\n', env: { HIPCOACH_NOW: now } });
@@ -78,10 +79,20 @@ describe('npm run try: the console coach', () => {
     expect(again.stdout).toMatch(/Left: how did it go\?[\s\S]*Enter keeps partial/);
   });
 
-  it('stops with the referral when a red flag is ticked, and asks about clearance next time', () => {
+  it('stops with the referral when a red flag is ticked and confirmed (a slip is undone), and asks about clearance next time', () => {
     const other = join(dir, 'flag.db');
-    const r = run(other, ['yes', '20', '', 'none', '3']);
-    expect(r.stdout).toContain('Please see a doctor before we continue');
+    // A time it cannot read is asked again; then: tick 3, "by mistake", tick 3 again, "that's right".
+    const r = run(other, ['yes', '', 'soon', '7:30 am', '', '', 'none', '3', '2', '3', '1']);
+    expect(r.stdout).toContain('I could not read that time. Try something like 7pm');
+    expect(r.stdout).toContain('You ticked:');
+    expect(r.stdout).toContain('Nothing was saved');
+    expect(r.stdout.match(/Safety check 2 of 3/g)).toHaveLength(2);
+    expect(r.stdout).toContain('Please see a doctor first');
+    expect(r.stdout).toContain('Get emergency care if:');
+    const sqlite = new Database(other, { readonly: true });
+    expect(sqlite.prepare('select reminder_time from people').get()).toEqual({ reminder_time: '07:30' });
+    expect((sqlite.prepare('select count(*) n from red_flag_screens').get() as { n: number }).n).toBe(1);
+    sqlite.close();
     expect(r.stdout).not.toContain('Your HipCoach plan');
     const again = run(other, ['no']);
     expect(again.stdout).toContain('Has a doctor or other clinician now cleared you');

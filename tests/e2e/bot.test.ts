@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmFlagsName } from '../../src/flows/assessment-input.js';
 import { EVERYONE_TEST_IDS, TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
 import { commandPayload } from '../../src/discord/commands/index.js';
 import { NOT_YOURS, UNKNOWN_COMPONENT } from '../../src/discord/interactions.js';
@@ -41,8 +42,12 @@ async function consent(user: FakeUser): Promise<FakeMessage> {
   const welcome = await start.final();
   expect(textOf(welcome)).toContain('What it is not');
   const consented = await press(user, welcome, 'consent');
-  expect(textOf(consented.message)).toContain('let us begin');
-  return consented.message;
+  expect(textOf(consented.message)).toContain('What time is it for you now?');
+  // The four setup screens, each kept at its pre-selected value.
+  let msg = consented.message;
+  for (let screen = 0; screen < 4; screen++) msg = (await press(user, msg, 'next')).message;
+  expect(textOf(msg)).toContain('Next: a short safety check');
+  return msg;
 }
 
 /** Answer one per-side test: every side rated, with pain (and place when pain > 0). */
@@ -230,9 +235,11 @@ describe('safety', () => {
     let msg = (await press(carol, begin, 'begin')).message;
     msg = (await press(carol, msg, 'none')).message;
     expect(textOf(msg)).toContain('Safety check 2 of 3');
-    const referral = await press(carol, msg, 'flags', ['night_or_constant_pain']);
-    expect(textOf(referral.message)).toContain('Please see a doctor before we continue');
-    expect(componentsOf(referral.message)).toEqual([]);
+    const check = await press(carol, msg, 'flags', ['night_or_constant_pain']);
+    expect(textOf(check.message)).toContain('You ticked:');
+    const referral = await press(carol, check.message, confirmFlagsName(['night_or_constant_pain']));
+    expect(textOf(referral.message)).toContain('Please see a doctor first');
+    expect(componentsOf(referral.message).map((c) => inputName(c.custom_id ?? ''))).toEqual(['cleared']);
     expect(sql<{ level: string }>('select level from red_flag_screens where person_id = ?', carol.id)).toEqual([{ level: 'urgent' }]);
     expect(sql('select * from plans where person_id = ?', carol.id)).toEqual([]);
     const plan = await h.fake.slash(carol, 'plan');
@@ -291,11 +298,16 @@ describe('settings', () => {
     const msg = await r.final();
     expect(textOf(msg)).toContain('Saved.');
     expect(sql('select timezone, reminder_time from people where id = ?', erin.id)).toEqual([{ timezone: 'Asia/Kathmandu', reminder_time: '06:45' }]);
-    const gear = await press(erin, msg, 'equipment', ['band', 'weight']);
+    expect(textOf(msg)).toContain('Daily message: 6:45 am');
+    // Settings change by buttons too: Equipment opens its setup screen, Done comes back.
+    const screen = await press(erin, msg, 'edit-equipment');
+    const gear = await press(erin, screen.message, 'equipment', ['band', 'weight']);
     expect(textOf(gear.message)).toContain('Equipment saved');
     expect(JSON.parse(sql<{ equipment: string }>('select equipment from people where id = ?', erin.id)[0]!.equipment)).toEqual(['none', 'band', 'weight']);
+    const back = await press(erin, gear.message, 'done');
+    expect(textOf(back.message)).toContain('Equipment: Resistance band');
     const bad = await h.fake.slash(erin, 'settings', [{ name: 'reminder_time', type: 3, value: '25:99' }]);
-    expect(((await bad.callback()).data as { content: string }).content).toContain('24-hour time');
+    expect(((await bad.callback()).data as { content: string }).content).toContain('I could not read that time');
   });
 });
 

@@ -27,6 +27,8 @@ async function press(user: FakeUser, message: FakeMessage | null, name: string, 
 async function toReview(user: FakeUser): Promise<FakeMessage> {
   let msg = await (await h.fake.slash(user, 'start')).final();
   msg = await press(user, msg, 'consent');
+  // The four setup screens after consent, each kept as pre-selected.
+  for (let screen = 0; screen < 4; screen++) msg = await press(user, msg, 'next');
   msg = await press(user, msg, 'begin');
   for (let i = 0; i < 3; i++) msg = await press(user, msg, 'none');
   msg = await press(user, msg, 'next');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getLibrary } from '../../src/content/load.js';
-import { parseAssessmentInput, parsePsfsForm, parsePsfsLine } from '../../src/flows/assessment-input.js';
+import { confirmFlagsName, parseAssessmentInput, parsePsfsForm, parsePsfsLine } from '../../src/flows/assessment-input.js';
 import {
   emptyDraft,
   reduceAssessment,
@@ -34,10 +34,30 @@ describe('assessment flow', () => {
     expect(Object.values(state.draft.redFlags).filter((v) => !v)).toHaveLength(19);
   });
 
-  it('ends with a referral as soon as a flag is ticked', () => {
-    const { last } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: ['weight_loss_or_night_sweats'] }]);
-    expect(last.kind).toBe('referral');
-    expect(last.kind === 'referral' && last.flags).toEqual(['weight_loss_or_night_sweats']);
+  it('checks a ticked flag first, then ends with a referral once the person says it is right', () => {
+    const { state, last } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: ['weight_loss_or_night_sweats'] }]);
+    expect(last).toMatchObject({ kind: 'confirm_flags', flags: ['weight_loss_or_night_sweats'] });
+    // The check changes nothing: the page is unanswered until "That's right".
+    expect(state.step).toBe('screen:urgent');
+    expect(state.draft.redFlags.weight_loss_or_night_sweats).toBeUndefined();
+    const confirmed = reduceAssessment(state, { type: 'screen', flags: ['weight_loss_or_night_sweats'], confirmed: true }, ctx);
+    expect(confirmed.kind).toBe('referral');
+    expect(confirmed.kind === 'referral' && confirmed.flags).toEqual(['weight_loss_or_night_sweats']);
+  });
+
+  it('"I ticked this by mistake" stays on the same safety page with nothing stored', () => {
+    const { state } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: ['weight_loss_or_night_sweats'] }]);
+    const undone = reduceAssessment(state, { type: 'untick' }, ctx);
+    expect(undone).toMatchObject({ kind: 'continue', state });
+    expect(undone.kind === 'continue' && undone.notice).toMatch(/Nothing was saved/);
+  });
+
+  it('carries the ticked flags in the confirm button and reads them back, rejecting forged codes', () => {
+    const name = confirmFlagsName(['night_or_constant_pain', 'cancer_history']);
+    expect(parseAssessmentInput(name, [])).toEqual({ ok: true, action: { type: 'screen', flags: ['night_or_constant_pain', 'cancer_history'], confirmed: true } });
+    expect(parseAssessmentInput('flagsok:zz', [])).toMatchObject({ ok: false });
+    expect(parseAssessmentInput('flagsok:', [])).toMatchObject({ ok: false });
+    expect(parseAssessmentInput('untick', [])).toEqual({ ok: true, action: { type: 'untick' } });
   });
 
   it('rejects a flag that is not on the current page and changes nothing', () => {

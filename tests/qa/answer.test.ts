@@ -5,7 +5,7 @@ import { getLibrary } from '../../src/content/load.js';
 import { llmEnvShape, type LlmConfig } from '../../src/config.js';
 import { z } from 'zod';
 import { Answerer } from '../../src/qa/answer.js';
-import { referralText } from '../../src/coaching/safety.js';
+import { askReferralText } from '../../src/views/referral-view.js';
 import { NO_LLM, OpenAiLlm, type Llm } from '../../src/qa/client.js';
 import { Phraser, templateIntro } from '../../src/qa/phrase.js';
 import { Retriever } from '../../src/qa/retrieval.js';
@@ -101,8 +101,12 @@ describe('answering questions', () => {
     expect(getPerson(db.handle.db, ME)!.nextRunAt).not.toBeNull();
     const a = await make(await openai()).answer({ question: 'the pain wakes me every night and nothing helps, is the 90/90 ok?', personId: ME, where: 'guild' });
     expect(a.outcome).toBe('red_flag');
-    expect(a.text).toBe(referralText({ level: 'urgent', flags: ['night_or_constant_pain'] }, library));
-    expect(a.text).toContain(library.redFlags.referrals.urgent);
+    // A question is not a questionnaire: no thanks for answers, no "list" that is not shown.
+    expect(a.text).toBe(askReferralText({ level: 'urgent', flags: ['night_or_constant_pain'] }, library, 'me', true));
+    expect(a.text).toContain('What you wrote sounds like something a doctor should check');
+    expect(a.text).toContain('**Get emergency care if:**');
+    expect(a.text).toContain('**Your plan is paused until**');
+    expect(a.text).not.toMatch(/thank you for answering|this list/i);
     expect(a.text).toContain(library.redFlagById.get('night_or_constant_pain')!.whatToDo);
     expect(a.referral).toEqual({ level: 'urgent', flags: ['night_or_constant_pain'] });
     expect(a.subject).toBe('me');
@@ -140,7 +144,11 @@ describe('answering questions', () => {
   it('treats a sudden painful testicle as an emergency although its flag is urgent', async () => {
     const a = await make(NO_LLM).answer({ question: 'sudden really bad pain in my left testicle this morning', personId: ME, where: 'dm' });
     expect(a.referral).toEqual({ level: 'emergency', flags: ['groin_lump_or_abdominal_symptoms'] });
-    expect(a.text).toContain(library.redFlags.referrals.emergency);
+    expect(a.text).toContain('What you wrote sounds like it needs medical help now');
+    expect(a.text).toContain('**Get emergency care now:**');
+    // Nobody consented here, so nothing is paused and the text does not say so.
+    expect(a.text).not.toContain('paused');
+    expect(a.text).not.toMatch(/thank you for answering|this list/i);
   });
 
   it.each([

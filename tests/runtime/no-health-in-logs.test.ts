@@ -56,6 +56,8 @@ async function walk(user: FakeUser, marker: string): Promise<string[]> {
   const question = `my hip is hot and swollen and I have a fever since ${marker}, can I still train?`;
   let msg = await (await fake.slash(user, 'start')).final();
   msg = await press(user, msg, 'consent');
+  // The four setup screens after consent, each kept as pre-selected.
+  for (let screen = 0; screen < 4; screen++) msg = await press(user, msg, 'next');
   msg = await press(user, msg, 'begin');
   for (let page = 0; page < 3; page++) msg = await press(user, msg, 'none');
   // A running goal, so every one of the 17 tests (the hop too) is asked and answered.

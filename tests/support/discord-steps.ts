@@ -32,8 +32,12 @@ export function discordSteps(fake: () => FakeDiscord, idle: () => Promise<void>)
   async function consent(user: FakeUser): Promise<FakeMessage> {
     const welcome = await settled(await fake().slash(user, 'start'));
     const consented = await press(user, welcome, 'consent');
-    expect(textOf(consented.message)).toContain('let us begin');
-    return consented.message;
+    expect(textOf(consented.message)).toContain('What time is it for you now?');
+    // The four setup screens, each kept at its pre-selected value.
+    let msg = consented.message;
+    for (let screen = 0; screen < 4; screen++) msg = (await press(user, msg, 'next')).message;
+    expect(textOf(msg)).toContain('Next: a short safety check');
+    return msg;
   }
 
   async function answerTest(user: FakeUser, msg: FakeMessage, testId: (typeof TEST_IDS)[number], a: Answer): Promise<FakeMessage> {

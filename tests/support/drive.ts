@@ -29,7 +29,7 @@ export function driveAssessment(
     const current = coach.openAssessment(personId);
     if (current.kind !== 'open' || current.assessment.step !== `screen:${page}`) continue;
     const flagsHere = (opts.flags ?? []).filter((f) => current.view.inputs.some((i) => i.kind === 'select' && i.options.some((o) => o.value === f)));
-    last = act({ type: 'screen', flags: flagsHere });
+    last = act({ type: 'screen', flags: flagsHere, confirmed: true });
     if (last.kind === 'referral') return last;
   }
   // The goal step follows the safety screen (everyday life unless the caller picks one).

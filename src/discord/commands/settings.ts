@@ -1,90 +1,27 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { EQUIPMENT_IDS, EQUIPMENT_LABELS } from '../../content/ids.js';
-import { MINUTES_MAX, MINUTES_MIN, normaliseEquipment } from '../../coaching/assessment-answers.js';
+import { MINUTES_MAX, MINUTES_MIN } from '../../coaching/assessment-answers.js';
+import { allZones } from '../../coaching/local-time.js';
 import { parseEquipmentPick, parseSettingsPatch } from '../../app/settings-input.js';
-import { isValidTimeZone } from '../../app/time.js';
-import type { Person } from '../../db/repos/people.js';
-import type { View } from '../../views/view.js';
-import { flowIds } from '../custom-id.js';
-import type { RenderOptions } from '../render.js';
+import { settingsView } from '../../views/settings-view.js';
+import type { SetupScreen } from '../../views/setup-view.js';
 import { notice, replyView, updateView } from '../respond.js';
 import { markWorkoutMessagesPaused } from '../handlers/workout-controls.js';
+import { settingsOptions as optionsFor, showSetup } from '../handlers/setup.js';
 import { componentFlow, namedIn, type BotCommand } from './types.js';
 
-const OPTIONAL_GEAR = EQUIPMENT_IDS.filter((e) => e !== 'none');
+export { settingsView } from '../../views/settings-view.js';
 
-/**
- * ICU lists some zones under their older names; people search for the current IANA ones.
- * Both are valid (the old ones are aliases), so autocomplete offers the current name.
- */
-const CURRENT_NAMES: Record<string, string> = {
-  'Asia/Calcutta': 'Asia/Kolkata',
-  'Asia/Katmandu': 'Asia/Kathmandu',
-  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-  'Asia/Rangoon': 'Asia/Yangon',
-  'Europe/Kiev': 'Europe/Kyiv',
-  'Atlantic/Faeroe': 'Atlantic/Faroe',
-  'America/Godthab': 'America/Nuuk',
-  'Pacific/Enderbury': 'Pacific/Kanton',
-  'Pacific/Truk': 'Pacific/Chuuk',
-  'Pacific/Ponape': 'Pacific/Pohnpei',
-  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
-};
+/** "Change" buttons: each opens its setup screen, whose [Done] comes back here. */
+const EDITS = { 'edit-timezone': 'timezone', 'edit-reminder': 'reminder', 'edit-minutes': 'minutes', 'edit-equipment': 'equipment' } as const satisfies Record<string, SetupScreen>;
+const NAMES = ['equipment', 'charts', 'reminders', ...(Object.keys(EDITS) as (keyof typeof EDITS)[])] as const;
 
-let zones: string[] | undefined;
-function allZones(): string[] {
-  zones ??= [
-    'UTC',
-    ...new Set(
-      Intl.supportedValuesOf('timeZone')
-        .filter((z) => z !== 'UTC')
-        .map((z) => CURRENT_NAMES[z] ?? z)
-        .filter(isValidTimeZone),
-    ),
-  ].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
-  return zones;
-}
-
-export function settingsView(person: Person): View {
-  const gear = normaliseEquipment(person.equipment).filter((e) => e !== 'none');
-  return {
-    title: 'Your settings',
-    body: 'Change any of these with the options of `/settings` (e.g. `/settings timezone:Europe/London reminder_time:07:30`). Pick your equipment below; plans use only what you have.',
-    fields: [
-      { name: 'Timezone', value: person.timezone },
-      { name: 'Daily reminder', value: `${person.reminderTime} (${person.remindersOn ? 'on' : 'off'})` },
-      { name: 'Minutes per session', value: String(person.minutes) },
-      { name: 'Equipment', value: gear.length ? gear.map((e) => EQUIPMENT_LABELS[e]).join(', ') : 'None' },
-      { name: 'Charts in the Sunday summary', value: person.weeklyCharts ? 'on' : 'off' },
-    ],
-    inputs: [
-      {
-        kind: 'select',
-        name: 'equipment',
-        placeholder: 'Equipment you have (none is fine)',
-        options: OPTIONAL_GEAR.map((e) => ({ value: e, label: EQUIPMENT_LABELS[e] })),
-        selectedValues: gear,
-        min: 0,
-        max: OPTIONAL_GEAR.length,
-      },
-      { kind: 'button', name: 'reminders', label: person.remindersOn ? 'Pause daily DMs' : 'Resume daily DMs', style: 'secondary' },
-      { kind: 'button', name: 'charts', label: person.weeklyCharts ? 'No charts on Sundays' : 'Charts on Sundays', style: 'secondary' },
-    ],
-    privacy: 'private',
-    tone: 'info',
-  };
-}
-
-/** The buttons and equipment menu on the settings screen. */
-const settingsIds = flowIds('settings');
-
-function optionsFor(owner: string): RenderOptions {
-  return settingsIds.options(owner, '0');
-}
-
-/** The equipment menu and the charts and reminders toggles. */
-const settingsFlow = componentFlow('settings', namedIn(['equipment', 'charts', 'reminders']), async (ctx, interaction, { owner, name, values }) => {
+/** The settings screen's buttons: change one setting, the reminders pause, the charts toggle (and the equipment menu of older messages). */
+const settingsFlow = componentFlow('settings', namedIn(NAMES), async (ctx, interaction, { owner, name, values }) => {
   const person = ctx.coach.person(owner);
+  if (name in EDITS) {
+    await showSetup(ctx, interaction, owner, 'settings', EDITS[name as keyof typeof EDITS]);
+    return;
+  }
   if (name === 'equipment') {
     const equipment = parseEquipmentPick(values);
     if (!equipment) {
@@ -101,7 +38,7 @@ const settingsFlow = componentFlow('settings', namedIn(['equipment', 'charts', '
     return;
   }
   const updated = ctx.coach.updateSettings(owner, { remindersOn: !person.remindersOn });
-  await updateView(interaction, { ...settingsView(updated), notice: updated.remindersOn ? 'Daily DMs are back on.' : 'Daily DMs are paused. Your plan and progress are kept.' }, optionsFor(owner));
+  await updateView(interaction, { ...settingsView(updated), notice: updated.remindersOn ? 'Daily messages are on again.' : 'Daily messages are paused. Press Resume whenever you like.' }, optionsFor(owner));
   if (!updated.remindersOn) await markWorkoutMessagesPaused(interaction.client.rest, ctx.logger, owner, updated.dmChannelId);
 });
 
@@ -111,7 +48,7 @@ export const settings: BotCommand = {
     .setName('settings')
     .setDescription('Your timezone, reminder time, minutes per session, equipment and reminders')
     .addStringOption((o) => o.setName('timezone').setDescription('Your IANA timezone, e.g. Europe/London').setAutocomplete(true).setMaxLength(64))
-    .addStringOption((o) => o.setName('reminder_time').setDescription('Daily reminder time, 24-hour, e.g. 07:30').setMaxLength(5))
+    .addStringOption((o) => o.setName('reminder_time').setDescription('Daily message time, e.g. 7pm, 7:30 am or 19:00').setMaxLength(16))
     .addIntegerOption((o) => o.setName('minutes').setDescription(`Minutes per session (${MINUTES_MIN}-${MINUTES_MAX})`).setMinValue(MINUTES_MIN).setMaxValue(MINUTES_MAX))
     .addBooleanOption((o) => o.setName('reminders').setDescription('Daily reminder DMs on or off'))
     .toJSON(),

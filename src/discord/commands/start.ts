@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { welcomeView } from '../../views/onboarding.js';
 import { consentButtonsOptions, onboardingFlow } from '../handlers/onboarding.js';
+import { setupFlow } from '../handlers/setup.js';
 import { note } from '../../views/view.js';
 import { replyView } from '../respond.js';
 import type { BotCommand } from './types.js';
@@ -19,5 +20,5 @@ export const start: BotCommand = {
     }
     await replyView(interaction, welcomeView('discord'), consentButtonsOptions(interaction.user.id));
   },
-  components: [onboardingFlow],
+  components: [onboardingFlow, setupFlow],
 };

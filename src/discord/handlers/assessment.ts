@@ -6,7 +6,7 @@ import { STEPS, needsHip, sidesOf, testOfStep } from '../../flows/assessment-sta
 import { note } from '../../views/view.js';
 import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
 import { assessmentIds, assessmentRef, parseAssessmentRef, type AssessmentRef } from './assessment-ids.js';
-import { referralButtons, withClearedButton } from './referral.js';
+import { referralButtons, sendReferralCopy, withClearedButton } from './referral.js';
 import { welcomeView } from '../../views/onboarding.js';
 import { completionView } from '../../views/completion-view.js';
 import { assessmentFacts, planView, referralView } from '../../views/plan-view.js';
@@ -161,8 +161,13 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
       await updateView(interaction, result.view, optionsFor(owner, result.assessment, focusSideFor(result.assessment, lastSide)));
       return;
     }
+    case 'confirm_flags':
+      // Nothing was stored, so the step and the ref are unchanged: "I ticked this by mistake" lands on the same page.
+      await updateView(interaction, result.view, optionsFor(owner, a));
+      return;
     case 'referral':
-      await updateView(interaction, referralView(result.referral, ctx.library), PLAIN);
+      await updateView(interaction, withClearedButton(referralView(result.referral, ctx.library)), referralButtons(owner));
+      await sendReferralCopy(ctx, interaction.user, result.referral);
       return;
     case 'complete':
       await deliverPlan(ctx, interaction, { id: result.planId, plan: result.plan }, result.comparison, false);

@@ -1,5 +1,6 @@
 import { RED_FLAG_IDS, type RedFlagId } from '../../content/ids.js';
-import { referralText, type Referral } from '../../coaching/safety.js';
+import type { Referral } from '../../coaching/safety.js';
+import { askReferralText } from '../../views/referral-view.js';
 import type { ViewInput } from '../../views/view.js';
 import type { Answer } from '../../qa/answer.js';
 import type { BotContext } from '../context.js';
@@ -34,6 +35,7 @@ export function answerRenderOptions(answer: Answer, owner: string): RenderOption
 
 const ABOUT_ME: ViewInput = { kind: 'button', name: SUBJECT_BUTTONS.me, label: 'This is about me', style: 'danger' };
 const SOMEONE_ELSE: ViewInput = { kind: 'button', name: SUBJECT_BUTTONS.other, label: 'It is about someone else', style: 'secondary' };
+const CLEARED: ViewInput = { kind: 'button', name: 'cleared', label: 'A clinician has cleared me', style: 'secondary' };
 /** The two buttons shown under an unclear red-flag answer. */
 export const SUBJECT_INPUTS: readonly ViewInput[] = [ABOUT_ME, SOMEONE_ELSE];
 
@@ -42,17 +44,17 @@ export async function onRedFlagSubject(ctx: BotContext, interaction: AnyComponen
   const referral = decodeFlags(id.ref);
   if (!referral) return;
   const mine = id.name === SUBJECT_BUTTONS.me;
-  if (mine) ctx.coach.recordFreeTextRedFlags(id.owner, referral);
+  const paused = mine && ctx.coach.recordFreeTextRedFlags(id.owner, referral);
   await updateView(
     interaction,
     {
       title: mine ? (referral.level === 'emergency' ? 'Please get medical help now' : 'Please see a doctor first') : 'For the person you asked about',
-      body: referralText(referral, ctx.library, mine ? 'me' : 'someone_else'),
-      // A change of mind stays possible: "about me" remains under the someone-else text.
-      inputs: mine ? [] : [{ kind: 'button', name: SUBJECT_BUTTONS.me, label: 'Actually, this is about me', style: 'danger' }],
+      body: askReferralText(referral, ctx.library, mine ? 'me' : 'someone_else', paused),
+      // A change of mind stays possible: "about me" remains under the someone-else text; a pause has its way out.
+      inputs: mine ? (paused ? [CLEARED] : []) : [{ kind: 'button', name: SUBJECT_BUTTONS.me, label: 'Actually, this is about me', style: 'danger' }],
       privacy: 'private',
       tone: 'danger',
     },
-    mine ? PLAIN : { idFor: (name) => encodeCustomId({ flow: 'referral', owner: id.owner, ref: id.ref, name }) },
+    mine && !paused ? PLAIN : { idFor: (name) => encodeCustomId({ flow: 'referral', owner: id.owner, ref: id.ref, name }) },
   );
 }

@@ -1,9 +1,13 @@
+import type { User } from 'discord.js';
+import type { Referral } from '../../coaching/safety.js';
 import { clearanceView, withClearanceStep } from '../../views/clearance-view.js';
+import { referralCopyView } from '../../views/referral-view.js';
 import type { View } from '../../views/view.js';
 import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
 import { flowIds } from '../custom-id.js';
-import { PLAIN, type RenderOptions } from '../render.js';
-import { updateView } from '../respond.js';
+import type { BotContext } from '../context.js';
+import { PLAIN, renderView, type RenderOptions } from '../render.js';
+import { asReply, DiscordCodes, isDiscordError, updateView } from '../respond.js';
 import { onRedFlagSubject } from './red-flag-subject.js';
 
 /** The "a clinician has cleared me" button under a referral, shown by /assess, /plan and /workout. */
@@ -27,3 +31,18 @@ export const referralFlow = componentFlow('referral', parseReferralComponent, as
   const cleared = ctx.coach.clearedByClinician(input.id.owner);
   await updateView(interaction, clearanceView(cleared, ctx.library, 'Run `/assess` to continue.'), PLAIN);
 });
+
+/**
+ * A copy of what the person told HipCoach, sent to their DMs so they can show a clinician.
+ * Best effort: closed DMs are not an error (the referral screen itself already said everything).
+ */
+export async function sendReferralCopy(ctx: BotContext, user: User, referral: Referral): Promise<boolean> {
+  const view = referralCopyView(referral, ctx.library, ctx.coach.localDate(ctx.coach.person(user.id)));
+  try {
+    for (const page of renderView(view, PLAIN)) await user.send({ ...asReply(page), allowedMentions: { parse: [] } });
+    return true;
+  } catch (error) {
+    if (!isDiscordError(error, DiscordCodes.cannotMessageUser)) ctx.logger.warn({ err: error }, 'referral copy DM failed');
+    return false;
+  }
+}
