@@ -116,6 +116,8 @@ export const exerciseSchema = z
      * `minutes` is its real length and `holdSeconds` the length of each bout.
      */
     activity: z.boolean().default(false),
+    /** What one bout of an activity block is (walk, run, stride): it words the dosage ("run 30 min"). */
+    bout: z.enum(['walk', 'run', 'stride']).optional(),
   })
   .strict()
   .refine((e) => !e.secondaryPatterns.includes(e.pattern), {
@@ -129,12 +131,16 @@ export type Exercise = z.infer<typeof exerciseSchema>;
 function checkActivityLimits(
   e: {
     activity: boolean;
+    bout?: string | undefined;
     minutes: number;
     dosage: { sets: number; holdSeconds?: number | undefined };
     ladder?: { holdSeconds?: number | undefined }[] | undefined;
   },
   ctx: z.RefinementCtx,
 ): void {
+  if (e.activity !== (e.bout !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['bout'], message: e.activity ? 'an activity block must say what its bout is (walk, run or stride)' : 'only an activity block (activity: true) has a bout' });
+  }
   if (e.activity) {
     const boutMinutes = (e.dosage.sets * (e.dosage.holdSeconds ?? 0)) / 60;
     if (e.minutes < boutMinutes) {
