@@ -101,6 +101,15 @@ export const exerciseSchema = z
      * cam or pincer hip): the engine unlocks it only behind the assessment gate.
      */
     provocative: z.boolean().default(false),
+    /**
+     * The tests of every other pinchy position this exercise loads (deep flexion in a Cossack
+     * squat, a 90/90 or a deep squat: `active_hip_flexion`, `flexion_adduction_comfort`). It is
+     * offered on a side only when each was <= 3/10 with no early pinch (physio review E2).
+     */
+    gatedBy: z
+      .array(z.enum(TEST_IDS))
+      .default([])
+      .refine((t) => new Set(t).size === t.length, { error: 'a test is listed twice' }),
     /** Loads one leg at a time (skater squat, step-down...): only offered on a steady, strong side. */
     singleLeg: z.boolean().default(false),
     /** The level's clinical default. At most one per level; when none is marked, the main exercise is. */
