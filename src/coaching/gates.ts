@@ -71,7 +71,7 @@ const clearForPinch = (r: SideResult | undefined): boolean => r !== undefined &&
 function drillsFor(answers: Answers, side: BodySide): string[] {
   return FINDING_DRILL_RULES.flatMap((rule) => {
     const finding = resultOf(answers, rule.test, side);
-    const painful = (resultOf(answers, rule.unlessPainful, side)?.pain ?? 0) > PROVOCATIVE_PAIN_MAX;
+    const painful = (resultOf(answers, rule.unlessPainful, side)?.pain ?? 0) > 0;
     return finding !== undefined && rule.ratings.includes(finding.rating) && !painful ? [...rule.drills] : [];
   });
 }

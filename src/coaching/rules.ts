@@ -93,7 +93,7 @@ export interface FindingDrillRule {
   /** The finding: this test rated one of these on the side. */
   test: TestId;
   ratings: readonly string[];
-  /** A painful result on this test keeps the default (it trains that position gently). */
+  /** Any pain on this test keeps the default (it trains that position gently). */
   unlessPainful: TestId;
   drills: readonly string[];
   explain: string;

@@ -1,6 +1,6 @@
 import { PATTERN_IDS, STAGES, type EquipmentId, type PatternId, type Side } from '../content/ids.js';
 import type { Library } from '../content/library.js';
-import type { Dosage, Exercise } from '../content/schema.js';
+import type { Exercise } from '../content/schema.js';
 import { dayNumber } from './calendar.js';
 import { chooseExercise, levelAt } from './choice.js';
 import { dosageAt, HIGH_IRRITABILITY_DAYS, HIGH_IRRITABILITY_MAX_SETS, itemMinutes, topRung } from './dosage.js';
