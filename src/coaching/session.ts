@@ -260,9 +260,7 @@ export function buildSession(req: SessionRequest, library: Library): Session {
   const chosen: SessionItem[] = [];
   let left = budget;
   const take = (item: SessionItem) => {
-    // One item per pattern and side; the walk is an activity of its own and never crowds one out.
-    const taken = !item.weeklyWalk && chosen.some((c) => !c.weeklyWalk && c.pattern === item.pattern && c.side === item.side);
-    if (item.minutes <= left && !taken) {
+    if (item.minutes <= left && !chosen.some((c) => c.pattern === item.pattern && c.side === item.side)) {
       chosen.push(item);
       left -= item.minutes;
     }
@@ -270,11 +268,12 @@ export function buildSession(req: SessionRequest, library: Library): Session {
   must.forEach(take);
   const extraLoading = spacing && loadingToday ? loading.filter((i) => i.tier === 'foundation') : standIns.filter((i) => i.tier === 'foundation');
   const walk = WALKING_DAYS.includes(cycleDay(userId, day)) ? walkingDoseFor(plan, library, req.planStart === undefined ? 0 : day - dayNumber(req.planStart), options) : null;
-  const walkItem = walk ? { ...exerciseItem(walk.base, walk.exercise, walk.rung, ctx), weeklyWalk: true } : null;
-  [...(walkItem ? [walkItem] : []), ...extraLoading, ...cyclicWindow(foundation, day + personOffset(userId, foundation.length), foundation.length), ...focus].forEach(take);
+  [...extraLoading, ...cyclicWindow(foundation, day + personOffset(userId, foundation.length), foundation.length), ...focus].forEach(take);
 
-  const items = chosen.sort(ruleOn(options, 'impact-after-warmup') ? impactFirst : sessionOrder);
-  return { ...empty, warmup, items, estimatedMinutes: Math.round(total([...warmup, ...items]) * 2) / 2 };
+  const items = [...chosen].sort(ruleOn(options, 'impact-after-warmup') ? impactFirst : sessionOrder);
+  // The walk comes last and sits outside the session's minutes: it can be done any time of day.
+  if (walk) items.push({ ...exerciseItem(walk.base, walk.exercise, walk.rung, ctx), weeklyWalk: true });
+  return { ...empty, warmup, items, estimatedMinutes: Math.round(total([...warmup, ...chosen]) * 2) / 2 };
 }
 
 /** Items for the patterns a goal has opened (impact for running and field sport). */

@@ -96,9 +96,9 @@ const impactOnlyAfterLoading = (c: Check) =>
   });
 /** Physio review E6: no ordinary exercise asks for more than 3 sets. */
 const moreThanThreeSets = (c: Check) => items(c).some((i) => i.dosage.sets > 3 && !c.library.exerciseById.get(i.exerciseId)!.activity);
-/** Physio review E2: an exercise that also waits for the hip-flexion test (deep flexion), in the plan or any session. */
-const deepFlexion = (c: Check) =>
-  [...c.plan.items, ...items(c)].some((i) => c.library.exerciseById.get(i.exerciseId)!.gatedBy.includes('active_hip_flexion'));
+/** Physio review E2: on the right (or both) side, an exercise that also waits for the hip-flexion test (deep flexion), in the plan or any session. */
+const deepFlexionOnTheRight = (c: Check) =>
+  [...c.plan.items, ...items(c)].some((i) => i.side !== 'left' && c.library.exerciseById.get(i.exerciseId)!.gatedBy.includes('active_hip_flexion'));
 /** Physio review E4: the goal's walking dose, at least twice in every 7 days and never beside a loading item. */
 const walksTwiceAWeek = (c: Check) => {
   const walks = c.days.map((d) => d.session.items.some((i) => i.weeklyWalk));
@@ -160,7 +160,7 @@ export const PERSONAS: readonly Persona[] = [
       { says: 'every focus pattern, the painful right hip flexion included, is trained at least twice in every 7 days', kind: 'must', holds: focusTwiceInEveryWeek, guards: ['focus-twice-weekly', 'short-sessions-cut-sets'] },
       { says: 'the painful right hip flexion stays a focus item', kind: 'must', holds: (c) => c.plan.items.some((i) => i.pattern === 'hip_flexion' && i.side === 'right' && i.tier === 'focus') },
       { says: 'no focus pattern is moved out of focus for lack of time (sets are cut instead)', kind: 'must-not', holds: (c) => c.plan.items.some((i) => i.reasons.some((r) => r.ruleId === 'moved-to-foundation-for-time')), guards: ['short-sessions-cut-sets'] },
-      { says: 'no Cossack squat, 90/90 work or deep loaded squat while right hip flexion hurts', kind: 'must-not', holds: deepFlexion, guards: ['position-gate'] },
+      { says: 'no Cossack squat, 90/90 work or deep loaded squat while right hip flexion hurts', kind: 'must-not', holds: deepFlexionOnTheRight, guards: ['position-gate'] },
       { says: 'the tight front of the hip (Thomas test) gets a front-of-hip lengthener at mobility level', kind: 'must', holds: (c) => c.plan.items.some((i) => i.pattern === 'hip_extension' && ['half_kneeling_hip_flexor_lengthen', 'edge_of_bed_thigh_lower'].includes(i.exerciseId)), guards: ['finding-picks-drill'] },
     ],
   },
