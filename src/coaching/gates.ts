@@ -119,8 +119,16 @@ export function computeGates(answers: Answers, library: Library, options?: Engin
   };
 }
 
-/** The choice limits for a track's side ("both" takes the stricter of the two sides). */
+const limitsCache = new WeakMap<Gates, Partial<Record<Side, ChoiceLimits>>>();
+
+/** The choice limits for a track's side ("both" takes the stricter of the two sides); cached per gates. */
 export function limitsFor(gates: Gates, side: Side): ChoiceLimits {
+  let bySide = limitsCache.get(gates);
+  if (!bySide) limitsCache.set(gates, (bySide = {}));
+  return (bySide[side] ??= computeLimits(gates, side));
+}
+
+function computeLimits(gates: Gates, side: Side): ChoiceLimits {
   const sides: BodySide[] = side === 'both' ? [...SIDES] : [side];
   return {
     singleLegOk: sides.every((s) => gates.singleLeg[s]),
