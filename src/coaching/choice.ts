@@ -42,6 +42,8 @@ export function levelAt(chain: Chain, level: number): ChainLevel {
 
 /** Whether some version of a level suits this side (the single-leg gate can close a whole level). */
 export function levelAllowed(level: ChainLevel, limits: ChoiceLimits, equipment: readonly EquipmentId[], options?: EngineOptions): boolean {
+  // Fast path (plans are built on a hot path): no gate can close anything on this side.
+  if (limits.singleLegOk && (limits.closedTests?.length ?? 0) === 0) return true;
   return level.options.some((o) => gateOpen(o, limits, options) && owns(equipment, o));
 }
 
