@@ -118,11 +118,11 @@ describe('the daily DM', () => {
     await tick('2026-06-04T06:30:00Z');
     const session = JSON.parse(sql<{ session: string }>('select session from workouts where person_id = ? and local_date = ?', eli.id, '2026-06-04')[0]!.session) as { items: { pattern: string; side: string; level: number }[] };
     const movedTo = new Map(moved);
-    // Spec v2 gates: a provocative or single-leg level the assessment has not unlocked stays shut,
-    // so only moves onto open levels show in the session.
+    // Spec v2 gates: a provocative, single-leg or position-gated (`gatedBy`, physio review E2)
+    // level the assessment has not unlocked stays shut, so only moves onto open levels show.
     const open = (pattern: string, level: number) => {
       const at = getLibrary().chains[pattern as PatternId].levels[level - 1];
-      return at !== undefined && !at.provocative && at.options.some((o) => !o.singleLeg);
+      return at !== undefined && !at.provocative && at.options.some((o) => !o.singleLeg && o.gatedBy.length === 0);
     };
     const trained = session.items.filter((i) => movedTo.has(`${i.pattern}:${i.side}`) && open(i.pattern, movedTo.get(`${i.pattern}:${i.side}`)!));
     expect(trained.length).toBeGreaterThan(0);
