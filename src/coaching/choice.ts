@@ -1,4 +1,4 @@
-import type { EquipmentId, Position } from '../content/ids.js';
+import type { EquipmentId, Position, TestId } from '../content/ids.js';
 import type { Chain, ChainLevel } from '../content/library.js';
 import type { Exercise } from '../content/schema.js';
 import { ruleOn, type EngineOptions } from './engine-rules.js';
@@ -9,9 +9,20 @@ export interface ChoiceLimits {
   singleLegOk: boolean;
   /** Internal rotation or the knee-to-opposite-shoulder test was painful on this side. */
   painfulFlexionRotation: boolean;
+  /** Tests not clear on this side: an exercise `gatedBy` one of them waits (position gate). */
+  closedTests?: readonly TestId[];
+  /** Drills the findings pick over the default, most wanted first (`finding-picks-drill`). */
+  prefer?: readonly string[];
 }
 
 export const OPEN_LIMITS: ChoiceLimits = { singleLegOk: true, painfulFlexionRotation: false };
+
+/** The gates that close an exercise on a side: single-leg loading, another pinchy position. */
+function gateOpen(o: Exercise, limits: ChoiceLimits, options?: EngineOptions): boolean {
+  const singleLeg = limits.singleLegOk || !o.singleLeg || !ruleOn(options, 'single-leg-gate');
+  const positions = !ruleOn(options, 'position-gate') || !o.gatedBy.some((t) => limits.closedTests?.includes(t));
+  return singleLeg && positions;
+}
 
 /** Positions that bend the hip to about 90 degrees or more. */
 const FLEXED_POSITIONS: readonly Position[] = ['sitting_on_chair', 'sitting_on_floor', 'hands_and_knees'];
@@ -31,8 +42,9 @@ export function levelAt(chain: Chain, level: number): ChainLevel {
 
 /** Whether some version of a level suits this side (the single-leg gate can close a whole level). */
 export function levelAllowed(level: ChainLevel, limits: ChoiceLimits, equipment: readonly EquipmentId[], options?: EngineOptions): boolean {
-  if (!ruleOn(options, 'single-leg-gate') || limits.singleLegOk) return true;
-  return level.options.some((o) => !o.singleLeg && owns(equipment, o));
+  // Fast path (plans are built on a hot path): no gate can close anything on this side.
+  if (limits.singleLegOk && (limits.closedTests?.length ?? 0) === 0) return true;
+  return level.options.some((o) => gateOpen(o, limits, options) && owns(equipment, o));
 }
 
 /**
@@ -51,8 +63,13 @@ export function chooseExercise(
   const def = ruleOn(options, 'clinical-default') ? level.default : level.main;
   const allowed = (o: Exercise) =>
     owns(equipment, o) &&
-    (limits.singleLegOk || !o.singleLeg || !ruleOn(options, 'single-leg-gate')) &&
+    gateOpen(o, limits, options) &&
     !(limits.painfulFlexionRotation && bendsFurther(o, def) && ruleOn(options, 'no-deeper-flexion-for-painful-hip'));
+  // A drill made for the finding comes first (physio review E5); the gates still apply.
+  for (const id of limits.prefer ?? []) {
+    const drill = level.options.find((o) => o.id === id);
+    if (drill && allowed(drill)) return drill;
+  }
   if (!ruleOn(options, 'clinical-default')) {
     // The v1 behaviour: any owned equipment version wins over the default.
     const owned = level.options.find((o) => allowed(o) && o.equipment[0] !== 'none');

@@ -73,6 +73,31 @@ export const ENGINE_RULES = [
     id: 'impact-goal-gate',
     reason: 'The impact chain opens only for running and field or court sport, once a loading stage is reached and the hop (or stance) is steady with pain <= 2.',
   },
+  // Physio review 2026-12, recommendations E1, E2, E4, E5, E6 and E8.
+  {
+    id: 'off-day-substitute',
+    reason: "On a day loading spacing bars a pattern's loading item, that pattern gets its level-below exercise instead (marked offDay), so no session is empty; it never counts as a level change.",
+  },
+  {
+    id: 'position-gate',
+    reason: 'An exercise that also loads another pinchy position (deep flexion in a Cossack squat, a 90/90 or a deep squat) waits until the tests of that position were <= 3/10 with no early pinch on that side.',
+  },
+  {
+    id: 'walking-dose',
+    reason: 'Daily life and walking or hiking goals get a walking dose 3 days a week (never on a loading day), building one rung a week.',
+  },
+  {
+    id: 'finding-picks-drill',
+    reason: 'Where a level has a drill made for the finding (a front-of-hip lengthener for a limited hip-extension range), that drill is used, unless the default suits a painful test better.',
+  },
+  {
+    id: 'auto-ladder-three-sets',
+    reason: 'Ladders derived from a dosage stop at 3 sets and then add repetitions or seconds: 5-8 items at 4 sets make sessions too long.',
+  },
+  {
+    id: 'impact-after-warmup',
+    reason: 'Hops, landings and runs come straight after the warm-up, while the legs are fresh, not after fatiguing strength work.',
+  },
 ] as const;
 
 export type EngineRuleId = (typeof ENGINE_RULES)[number]['id'];

@@ -4,6 +4,7 @@ import type { Answers, SideResult } from './assessment-answers.js';
 import { levelAllowed, levelAt, type ChoiceLimits } from './choice.js';
 import { gradeIrritability, type Irritability } from './dosage.js';
 import { ruleOn, type EngineOptions } from './engine-rules.js';
+import { FINDING_DRILL_RULES } from './rules.js';
 
 /**
  * What the latest assessment unlocks, per side: the gates the engine checks before choosing an
@@ -20,6 +21,13 @@ export interface Gates {
   provocative: Record<string, boolean>;
   /** Per body side: the hop (or, without it, the single-leg stance) steady with pain <= 2. */
   impactReady: Record<BodySide, boolean>;
+  /**
+   * Per body side: the tests named in some exercise's `gatedBy` that were not clear (untested,
+   * above 3/10 or an early pinch). Absent in plans stored before the position gate.
+   */
+  closedTests?: Record<BodySide, TestId[]>;
+  /** Per body side: drills a finding picks over a level's default (`FINDING_DRILL_RULES`). */
+  drills?: Record<BodySide, string[]>;
 }
 
 type SideResults = Partial<Record<Side, SideResult>>;
@@ -44,6 +52,28 @@ export function primaryTests(library: Library, pattern: PatternId): TestId[] {
     primaryCache.set(library, map);
   }
   return map.get(pattern) ?? [];
+}
+
+/** Tests some exercise waits for (`gatedBy`), cached per library. */
+const gatingCache = new WeakMap<Library, TestId[]>();
+function gatingTests(library: Library): TestId[] {
+  let tests = gatingCache.get(library);
+  if (!tests) {
+    tests = [...new Set(library.exercises.flatMap((e) => e.gatedBy))];
+    gatingCache.set(library, tests);
+  }
+  return tests;
+}
+
+const clearForPinch = (r: SideResult | undefined): boolean => r !== undefined && r.pain <= PROVOCATIVE_PAIN_MAX && r.rating !== 'pinch_early';
+
+/** Drills the findings on one side pick (physio review E5). */
+function drillsFor(answers: Answers, side: BodySide): string[] {
+  return FINDING_DRILL_RULES.flatMap((rule) => {
+    const finding = resultOf(answers, rule.test, side);
+    const painful = (resultOf(answers, rule.unlessPainful, side)?.pain ?? 0) > 0;
+    return finding !== undefined && rule.ratings.includes(finding.rating) && !painful ? [...rule.drills] : [];
+  });
 }
 
 export function computeGates(answers: Answers, library: Library, options?: EngineOptions): Gates {
@@ -74,6 +104,9 @@ export function computeGates(answers: Answers, library: Library, options?: Engin
     const hop = resultOf(answers, 'single_leg_hop', side) ?? resultOf(answers, 'single_leg_stance', side);
     return hop !== undefined && hop.rating === 'steady' && hop.pain <= IMPACT_PAIN_MAX;
   });
+  const positionGate = ruleOn(options, 'position-gate');
+  const closedTests = perSide((side) => (positionGate ? gatingTests(library).filter((t) => !clearForPinch(resultOf(answers, t, side))) : []));
+  const drills = perSide((side) => (ruleOn(options, 'finding-picks-drill') ? drillsFor(answers, side) : []));
   return {
     goal: answers.goal,
     irritability: ruleOn(options, 'irritability-grading') ? gradeIrritability(answers.baseline) : 'low',
@@ -81,15 +114,27 @@ export function computeGates(answers: Answers, library: Library, options?: Engin
     painfulFlexionRotation,
     provocative,
     impactReady,
+    closedTests,
+    drills,
   };
 }
 
-/** The choice limits for a track's side ("both" takes the stricter of the two sides). */
+const limitsCache = new WeakMap<Gates, Partial<Record<Side, ChoiceLimits>>>();
+
+/** The choice limits for a track's side ("both" takes the stricter of the two sides); cached per gates. */
 export function limitsFor(gates: Gates, side: Side): ChoiceLimits {
+  let bySide = limitsCache.get(gates);
+  if (!bySide) limitsCache.set(gates, (bySide = {}));
+  return (bySide[side] ??= computeLimits(gates, side));
+}
+
+function computeLimits(gates: Gates, side: Side): ChoiceLimits {
   const sides: BodySide[] = side === 'both' ? [...SIDES] : [side];
   return {
     singleLegOk: sides.every((s) => gates.singleLeg[s]),
     painfulFlexionRotation: sides.some((s) => gates.painfulFlexionRotation[s]),
+    closedTests: sides.flatMap((s) => gates.closedTests?.[s] ?? []),
+    prefer: sides.flatMap((s) => gates.drills?.[s] ?? []),
   };
 }
 

@@ -45,22 +45,56 @@ export interface Plan {
   gates: Gates;
 }
 
-export function formatDosage(d: Dosage): string {
+/** What one bout of an activity block is, from the content (`bout`). */
+export type Bout = NonNullable<Exercise['bout']>;
+
+/** "4 min", "90 s": activity lengths read in minutes when they are whole minutes. */
+function duration(seconds: number): string {
+  return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
+}
+
+/** An activity block in words (physio review E3): "5 runs of 4 min, 2 min walk between", "run 30 min". */
+function formatActivity(d: Dosage, bout: Bout): string {
+  const gap = d.restSeconds > 0 ? `, ${duration(d.restSeconds)} ${bout === 'walk' ? 'rest' : bout === 'stride' ? 'walk back' : 'walk'} between` : '';
+  if (d.reps !== undefined) return `${d.sets > 1 ? `${d.sets} x ` : ''}${d.reps} ${bout}s${gap}`;
+  const length = duration(d.holdSeconds!);
+  return d.sets === 1 ? `${bout} ${length}` : `${d.sets} ${bout}s of ${length}${gap}`;
+}
+
+export function formatDosage(d: Dosage, bout?: Bout): string {
+  if (bout) return formatActivity(d, bout);
   const each = d.perSide ? ' each side' : '';
   const work = d.reps !== undefined ? `${d.sets} x ${d.reps}${each}` : `${d.sets} x ${d.holdSeconds} s hold${each}`;
   return d.restSeconds > 0 ? `${work}, rest ${d.restSeconds} s` : work;
 }
 
+/**
+ * The one dosage text of plan and session items (physio review E7): an item for one side says so
+ * ("right side only") instead of "each side".
+ */
+export function itemDosageText(d: Dosage, side: Side, bout?: Bout): string {
+  return side === 'both' || !d.perSide ? formatDosage(d, bout) : `${formatDosage({ ...d, perSide: false }, bout)}, ${side} side only`;
+}
+
 const dosageViews = new WeakMap<Dosage, DosageView>();
+const sidedViews = new WeakMap<Dosage, Partial<Record<Side, DosageView>>>();
 
 /** Dosage with its text; cached per content object because plans are built on a hot path. */
-export function dosageView(d: Dosage): DosageView {
+export function dosageView(d: Dosage, bout?: Bout): DosageView {
   let view = dosageViews.get(d);
   if (!view) {
-    view = { ...d, text: formatDosage(d) };
+    view = { ...d, text: formatDosage(d, bout) };
     dosageViews.set(d, view);
   }
   return view;
+}
+
+/** An exercise's written dosage for one side of a plan item (cached per exercise and side). */
+export function exerciseDosageView(e: Exercise, side: Side): DosageView {
+  if (side === 'both' || !e.dosage.perSide) return dosageView(e.dosage, e.bout);
+  let views = sidedViews.get(e.dosage);
+  if (!views) sidedViews.set(e.dosage, (views = {}));
+  return (views[side] ??= { ...e.dosage, text: itemDosageText(e.dosage, side, e.bout) });
 }
 
 /** The lowest level whose stage is at least the target: the gentlest fitting start. */
@@ -93,7 +127,7 @@ function toItem(track: Track, chain: Chain, level: number, ctx: PlanContext, rea
     level: exercise.level,
     stage: exercise.stage,
     side: track.side,
-    dosage: dosageView(exercise.dosage),
+    dosage: exerciseDosageView(exercise, track.side),
     minutes: exercise.minutes,
     tier: track.focus ? 'focus' : 'foundation',
     reasons,

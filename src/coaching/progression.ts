@@ -129,16 +129,22 @@ export function decideSession(input: DecideInput): { state: EngineState; decisio
   const decisions: Decision[] = [];
   const nudges: Nudge[] = [];
   for (const item of session.items) {
+    // The goal's walk has no track of its own (E4).
+    if (item.weeklyWalk) continue;
     const key = trackKey(item.pattern, item.side);
     const before = state.tracks[key] ?? initialTrack(item.level, date);
     const pain = perExercise ? (byExercise[item.exerciseId] ?? fb.pain ?? 0) : sessionMax;
     const flared = flare && (!perExercise || named.length === 0 || named.includes(item.exerciseId));
     const verdict = verdictFor(pain, fb, flared);
+    const stepDown = verdict === 'flare' || verdict === 'painHigh' || verdict === 'form';
+    // An off-day stand-in (E1) is not the pattern's level: good days leave the track alone, and a
+    // painful one eases the track where it stands (its own level and rung), never the stand-in's.
+    if (item.offDay && !stepDown) continue;
     const chain = library.chains[item.pattern];
     const exercise = library.exerciseById.get(item.exerciseId)!;
-    let next: TrackState = { ...before, level: item.level, rung: item.rung ?? before.rung };
+    let next: TrackState = item.offDay ? { ...before } : { ...before, level: item.level, rung: item.rung ?? before.rung };
     let rule: Verdict = verdict;
-    if (verdict === 'flare' || verdict === 'painHigh' || verdict === 'form') {
+    if (stepDown) {
       next = next.rung > 0 ? { ...next, rung: next.rung - 1 } : { ...next, level: Math.max(1, next.level - 1), rung: 0, goodExposures: 0, levelSince: next.level > 1 ? date : next.levelSince };
       next.stepDowns += 1;
       next.goodExposures = next.level === before.level ? next.goodExposures : 0;
@@ -147,7 +153,7 @@ export function decideSession(input: DecideInput): { state: EngineState; decisio
       next.stepDowns = 0;
       next.goodExposures += 1;
       const ladder = ruleOn(options, 'ladder-before-level');
-      if (ladder && next.rung < topRung(exercise)) next.rung += 1;
+      if (ladder && next.rung < topRung(exercise, options)) next.rung += 1;
       else {
         rule = levelUpVerdict(next, chain.levels.length, date, ladder);
         if (rule === 'levelUp') {

@@ -1,4 +1,4 @@
-import type { FindingDimension, Stage } from '../content/ids.js';
+import type { FindingDimension, PatternId, Stage, TestId } from '../content/ids.js';
 import type { Severity } from './assessment.js';
 
 /**
@@ -80,6 +80,34 @@ export const START_RULES: readonly StartRule[] = [
     severity: 'moderate',
     stage: 'strength',
     explain: 'control was shaky, so we build strength in the position',
+  },
+];
+
+/**
+ * Physio review E5: where a level holds a drill made for a finding, that finding picks it over
+ * the level's default (engine rule `finding-picks-drill`). First drill the person can do wins.
+ */
+export interface FindingDrillRule {
+  id: string;
+  pattern: PatternId;
+  /** The finding: this test rated one of these on the side. */
+  test: TestId;
+  ratings: readonly string[];
+  /** Any pain on this test keeps the default (it trains that position gently). */
+  unlessPainful: TestId;
+  drills: readonly string[];
+  explain: string;
+}
+
+export const FINDING_DRILL_RULES: readonly FindingDrillRule[] = [
+  {
+    id: 'limited-extension-lengthener',
+    pattern: 'hip_extension',
+    test: 'hip_extension_range',
+    ratings: ['partial', 'limited'],
+    unlessPainful: 'prone_hip_extension',
+    drills: ['half_kneeling_hip_flexor_lengthen', 'edge_of_bed_thigh_lower'],
+    explain: 'the front of the hip was tight on the home Thomas test, so the mobility level lengthens it; pain on the face-down leg lift keeps that lift instead',
   },
 ];
 

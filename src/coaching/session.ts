@@ -1,14 +1,14 @@
 import { PATTERN_IDS, STAGES, type EquipmentId, type PatternId, type Side } from '../content/ids.js';
 import type { Library } from '../content/library.js';
-import type { Dosage, Exercise } from '../content/schema.js';
+import type { Exercise } from '../content/schema.js';
 import { dayNumber } from './calendar.js';
 import { chooseExercise, levelAt } from './choice.js';
-import { dosageAt, HIGH_IRRITABILITY_DAYS, HIGH_IRRITABILITY_MAX_SETS, minutesAt, topRung } from './dosage.js';
+import { dosageAt, HIGH_IRRITABILITY_DAYS, HIGH_IRRITABILITY_MAX_SETS, itemMinutes, topRung } from './dosage.js';
 import { ruleOn, type EngineOptions } from './engine-rules.js';
-import { GOAL_IMPACT_RULE_ID, gatesOf, openGoalPatterns } from './goals.js';
+import { GOAL_IMPACT_RULE_ID, gatesOf, openGoalPatterns, walkingDoseFor } from './goals.js';
 import { limitsFor, openLevelAtOrBelow, type Gates } from './gates.js';
 import { stableHash } from './hash.js';
-import { clampLevel, dosageView, focusPerDay, formatDosage, warmupBudget, warmupCount, warmupMinutes, type Plan, type PlanItem, type Reason } from './plan.js';
+import { clampLevel, focusPerDay, formatDosage, itemDosageText, warmupBudget, warmupCount, warmupMinutes, type Plan, type PlanItem, type Reason } from './plan.js';
 import { MINUTES_MIN } from './assessment-answers.js';
 import type { Referral } from './safety.js';
 import { SESSION_RULES } from './rules.js';
@@ -29,6 +29,13 @@ export interface SessionItem extends Omit<PlanItem, 'tier'> {
   tier: PlanItem['tier'] | 'warmup';
   /** The ladder rung the dosage comes from. */
   rung?: number;
+  /**
+   * Physio review E1: the level-below stand-in for a loading item on a day the loading spacing
+   * bars it. Progression never reads it as the pattern's level or rung.
+   */
+  offDay?: boolean;
+  /** Physio review E4: the goal's walking dose, which has no track of its own. */
+  weeklyWalk?: boolean;
 }
 
 export interface Session {
@@ -87,27 +94,42 @@ function atCurrentLevel(item: PlanItem, ctx: DayContext): SessionItem {
   // The gates may have closed since (a new assessment): never go above what they allow.
   const level = openLevelAtOrBelow(chain, wanted, { pattern: item.pattern, side: item.side, equipment: ctx.equipment }, ctx.gates, ctx.options);
   const exercise = chooseExercise(levelAt(chain, level), ctx.equipment, limitsFor(ctx.gates, item.side), ctx.options);
-  const rung = level === wanted ? Math.min(state?.rung ?? 0, topRung(exercise)) : 0;
-  return exerciseItem(item, exercise, rung, ctx.maxSets);
+  const rung = level === wanted ? Math.min(state?.rung ?? 0, topRung(exercise, ctx.options)) : 0;
+  return exerciseItem(item, exercise, rung, ctx);
 }
 
-function exerciseItem(item: Omit<PlanItem, 'exerciseId' | 'name' | 'level' | 'stage' | 'dosage' | 'minutes'>, exercise: Exercise, rung: number, maxSets: number): SessionItem {
-  const dosage = dosageAt(exercise, rung, maxSets);
+/**
+ * Physio review E1: on a day the loading spacing bars a loading item, its pattern does the
+ * highest open level below the loading stage instead, at that level's top rung (work the person
+ * has already mastered), so no session is left empty or with one item.
+ */
+function offDaySubstitute(item: SessionItem, ctx: DayContext): SessionItem | null {
+  const chain = ctx.library.chains[item.pattern];
+  let below = item.level - 1;
+  while (below >= 1 && levelAt(chain, below).stage === 'loading') below--;
+  if (below < 1) return null;
+  const level = openLevelAtOrBelow(chain, below, { pattern: item.pattern, side: item.side, equipment: ctx.equipment }, ctx.gates, ctx.options);
+  const exercise = chooseExercise(levelAt(chain, level), ctx.equipment, limitsFor(ctx.gates, item.side), ctx.options);
+  return { ...exerciseItem(item, exercise, topRung(exercise, ctx.options), ctx), offDay: true };
+}
+
+function exerciseItem(
+  item: Omit<SessionItem, 'exerciseId' | 'name' | 'level' | 'stage' | 'dosage' | 'minutes'>,
+  exercise: Exercise,
+  rung: number,
+  ctx: Pick<DayContext, 'maxSets' | 'options'>,
+): SessionItem {
+  const dosage = dosageAt(exercise, rung, ctx.maxSets, ctx.options);
   return {
     ...item,
     exerciseId: exercise.id,
     name: exercise.name,
     level: exercise.level,
     stage: exercise.stage,
-    dosage: { ...dosage, text: dosageText(dosage, item.side) },
-    minutes: minutesAt(exercise, dosage.sets),
+    dosage: { ...dosage, text: itemDosageText(dosage, item.side, exercise.bout) },
+    minutes: itemMinutes(exercise, dosage),
     rung,
   };
-}
-
-/** Spec v2: where the sides differ, a one-sided item says so in its dosage ("right side only"). */
-function dosageText(d: Dosage, side: Side): string {
-  return side === 'both' ? formatDosage(d) : `${formatDosage({ ...d, perSide: false })}, ${side} side only`;
 }
 
 /** With fewer sets: the short-session cut, down to 1 set. */
@@ -115,7 +137,7 @@ function withSets(item: SessionItem, sets: number, library: Library): SessionIte
   if (item.dosage.sets <= sets) return item;
   const exercise = library.exerciseById.get(item.exerciseId)!;
   const dosage = { ...item.dosage, sets };
-  return { ...item, dosage: { ...dosage, text: dosageText(dosage, item.side) }, minutes: minutesAt(exercise, sets) };
+  return { ...item, dosage: { ...dosage, text: itemDosageText(dosage, item.side, exercise.bout) }, minutes: itemMinutes(exercise, dosage) };
 }
 
 function warmupItem(e: Exercise): SessionItem {
@@ -133,7 +155,7 @@ function warmupItem(e: Exercise): SessionItem {
     level: e.level,
     stage: e.stage,
     side: 'both',
-    dosage: dosageView({ ...e.dosage, sets: 1, restSeconds: 0 }),
+    dosage: { ...e.dosage, sets: 1, restSeconds: 0, text: formatDosage({ ...e.dosage, sets: 1, restSeconds: 0 }, e.bout) },
     minutes: warmupMinutes(e),
     tier: 'warmup',
     reasons: [reason],
@@ -153,8 +175,15 @@ function chooseWarmups(plan: Plan, library: Library, day: number, count: number)
 /** Days of a 7-day cycle on which loading-stage items may run: 3 in any 7 days, never two in a row. */
 const LOADING_DAYS: readonly number[] = [0, 2, 4];
 
+/** Days of the same cycle for a goal's walking dose: 3 a week, never on a loading day. */
+const WALKING_DAYS: readonly number[] = [1, 3, 5];
+
+function cycleDay(userId: string, day: number): number {
+  return (((day + personOffset(userId, 7)) % 7) + 7) % 7;
+}
+
 export function isLoadingDay(userId: string, day: number): boolean {
-  return LOADING_DAYS.includes((((day + personOffset(userId, 7)) % 7) + 7) % 7);
+  return LOADING_DAYS.includes(cycleDay(userId, day));
 }
 
 /**
@@ -224,7 +253,9 @@ export function buildSession(req: SessionRequest, library: Library): Session {
   const budget = minutes - warmup.reduce((sum, w) => sum + w.minutes, 0);
   // Without the rotation (a mutation test), focus items simply queue by urgency for the minutes.
   const todayFocus = ruleOn(options, 'focus-twice-weekly') ? cyclicWindow(focus, day * perDay + personOffset(userId, focus.length), perDay) : [];
-  const todayLoading = loadingToday ? loadingFocus : [];
+  // Off days: each loading item's level-below stand-in takes its place (E1).
+  const standIns = spacing && !loadingToday && ruleOn(options, 'off-day-substitute') ? loading.flatMap((i) => offDaySubstitute(i, ctx) ?? []) : [];
+  const todayLoading = loadingToday ? loadingFocus : standIns.filter((i) => i.tier === 'focus');
   const must = [...todayFocus, ...todayLoading].map((i) => withSets(i, sets, library));
   const chosen: SessionItem[] = [];
   let left = budget;
@@ -235,11 +266,14 @@ export function buildSession(req: SessionRequest, library: Library): Session {
     }
   };
   must.forEach(take);
-  const extraLoading = spacing && loadingToday ? loading.filter((i) => i.tier === 'foundation') : [];
+  const extraLoading = spacing && loadingToday ? loading.filter((i) => i.tier === 'foundation') : standIns.filter((i) => i.tier === 'foundation');
+  const walk = WALKING_DAYS.includes(cycleDay(userId, day)) ? walkingDoseFor(plan, library, req.planStart === undefined ? 0 : day - dayNumber(req.planStart), options) : null;
   [...extraLoading, ...cyclicWindow(foundation, day + personOffset(userId, foundation.length), foundation.length), ...focus].forEach(take);
 
-  const items = chosen.sort(sessionOrder);
-  return { ...empty, warmup, items, estimatedMinutes: Math.round(total([...warmup, ...items]) * 2) / 2 };
+  const items = [...chosen].sort(ruleOn(options, 'impact-after-warmup') ? impactFirst : sessionOrder);
+  // The walk comes last and sits outside the session's minutes: it can be done any time of day.
+  if (walk) items.push({ ...exerciseItem(walk.base, walk.exercise, walk.rung, ctx), weeklyWalk: true });
+  return { ...empty, warmup, items, estimatedMinutes: Math.round(total([...warmup, ...chosen]) * 2) / 2 };
 }
 
 /** Items for the patterns a goal has opened (impact for running and field sport). */
@@ -247,9 +281,9 @@ function goalItems(plan: Plan, ctx: DayContext): SessionItem[] {
   return openGoalPatterns(plan, ctx.library, ctx.levels, ctx.options).map(({ pattern, level }) => {
     const chain = ctx.library.chains[pattern];
     const exercise = chooseExercise(levelAt(chain, level), ctx.equipment, limitsFor(ctx.gates, 'both'), ctx.options);
-    const rung = Math.min(ctx.levels[trackKey(pattern, 'both')]?.rung ?? 0, topRung(exercise));
+    const rung = Math.min(ctx.levels[trackKey(pattern, 'both')]?.rung ?? 0, topRung(exercise, ctx.options));
     const base = { pattern, side: 'both' as const, tier: 'focus' as const, reasons: [{ testId: null, side: 'both' as const, finding: 'goal', ruleId: GOAL_IMPACT_RULE_ID }] };
-    return exerciseItem(base, exercise, rung, ctx.maxSets);
+    return exerciseItem(base, exercise, rung, ctx);
   });
 }
 
@@ -264,4 +298,9 @@ function sessionOrder(a: SessionItem, b: SessionItem): number {
     PATTERN_IDS.indexOf(a.pattern) - PATTERN_IDS.indexOf(b.pattern) ||
     a.side.localeCompare(b.side)
   );
+}
+
+/** Physio review E8: impact work (hops, landings, runs) straight after the warm-up, legs fresh; the rest gentle before hard. */
+function impactFirst(a: SessionItem, b: SessionItem): number {
+  return Number(b.pattern === 'impact') - Number(a.pattern === 'impact') || sessionOrder(a, b);
 }

@@ -77,6 +77,7 @@ export function simulate(input: SimulateInput, library: Library): { days: Simula
     const feedback: SessionFeedback = input.feedback?.days[date] ?? input.feedback?.default ?? DEFAULT_FEEDBACK;
     // Goal tracks (impact) join the state the first day they appear in a session.
     for (const item of session.items) {
+      if (item.offDay || item.weeklyWalk) continue;
       const key = trackKey(item.pattern, item.side);
       state.tracks[key] ??= initialTrack(item.level, date);
     }

@@ -1,4 +1,4 @@
-import type { PatternId } from './ids.js';
+import { TEST_GOALS, type PatternId } from './ids.js';
 import type { ChainLevel, Located } from './library.js';
 import type { Exercise } from './schema.js';
 
@@ -33,6 +33,10 @@ export function checkLevelFields(
         else if (target.id !== level.default.id) at(loc, 'equivalentTo', `"${o.equivalentTo}" is not the level's default ("${level.default.id}")`);
       }
       if (o.ladder) checkLadder(o, loc, at);
+      if (o.gatedBy.length > 0 && level.level === 1) at(loc, 'gatedBy', 'level 1 cannot wait for other tests: it is where a painful pattern starts');
+      for (const t of o.gatedBy.filter((x) => TEST_GOALS[x] !== undefined)) {
+        at(loc, 'gatedBy', `"${t}" is asked only for some goals, so it would close this exercise for everyone else`);
+      }
       if (pattern === 'impact' && o.entryCriteria === undefined) {
         at(loc, 'entryCriteria', 'every impact exercise says what must be true before starting it');
       }

@@ -101,6 +101,15 @@ export const exerciseSchema = z
      * cam or pincer hip): the engine unlocks it only behind the assessment gate.
      */
     provocative: z.boolean().default(false),
+    /**
+     * The tests of every other pinchy position this exercise loads (deep flexion in a Cossack
+     * squat, a 90/90 or a deep squat: `active_hip_flexion`, `flexion_adduction_comfort`). It is
+     * offered on a side only when each was <= 3/10 with no early pinch (physio review E2).
+     */
+    gatedBy: z
+      .array(z.enum(TEST_IDS))
+      .default([])
+      .refine((t) => new Set(t).size === t.length, { error: 'a test is listed twice' }),
     /** Loads one leg at a time (skater squat, step-down...): only offered on a steady, strong side. */
     singleLeg: z.boolean().default(false),
     /** The level's clinical default. At most one per level; when none is marked, the main exercise is. */
@@ -116,6 +125,8 @@ export const exerciseSchema = z
      * `minutes` is its real length and `holdSeconds` the length of each bout.
      */
     activity: z.boolean().default(false),
+    /** What one bout of an activity block is (walk, run, stride): it words the dosage ("run 30 min"). */
+    bout: z.enum(['walk', 'run', 'stride']).optional(),
   })
   .strict()
   .refine((e) => !e.secondaryPatterns.includes(e.pattern), {
@@ -129,12 +140,16 @@ export type Exercise = z.infer<typeof exerciseSchema>;
 function checkActivityLimits(
   e: {
     activity: boolean;
+    bout?: string | undefined;
     minutes: number;
     dosage: { sets: number; holdSeconds?: number | undefined };
     ladder?: { holdSeconds?: number | undefined }[] | undefined;
   },
   ctx: z.RefinementCtx,
 ): void {
+  if (e.activity !== (e.bout !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['bout'], message: e.activity ? 'an activity block must say what its bout is (walk, run or stride)' : 'only an activity block (activity: true) has a bout' });
+  }
   if (e.activity) {
     const boutMinutes = (e.dosage.sets * (e.dosage.holdSeconds ?? 0)) / 60;
     if (e.minutes < boutMinutes) {

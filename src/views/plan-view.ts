@@ -194,7 +194,7 @@ export function exerciseText(e: Exercise, library: Library): string {
   const siblings = chain.levels[e.level - 1]?.options.filter((o) => o.id !== e.id) ?? [];
   return [
     `*${e.summary}*`,
-    `**Level ${e.level} of ${chain.levels.length}** in ${PATTERN_LABELS[e.pattern].toLowerCase()} · ${formatDosage(e.dosage)} · about ${e.minutes} min · ${e.equipment.map((x) => EQUIPMENT_LABELS[x].toLowerCase()).join(', ')}`,
+    `**Level ${e.level} of ${chain.levels.length}** in ${PATTERN_LABELS[e.pattern].toLowerCase()} · ${formatDosage(e.dosage, e.bout)} · about ${e.minutes} min · ${e.equipment.map((x) => EQUIPMENT_LABELS[x].toLowerCase()).join(', ')}`,
     `**How to do it**\n${e.steps.map((s, i) => `${i + 1}. ${s}`).join('\n')}`,
     `**Cues**\n${e.cues.map((c) => `- ${c}`).join('\n')}`,
     `**Common mistakes**\n${e.mistakes.map((m) => `- ${m.mistake} *Fix:* ${m.fix}`).join('\n')}`,

@@ -74,6 +74,26 @@ describe('planted mistakes in the v2 fields', () => {
     expect(lines.some((l) => l.includes(`exercises[${at}].minutes`) && /bouts/.test(l)), lines.join('\n')).toBe(true);
   });
 
+  it('an activity block must say what its bout is, and only an activity block has one', () => {
+    const dir = copyContent();
+    const walk = editExercise(dir, HIP_EXTENSION, 'walking_dose', (doc, i) => doc.deleteIn(['exercises', i, 'bout']));
+    const lift = editExercise(dir, HIP_EXTENSION, 'prone_straight_leg_lift', (doc, i) => { doc.setIn(['exercises', i, 'bout'], 'run'); });
+    const lines = problemsOf(dir);
+    expect(lines.some((l) => l.includes(`exercises[${walk}].bout`) && /walk, run or stride/.test(l)), lines.join('\n')).toBe(true);
+    expect(lines.some((l) => l.includes(`exercises[${lift}].bout`) && /only an activity/.test(l)), lines.join('\n')).toBe(true);
+  });
+
+  it('the position gate (gatedBy) names real tests, never on level 1, never a test only some goals take', () => {
+    const dir = copyContent();
+    const first = editExercise(dir, SQUAT, 'high_chair_sit_to_stand', (doc, i) => { doc.setIn(['exercises', i, 'gatedBy'], ['active_hip_flexion']); });
+    const hop = editExercise(dir, SQUAT, 'goblet_squat', (doc, i) => { doc.setIn(['exercises', i, 'gatedBy'], ['single_leg_hop']); });
+    const typo = editExercise(dir, SQUAT, 'one_and_a_half_rep_squat', (doc, i) => { doc.setIn(['exercises', i, 'gatedBy'], ['active_hip_flexon']); });
+    const lines = problemsOf(dir);
+    expect(lines.some((l) => l.includes(`exercises[${first}].gatedBy`) && /level 1/.test(l)), lines.join('\n')).toBe(true);
+    expect(lines.some((l) => l.includes(`exercises[${hop}].gatedBy`) && /some goals/.test(l)), lines.join('\n')).toBe(true);
+    expect(lines.some((l) => l.includes(`exercises[${typo}].gatedBy`)), lines.join('\n')).toBe(true);
+  });
+
   it('every impact level must state its entry criteria', () => {
     const dir = copyContent();
     const at = editExercise(dir, IMPACT, 'impact_run_walk_intervals', (doc, i) => doc.deleteIn(['exercises', i, 'entryCriteria']));

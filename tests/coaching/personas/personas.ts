@@ -82,6 +82,29 @@ function everyLevelChangeAfterAWeek(c: Check): boolean {
   return true;
 }
 
+/** Physio review E1: every day's session holds at least 2 exercises. */
+const noThinSession = (c: Check) => c.days.every((d) => d.session.items.length >= 2);
+/** Physio review E8: an impact item is the first exercise after the warm-up. */
+const impactFirst = (c: Check) => c.days.every((d) => d.session.items.findIndex((i) => i.pattern === 'impact') <= 0);
+const hasImpact = (c: Check) => c.days.some((d) => d.session.items.some((i) => i.pattern === 'impact'));
+/** Impact work only on days a whole-body pattern already stands at a loading level (shown with simulate). */
+const impactOnlyAfterLoading = (c: Check) =>
+  c.days.every((d) => {
+    if (!d.session.items.some((i) => i.pattern === 'impact')) return true;
+    const levels = d.levels as Record<string, Record<string, number>>;
+    return ['hip_hinge', 'squat', 'split_stance'].some((p) => Object.values(levels[p] ?? {}).some((l) => c.library.chains[p as 'squat'].levels[l - 1]?.stage === 'loading'));
+  });
+/** Physio review E6: no ordinary exercise asks for more than 3 sets. */
+const moreThanThreeSets = (c: Check) => items(c).some((i) => i.dosage.sets > 3 && !c.library.exerciseById.get(i.exerciseId)!.activity);
+/** Physio review E2: on the right (or both) side, an exercise that also waits for the hip-flexion test (deep flexion), in the plan or any session. */
+const deepFlexionOnTheRight = (c: Check) =>
+  [...c.plan.items, ...items(c)].some((i) => i.side !== 'left' && c.library.exerciseById.get(i.exerciseId)!.gatedBy.includes('active_hip_flexion'));
+/** Physio review E4: the goal's walking dose, at least twice in every 7 days and never beside a loading item. */
+const walksTwiceAWeek = (c: Check) => {
+  const walks = c.days.map((d) => d.session.items.some((i) => i.weeklyWalk));
+  const clash = c.days.some((d) => d.session.items.some((i) => i.weeklyWalk) && d.session.items.some((i) => i.stage === 'loading'));
+  return !clash && walks.every((_, k) => k + 7 > walks.length || walks.slice(k, k + 7).filter(Boolean).length >= 2);
+};
 const usesSingleLeg = (c: Check) => items(c).some((i) => c.library.exerciseById.get(i.exerciseId)!.singleLeg);
 const dayOneLoading = (c: Check) => c.plan.items.some((i) => i.stage === 'loading');
 const maxLevel = (pattern: string, side?: string) => (c: Check) =>
@@ -100,6 +123,21 @@ export const PERSONAS: readonly Persona[] = [
       { says: 'no loading-stage item on day 1', kind: 'must-not', holds: dayOneLoading, guards: ['loading-earned'] },
       { says: 'levels change only after 7 days at a level', kind: 'must', holds: everyLevelChangeAfterAWeek, guards: ['ladder-before-level'] },
       { says: 'loading items never on consecutive days, at most 3 a pattern in any 7 days', kind: 'must', holds: loadingSpaced, guards: ['loading-spacing'] },
+      { says: 'no 0- or 1-item session in 28 days (off days get the level-below exercise)', kind: 'must', holds: noThinSession, guards: ['off-day-substitute'] },
+      { says: 'no ordinary exercise with more than 3 sets', kind: 'must-not', holds: moreThanThreeSets, guards: ['auto-ladder-three-sets'] },
+      { says: 'impact work opens within the 28 days and comes straight after the warm-up', kind: 'must', holds: (c) => hasImpact(c) && impactFirst(c), guards: ['impact-after-warmup'] },
+    ],
+  },
+  {
+    id: 'runner-clear',
+    who: 'A 35-year-old recreational runner, all tests clear and a steady pain-free hop, 40 minutes a day, no equipment.',
+    minutes: 40,
+    answers: makeAnswers({ tests: { ...strongAll(), single_leg_hop: each(clear('steady')) }, goal: 'running', prefs: { minutes: 40, equipment: ['none'] } }),
+    statements: [
+      { says: 'impact work only once a whole-body pattern reached its loading stage (shown with simulate)', kind: 'must', holds: impactOnlyAfterLoading, guards: ['impact-goal-gate'] },
+      { says: 'the impact chain does open for a running goal within 28 days', kind: 'must', holds: hasImpact },
+      { says: 'impact comes straight after the warm-up', kind: 'must', holds: impactFirst, guards: ['impact-after-warmup'] },
+      { says: 'no 0- or 1-item session in 28 days', kind: 'must', holds: noThinSession, guards: ['off-day-substitute'] },
     ],
   },
   {
@@ -122,6 +160,8 @@ export const PERSONAS: readonly Persona[] = [
       { says: 'every focus pattern, the painful right hip flexion included, is trained at least twice in every 7 days', kind: 'must', holds: focusTwiceInEveryWeek, guards: ['focus-twice-weekly', 'short-sessions-cut-sets'] },
       { says: 'the painful right hip flexion stays a focus item', kind: 'must', holds: (c) => c.plan.items.some((i) => i.pattern === 'hip_flexion' && i.side === 'right' && i.tier === 'focus') },
       { says: 'no focus pattern is moved out of focus for lack of time (sets are cut instead)', kind: 'must-not', holds: (c) => c.plan.items.some((i) => i.reasons.some((r) => r.ruleId === 'moved-to-foundation-for-time')), guards: ['short-sessions-cut-sets'] },
+      { says: 'no Cossack squat, 90/90 work or deep loaded squat while right hip flexion hurts', kind: 'must-not', holds: deepFlexionOnTheRight, guards: ['position-gate'] },
+      { says: 'the tight front of the hip (Thomas test) gets a front-of-hip lengthener at mobility level', kind: 'must', holds: (c) => c.plan.items.some((i) => i.pattern === 'hip_extension' && ['half_kneeling_hip_flexor_lengthen', 'edge_of_bed_thigh_lower'].includes(i.exerciseId)), guards: ['finding-picks-drill'] },
     ],
   },
   {
@@ -212,6 +252,7 @@ export const PERSONAS: readonly Persona[] = [
         const downs = day.decisions.filter((d) => d.ruleId.startsWith('step-down'));
         return downs.length === 1 && downs[0]!.pattern === day.session.items[0]!.pattern;
       }, guards: ['per-exercise-pain'] },
+      { says: 'a walking dose at least twice in every 7 days, never on a loading day', kind: 'must', holds: walksTwiceAWeek, guards: ['walking-dose'] },
     ],
   },
   {
@@ -221,6 +262,7 @@ export const PERSONAS: readonly Persona[] = [
     feedback: { days: { '2026-03-06': { done: true, pain: 2, effort: 'right', form: 'good', morning: 'flare' } }, reassess: {} },
     statements: [
       { says: 'a next-morning flare steps the day\'s patterns down', kind: 'must', holds: (c) => c.days[4]!.decisions.some((d) => d.ruleId === 'step-down-morning-flare'), guards: ['flare-steps-down'] },
+      { says: 'a daily-life walker is offered the walking dose at least twice in every 7 days', kind: 'must', holds: walksTwiceAWeek, guards: ['walking-dose'] },
     ],
   },
   {
