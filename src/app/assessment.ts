@@ -14,7 +14,7 @@ import {
   type StoredAssessment,
 } from '../db/repos/assessments.js';
 import { measureHistory, psfsMean, recordMeasures } from '../db/repos/measures.js';
-import { setNextRun, setStatus, type Person } from '../db/repos/people.js';
+import { setNextRun, setStatus, updateSettings, type Person } from '../db/repos/people.js';
 import { activePlan, markPlanDelivered, saveActivePlan, undeliveredPlan, type StoredPlan } from '../db/repos/plans.js';
 import { resetProgressionFromPlan } from '../db/repos/progression.js';
 import { recordScreen } from '../db/repos/safety.js';
@@ -112,6 +112,9 @@ export class Assessments {
     switch (result.kind) {
       case 'continue': {
         saveAssessmentProgress(this.deps.db, current.id, result.state.step, result.state.draft, now);
+        // The goal step's answer is the person's goal from now on (settings can change it later).
+        const goal = result.state.draft.goal;
+        if (goal !== undefined && goal !== current.draft.goal) updateSettings(this.deps.db, personId, { goal }, now);
         const assessment = { ...current, ...result.state, updatedAt: now };
         return { kind: 'continue', assessment, view: assessmentView(assessment, this.deps.library, flags, result.notice) };
       }
@@ -159,6 +162,7 @@ export class Assessments {
     const now = this.deps.clock();
     return this.deps.db.transaction((tx) => {
       saveAssessmentProgress(tx, current.id, state.step, state.draft, now);
+      if (state.draft.goal !== undefined) updateSettings(tx, person.id, { goal: state.draft.goal }, now);
       recordScreen(tx, { personId: person.id, answers: answers.redFlags, positiveFlags: [], level: null, source: current.kind === 'initial' ? 'assessment' : 'reassessment' }, now);
       saveResults(tx, current.id, person.id, answers.tests, now);
       if (answers.baseline) recordMeasures(tx, person.id, current.id, answers.baseline, now);

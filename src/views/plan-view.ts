@@ -1,4 +1,4 @@
-import { EQUIPMENT_LABELS, MUSCLE_LABELS, PAIN_PLACE_LABELS, PATTERN_LABELS, RATING_LABELS, type Side } from '../content/ids.js';
+import { EQUIPMENT_LABELS, MUSCLE_LABELS, PAIN_PLACE_LABELS, PATTERN_LABELS, RATING_LABELS, type GoalId, type Side } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { Exercise, TroubleshootingTopic } from '../content/schema.js';
 import type { Finding } from '../coaching/assessment.js';
@@ -116,6 +116,24 @@ export function itemText(item: PlanItem | SessionItem, library: Library, index: 
   const alsoText = also.length ? ` Also noted: ${[...new Set(also)].join('; ')}.` : '';
   const extraText = extra.length ? ` ${extra.join('. ')}.` : '';
   return `${head}\n   Why: ${reasonText(first, library)}${alsoText}${extraText}`;
+}
+
+/**
+ * How a goal shapes the plan, as a short clause (spec v2). Only running and field sport change the
+ * exercises today (the impact chain); for the others the tests choose the exercises and the goal
+ * is what the loading stage builds toward, so the clause says no more than that.
+ */
+const GOAL_SHAPES: Record<GoalId, string> = {
+  daily_life: 'the loading stage builds toward walking, stairs and getting up from the floor',
+  walking_hiking: 'the loading stage builds toward longer walks and hills',
+  running: 'hop and running drills join once you reach the loading stage and hop steadily without pain',
+  field_court_sport: 'hop, landing and turning drills join once you reach the loading stage and hop steadily without pain',
+  lifting: 'the loading stage builds toward squats and hinges under load',
+  flexibility_sport: 'the loading stage builds toward control at the end of your range',
+};
+
+export function goalShapeClause(goal: GoalId): string {
+  return GOAL_SHAPES[goal];
 }
 
 export function referralView(referral: Referral, library: Library): View {

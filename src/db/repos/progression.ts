@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { PatternId, Side } from '../../content/ids.js';
+import { GOAL_PATTERNS, type PatternId, type Side } from '../../content/ids.js';
 import type { Plan } from '../../coaching/plan.js';
 import type { ProgressionState } from '../../coaching/progression.js';
 import { trackKey, type ProgressionLevels } from '../../coaching/session.js';
@@ -75,4 +75,21 @@ export function trackState(db: Queryable, personId: string, pattern: PatternId, 
     .from(progression)
     .where(and(eq(progression.personId, personId), eq(progression.pattern, pattern), eq(progression.side, side)))
     .get();
+}
+
+/**
+ * A plan rebuilt without a new assessment (a goal change): tracks the plan still has keep their
+ * row untouched (level, rung, streaks), new tracks start at the plan's level, tracks it dropped go.
+ * Goal patterns (impact) are not plan items and keep their place.
+ */
+export function keepProgressionForPlan(db: Queryable, personId: string, plan: Plan, now: Date): void {
+  const wanted = new Set(plan.items.map((i) => trackKey(i.pattern, i.side)));
+  for (const row of progressionStates(db, personId)) {
+    if (wanted.has(trackKey(row.pattern, row.side)) || GOAL_PATTERNS.includes(row.pattern)) continue;
+    db.delete(progression)
+      .where(and(eq(progression.personId, personId), eq(progression.pattern, row.pattern), eq(progression.side, row.side)))
+      .run();
+  }
+  const rows = plan.items.map((i) => ({ personId, pattern: i.pattern, side: i.side, level: i.level, updatedAt: now }));
+  if (rows.length > 0) db.insert(progression).values(rows).onConflictDoNothing().run();
 }
