@@ -1,14 +1,16 @@
-import { DEFAULT_GOAL, GOAL_IDS, GOAL_LABELS, type GoalId } from '../content/ids.js';
+import { DEFAULT_GOAL, GOAL_IDS, type GoalId } from '../content/ids.js';
 import { goalSchema } from '../coaching/assessment-answers.js';
-import { GOAL_RULES } from '../coaching/goals.js';
-import { buildPlan, type Plan } from '../coaching/plan.js';
+import { chooseExercise, levelAt } from '../coaching/choice.js';
+import { GOAL_IMPACT_RULE_ID, GOAL_RULES, gatesOf, openGoalPatterns } from '../coaching/goals.js';
+import { limitsFor } from '../coaching/gates.js';
+import { buildPlan, dosageView, type Plan, type PlanItem } from '../coaching/plan.js';
 import { getAssessment, latestCompletedAssessment } from '../db/repos/assessments.js';
 import { getPerson, updateSettings, type Person } from '../db/repos/people.js';
 import { activePlan, markPlanDelivered, saveActivePlan } from '../db/repos/plans.js';
-import { keepProgressionForPlan } from '../db/repos/progression.js';
+import { keepProgressionForPlan, progressionLevels } from '../db/repos/progression.js';
 import type { Queryable } from '../db/types.js';
 import { draftToAnswers } from '../flows/assessment-state.js';
-import { goalShapeClause } from '../views/plan-view.js';
+import { goalShapeClause, goalWords } from '../views/plan-screen.js';
 import type { AppDeps, Tx } from './context.js';
 import type { People } from './people.js';
 
@@ -39,6 +41,30 @@ export class Goals {
     return latestCompletedAssessment(this.deps.db, personId)?.draft.goal ?? DEFAULT_GOAL;
   }
 
+  /**
+   * The goal drills open today (the impact chain for running and field sport, once the loading
+   * stage is reached and both hops were steady), as plan items at their current level.
+   */
+  goalItems(personId: string, plan: Plan): PlanItem[] {
+    const levels = progressionLevels(this.deps.db, personId);
+    const library = this.deps.library;
+    return openGoalPatterns(plan, library, levels).map(({ pattern, level }) => {
+      const exercise = chooseExercise(levelAt(library.chains[pattern], level), plan.equipment, limitsFor(gatesOf(plan), 'both'));
+      return {
+        exerciseId: exercise.id,
+        name: exercise.name,
+        pattern,
+        level: exercise.level,
+        stage: exercise.stage,
+        side: 'both',
+        dosage: dosageView(exercise.dosage),
+        minutes: exercise.minutes,
+        tier: 'focus',
+        reasons: [{ testId: null, side: 'both', finding: 'goal', ruleId: GOAL_IMPACT_RULE_ID }],
+      };
+    });
+  }
+
   /** Store the goal the assessment's goal step was answered with (no plan rebuild: one is coming). */
   remember(personId: string, goal: GoalId, db: Queryable = this.deps.db): void {
     updateSettings(db, personId, { goal }, this.deps.clock());
@@ -52,10 +78,10 @@ export class Goals {
   setGoal(personId: string, raw: unknown): GoalChange {
     const parsed = goalSchema.safeParse(raw);
     if (!parsed.success) {
-      return { ok: false, error: `I do not know that goal. Pick one of: ${GOAL_IDS.map((g) => GOAL_LABELS[g].split(':')[0]!.toLowerCase()).join('; ')}.` };
+      return { ok: false, error: `I do not know that goal. Pick one of: ${GOAL_IDS.map(goalWords).join('; ')}.` };
     }
     const goal = parsed.data;
-    const label = goalLabel(goal);
+    const label = goalWords(goal);
     const before = this.goalOf(personId);
     this.people.ensure(personId);
     if (before === goal) {
@@ -79,10 +105,6 @@ export class Goals {
   }
 }
 
-export function goalLabel(goal: GoalId): string {
-  return GOAL_LABELS[goal].split(':')[0]!.split(' (')[0]!.toLowerCase();
-}
-
 /** The plan rebuilt from the assessment it came from, with only the goal changed. */
 function rebuildForGoal(tx: Tx, plan: Plan, assessmentId: number | null, goal: GoalId, library: AppDeps['library']): { plan: Plan; hopTaken: boolean } {
   const assessment = assessmentId !== null ? getAssessment(tx, assessmentId) : undefined;
@@ -95,7 +117,7 @@ function rebuildForGoal(tx: Tx, plan: Plan, assessmentId: number | null, goal: G
 }
 
 function changeLine(goal: GoalId, rebuilt: boolean, hopTaken: boolean): string {
-  const label = goalLabel(goal);
+  const label = goalWords(goal);
   if (!rebuilt) return `Your goal is now ${label}. I will shape your plan around it once your check-in is done.`;
   const opensImpact = GOAL_RULES[goal].opens === 'impact';
   const hop = opensImpact && !hopTaken ? ' Your next check-in (`/assess`) adds the hop test.' : '';

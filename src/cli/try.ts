@@ -14,7 +14,8 @@ import { testOfStep, type AssessmentAction } from '../flows/assessment-state.js'
 import { welcomeView, DECLINED_TEXT } from '../views/onboarding.js';
 import { clearanceView, CLEARANCE_QUESTION, NOT_CLEARED } from '../views/clearance-view.js';
 import { completionView } from '../views/completion-view.js';
-import { decisionsView, planView, referralView, sessionView } from '../views/plan-view.js';
+import { planView } from '../views/plan-screen.js';
+import { decisionsView, referralView, sessionView } from '../views/plan-view.js';
 import type { View, ViewInput } from '../views/view.js';
 import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../views/workout-view.js';
 import { askSelects } from './ask-view.js';

@@ -14,6 +14,7 @@ export const FLOWS = {
   privacy: 'pv',
   settings: 'st',
   referral: 'rf',
+  plan: 'pl',
 } as const;
 export type Flow = keyof typeof FLOWS;
 

@@ -1,4 +1,4 @@
-import { EQUIPMENT_LABELS, MUSCLE_LABELS, PAIN_PLACE_LABELS, PATTERN_LABELS, RATING_LABELS, type GoalId, type Side } from '../content/ids.js';
+import { EQUIPMENT_LABELS, MUSCLE_LABELS, PAIN_PLACE_LABELS, PATTERN_LABELS, RATING_LABELS, type Side } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { Exercise, TroubleshootingTopic } from '../content/schema.js';
 import type { Finding } from '../coaching/assessment.js';
@@ -118,24 +118,6 @@ export function itemText(item: PlanItem | SessionItem, library: Library, index: 
   return `${head}\n   Why: ${reasonText(first, library)}${alsoText}${extraText}`;
 }
 
-/**
- * How a goal shapes the plan, as a short clause (spec v2). Only running and field sport change the
- * exercises today (the impact chain); for the others the tests choose the exercises and the goal
- * is what the loading stage builds toward, so the clause says no more than that.
- */
-const GOAL_SHAPES: Record<GoalId, string> = {
-  daily_life: 'the loading stage builds toward walking, stairs and getting up from the floor',
-  walking_hiking: 'the loading stage builds toward longer walks and hills',
-  running: 'hop and running drills join once you reach the loading stage and hop steadily without pain',
-  field_court_sport: 'hop, landing and turning drills join once you reach the loading stage and hop steadily without pain',
-  lifting: 'the loading stage builds toward squats and hinges under load',
-  flexibility_sport: 'the loading stage builds toward control at the end of your range',
-};
-
-export function goalShapeClause(goal: GoalId): string {
-  return GOAL_SHAPES[goal];
-}
-
 export function referralView(referral: Referral, library: Library): View {
   const flags = referral.flags.map((id) => `- ${library.redFlagById.get(id)?.label ?? id}`).join('\n');
   return {
@@ -145,27 +127,6 @@ export function referralView(referral: Referral, library: Library): View {
     privacy: 'private',
     tone: 'danger',
   };
-}
-
-export function planView(plan: Plan, library: Library): View {
-  if (plan.referral) return referralView(plan.referral, library);
-  const focus = plan.items.filter((i) => i.tier === 'focus');
-  const foundation = plan.items.filter((i) => i.tier === 'foundation');
-  const sections = [
-    `Built for ${plan.minutes} minutes a day with: ${plan.equipment.map((e) => EQUIPMENT_LABELS[e].toLowerCase()).join(', ')}.`,
-    `**What the tests showed**\n${findingsText(plan, library)}`,
-  ];
-  let n = 0;
-  if (focus.length) {
-    sections.push(`**Focus: each comes round at least 3 times a week**\n${focus.map((i) => itemText(i, library, ++n, true)).join('\n')}`);
-  }
-  if (foundation.length) {
-    sections.push(`**Foundation: rotated in as time allows**\n${foundation.map((i) => itemText(i, library, ++n, true)).join('\n')}`);
-  }
-  sections.push(
-    'Each exercise moves up or down its chain from your feedback: pain up to 3/10 is fine, 4-5/10 is fine if it settles by the next morning, above that we ease off. Expect about 3 months of regular practice for clear change.',
-  );
-  return { title: 'Your HipCoach plan', body: sections.join('\n\n'), inputs: [], privacy: 'private', tone: 'success' };
 }
 
 export function sessionView(session: Session, library: Library): View {

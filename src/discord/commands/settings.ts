@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { EQUIPMENT_IDS, EQUIPMENT_LABELS } from '../../content/ids.js';
+import { DEFAULT_GOAL, EQUIPMENT_IDS, EQUIPMENT_LABELS, GOAL_IDS, GOAL_LABELS } from '../../content/ids.js';
+import { goalWords } from '../../views/plan-screen.js';
 import { MINUTES_MAX, MINUTES_MIN, normaliseEquipment } from '../../coaching/assessment-answers.js';
 import { parseEquipmentPick, parseSettingsPatch } from '../../app/settings-input.js';
 import { isValidTimeZone } from '../../app/time.js';
@@ -53,6 +54,7 @@ export function settingsView(person: Person): View {
       { name: 'Timezone', value: person.timezone },
       { name: 'Daily reminder', value: `${person.reminderTime} (${person.remindersOn ? 'on' : 'off'})` },
       { name: 'Minutes per session', value: String(person.minutes) },
+      { name: 'Goal', value: goalWords(person.goal ?? DEFAULT_GOAL) },
       { name: 'Equipment', value: gear.length ? gear.map((e) => EQUIPMENT_LABELS[e]).join(', ') : 'None' },
       { name: 'Charts in the Sunday summary', value: person.weeklyCharts ? 'on' : 'off' },
     ],
@@ -104,7 +106,7 @@ const settingsFlow = componentFlow('settings', namedIn(['equipment', 'charts', '
 });
 
 export const settings: BotCommand = {
-  help: 'Timezone, reminder time, minutes, equipment, reminders',
+  help: 'Timezone, reminder time, minutes, equipment, goal, reminders',
   data: new SlashCommandBuilder()
     .setName('settings')
     .setDescription('Your timezone, reminder time, minutes per session, equipment and reminders')
@@ -112,6 +114,12 @@ export const settings: BotCommand = {
     .addStringOption((o) => o.setName('reminder_time').setDescription('Daily reminder time, 24-hour, e.g. 07:30').setMaxLength(5))
     .addIntegerOption((o) => o.setName('minutes').setDescription(`Minutes per session (${MINUTES_MIN}-${MINUTES_MAX})`).setMinValue(MINUTES_MIN).setMaxValue(MINUTES_MAX))
     .addBooleanOption((o) => o.setName('reminders').setDescription('Daily reminder DMs on or off'))
+    .addStringOption((o) =>
+      o
+        .setName('goal')
+        .setDescription('What you are training for; your plan is rebuilt around it and keeps your levels')
+        .addChoices(...GOAL_IDS.map((g) => ({ name: GOAL_LABELS[g].slice(0, 100), value: g }))),
+    )
     .toJSON(),
   async autocomplete(_ctx, interaction) {
     const q = interaction.options.getFocused().toLowerCase().replace(/\s+/g, '_');
@@ -132,9 +140,17 @@ export const settings: BotCommand = {
       return;
     }
     const patch = parsed.patch;
+    // The goal is parsed by the app (zod) and changed before the rest: a bad goal changes nothing.
+    const goal = interaction.options.getString('goal');
+    const goalChange = goal === null ? undefined : ctx.coach.setGoal(owner, goal);
+    if (goalChange && !goalChange.ok) {
+      await notice(interaction, `${goalChange.error} Nothing was changed.`);
+      return;
+    }
     const person = Object.keys(patch).length > 0 ? ctx.coach.updateSettings(owner, patch) : ctx.coach.person(owner);
     const view = settingsView(person);
-    await replyView(interaction, Object.keys(patch).length > 0 ? { ...view, notice: 'Saved.' } : view, optionsFor(owner));
+    const saved = [Object.keys(patch).length > 0 ? 'Saved.' : '', goalChange?.message ?? ''].filter(Boolean).join(' ');
+    await replyView(interaction, saved ? { ...view, notice: saved } : view, optionsFor(owner));
   },
   components: [settingsFlow],
 };
