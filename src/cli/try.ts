@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { z } from 'zod';
-import { EQUIPMENT_IDS, EQUIPMENT_LABELS, type EquipmentId } from '../content/ids.js';
+import { EQUIPMENT_IDS, EQUIPMENT_LABELS, GOAL_IDS, type EquipmentId } from '../content/ids.js';
 import type { FeedbackDraft } from '../db/schema.js';
 import { getLibrary } from '../content/load.js';
 import { DEFAULT_MINUTES } from '../coaching/assessment-answers.js';
@@ -14,7 +14,7 @@ import { testOfStep, type AssessmentAction } from '../flows/assessment-state.js'
 import { welcomeView, DECLINED_TEXT } from '../views/onboarding.js';
 import { clearanceView, CLEARANCE_QUESTION, NOT_CLEARED } from '../views/clearance-view.js';
 import { completionView } from '../views/completion-view.js';
-import { planView } from '../views/plan-screen.js';
+import { goalWords, planView } from '../views/plan-screen.js';
 import { decisionsView, referralView, sessionView } from '../views/plan-view.js';
 import type { View, ViewInput } from '../views/view.js';
 import { applyFeedbackInput, feedbackSchema, feedbackView, morningSchema, morningView } from '../views/workout-view.js';
@@ -30,6 +30,8 @@ export interface TryOptions {
   output: Writable;
   clock: Clock;
   color: boolean;
+  /** Open the settings menu (minutes, equipment, goal) before carrying on. */
+  settings?: boolean;
 }
 
 const PAUSED_TEXT = 'Paused and saved. Run `npm run try` again to carry on from this exact step.';
@@ -74,8 +76,9 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
     await askSettings(coach, io, person.id);
     person = coach.person(person.id);
   } else {
-    io.print(`Welcome back. (${person.minutes} minutes a day; timezone ${person.timezone}.)`);
+    io.print(`Welcome back. (${person.minutes} minutes a day; timezone ${person.timezone}; goal: ${goalWords(coach.goalOf(person.id))}.)`);
     io.print('');
+    if (opts.settings) await settingsMenu(coach, io, person.id);
   }
 
   const referral = coach.referral(person.id);
@@ -143,6 +146,23 @@ async function askSettings(coach: Coach, io: ConsoleIO, personId: string): Promi
   });
   coach.updateSettings(personId, { minutes, equipment, timezone: systemTimeZone() });
   io.print('');
+}
+
+/** `npm run try -- --settings`: change minutes, equipment or goal (the goal rebuilds the plan, keeping levels). */
+async function settingsMenu(coach: Coach, io: ConsoleIO, personId: string): Promise<void> {
+  for (;;) {
+    const choice = await askChoice(io, 'Settings: 1 minutes and equipment, 2 goal, 3 carry on:', ['minutes', 'goal', 'on'] as const);
+    if (choice === 'on') return;
+    if (choice === 'minutes') {
+      await askSettings(coach, io, personId);
+      continue;
+    }
+    io.print(`Goals: ${GOAL_IDS.map((g, i) => `${i + 1} ${goalWords(g)}`).join(', ')}.`);
+    const goal = await askChoice(io, `Your goal (now ${goalWords(coach.goalOf(personId))}):`, GOAL_IDS);
+    const result = coach.setGoal(personId, goal);
+    io.print(result.ok ? result.message : result.error);
+    io.print('');
+  }
 }
 
 /** Drives the assessment step by step. Returns true once a plan exists. */

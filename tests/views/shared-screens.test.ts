@@ -58,7 +58,7 @@ describe('the completion screen, shared by Discord and the console', () => {
 
   it('names the most sensitive test when one hurt', () => {
     const tests = allClearTests();
-    (tests as Record<string, unknown>).bodyweight_squat = { both: { rating: 'partial', pain: 5 } };
+    (tests).bodyweight_squat = { both: { rating: 'partial', pain: 5 } };
     const view = completionView(buildPlan(makeAnswers({ tests }), library), null, library);
     expect(view.body).toContain('- **Most sensitive:** bodyweight squat, 5/10. I start you below that.');
   });
