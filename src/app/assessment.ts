@@ -1,7 +1,7 @@
 import type { Answers } from '../coaching/assessment-answers.js';
 import { buildPlan, type Plan } from '../coaching/plan.js';
 import { daysBetween } from '../coaching/progress.js';
-import { compareAssessments, type Comparison } from '../coaching/reassessment.js';
+import { compareAssessments, ninetyNinetyHips, type Comparison } from '../coaching/reassessment.js';
 import { screenRedFlags, type Referral } from '../coaching/safety.js';
 import {
   closeAssessment,
@@ -154,7 +154,9 @@ export class Assessments {
     const first = history[0];
     const newMean = answers.baseline ? psfsMean(answers.baseline.psfs) : null;
     const days = first ? daysBetween(localDateIn(person.timezone, first.takenAt), this.people.localDate(person)) : 0;
-    return compareAssessments(resultsFor(this.deps.db, last.id), answers.tests, { before: first?.psfsMean ?? null, after: newMean }, days);
+    const hips = ninetyNinetyHips(last.draft);
+    const rows = resultsFor(this.deps.db, last.id).map((r) => (r.testId === 'ninety_ninety_sit' && hips[r.side] ? { ...r, hip: hips[r.side] } : r));
+    return compareAssessments(rows, answers.tests, { before: first?.psfsMean ?? null, after: newMean }, days);
   }
 
   private complete(person: Person, current: StoredAssessment, state: AssessmentState, answers: Answers): StoredPlan {

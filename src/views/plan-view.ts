@@ -221,12 +221,14 @@ export function decisionsView(
 export function comparisonText(c: Comparison, library: Library): string {
   const label = (r: keyof typeof RATING_LABELS) => RATING_LABELS[r].split(':')[0]!.toLowerCase();
   const lines = c.changes
-    .filter((x) => x.ratingChange !== 0 || x.painChange !== 0)
+    .filter((x) => x.ratingChange !== 0 || x.painChange !== 0 || x.before.hip !== x.after.hip)
     .map((x) => {
       const test = library.testById.get(x.testId)?.name ?? x.testId;
       const side = x.side === 'both' ? '' : ` (${x.side})`;
       const mark = x.ratingChange > 0 || (x.ratingChange === 0 && x.painChange < 0) ? 'better' : x.ratingChange < 0 || x.painChange > 0 ? 'harder' : 'same';
-      return `- ${test}${side}: ${label(x.before.rating)} → ${label(x.after.rating)}, pain ${x.before.pain} → ${x.after.pain} (${mark})`;
+      // The 90/90 sit: which hip it came from (front leg's or back leg's), when either time said.
+      const hip = x.before.hip && x.after.hip ? `, ${x.before.hip} leg's hip → ${x.after.hip} leg's hip` : x.after.hip ? `, ${x.after.hip} leg's hip` : '';
+      return `- ${test}${side}: ${label(x.before.rating)} → ${label(x.after.rating)}, pain ${x.before.pain} → ${x.after.pain}${hip} (${mark})`;
     });
   const same = c.changes.length - lines.length;
   const parts = [lines.length ? lines.join('\n') : 'Every test came out the same as last time.'];

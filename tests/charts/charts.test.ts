@@ -65,8 +65,11 @@ describe('charts', () => {
     }));
     const png = testGridChart(columns, library);
     const img = await pixels(png);
-    // One row per test and side: 15 one-sided tests x 2 + 2 whole-body tests (spec v2 has 17 tests).
-    expect(img.height).toBe(70 + 22 * 32 + 64);
+    // One row per test and side: the 14 one-sided tests asked of everyone x 2 + 2 whole-body tests;
+    // the hop (running and field sport only) gets its two rows once a column has it.
+    expect(img.height).toBe(70 + 22 * 30 + 64);
+    const withHop = columns.map((c) => ({ ...c, results: new Map([...c.results, ['single_leg_hop:left', { rating: 'steady' as const, pain: 0 }]]) }));
+    expect((await pixels(testGridChart(withHop, library))).height).toBe(70 + 22 * 32 + 64);
     expect(img.width).toBeGreaterThanOrEqual(700);
     expect(img.inked(0, 0, img.width, img.height)).toBeGreaterThan(0.05);
     expect(testGridChart(columns, library).equals(png)).toBe(true);

@@ -87,7 +87,7 @@ describe('/settings goal and /plan', () => {
 
     const second = (await steps.press(kim, first, 'page:2')).message;
     expect(pageOf(second)).toEqual([2, pages]);
-    expect(names(second)).toEqual(['show', 'page:1', ...(pages > 2 ? ['page:3'] : []), 'why']);
+    expect(names(second)).toEqual(['show', 'page:1', ...(pages! > 2 ? ['page:3'] : []), 'why']);
     expect(textOf(second)).toMatch(/^7\. /m);
 
     const exerciseId = componentsOf(second).find((c) => inputName(c.custom_id ?? '') === 'show')!.options![0]!.value;
