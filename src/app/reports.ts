@@ -1,6 +1,6 @@
 import type { AssessmentColumn, CommunityData, OutcomesData } from '../charts/charts.js';
 import { assessmentColumn, communityData, outcomesData } from '../charts/data.js';
-import type { PatternId, Rating, Side } from '../content/ids.js';
+import type { PatternId, Side } from '../content/ids.js';
 import { addDays } from '../coaching/calendar.js';
 import { ninetyNinetyHips } from '../coaching/reassessment.js';
 import { daysBetween, habitSummary, weeklySummary, type HabitSummary, type WeeklySummary } from '../coaching/progress.js';
