@@ -202,8 +202,9 @@ async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show
         show(referralView(result.referral, coach.library));
         return false;
       case 'complete':
-        show(completionView(result.plan, result.comparison, coach.library));
-        show(planView(result.plan, coach.library));
+        // The same results screen as Discord; here the plan follows right below and today's workout after it.
+        show(completionView(result.plan, result.comparison, coach.library, { next: "Your plan is just below, then today's workout." }));
+        show(planView(result.plan, coach.library, [], result.comparison));
         return true;
       case 'continue':
         view = result.view;
