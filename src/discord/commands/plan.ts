@@ -8,7 +8,7 @@ import { flowIds } from '../custom-id.js';
 import { showWorkout } from '../handlers/workout.js';
 import { referralButtons, withClearedButton } from '../handlers/referral.js';
 import type { RenderOptions } from '../render.js';
-import { replyView, updateView } from '../respond.js';
+import { deferView, replyView, updateView } from '../respond.js';
 import { componentFlow, NOT_IN_USE, type BotCommand, type ComponentInput, type Unusable } from './types.js';
 
 /** `/plan`'s pages, [Why this plan], "Show me", and the results screen's [Start today's workout]. */
@@ -57,6 +57,8 @@ const planFlow = componentFlow('plan', parsePlanComponent, async (ctx, interacti
     return;
   }
   if (action.kind === 'show') {
+    // Drawing a figure can take longer than Discord's 3 s on a cold start: acknowledge first.
+    await deferView(interaction);
     // The menu's page is the page the exercise sits on: show it there, with its figure attached.
     const stored = ctx.coach.activePlan(owner);
     const goalItems = stored ? ctx.coach.goals.goalItems(owner, stored.plan) : [];
