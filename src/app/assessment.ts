@@ -2,7 +2,7 @@ import type { Answers, Tests } from '../coaching/assessment-answers.js';
 import type { RedFlagId } from '../content/ids.js';
 import { buildPlan, type Plan } from '../coaching/plan.js';
 import { daysBetween } from '../coaching/progress.js';
-import { carryProgress, compareAssessments, type Comparison } from '../coaching/reassessment.js';
+import { carryProgress, compareAssessments, ninetyNinetyHips, type Comparison } from '../coaching/reassessment.js';
 import { screenRedFlags, type Referral } from '../coaching/safety.js';
 import {
   closeAssessment,
@@ -15,7 +15,7 @@ import {
   type StoredAssessment,
 } from '../db/repos/assessments.js';
 import { measureHistory, psfsMean, recordMeasures } from '../db/repos/measures.js';
-import { setNextRun, setStatus, type Person } from '../db/repos/people.js';
+import { setNextRun, setStatus, updateSettings, type Person } from '../db/repos/people.js';
 import { activePlan, markPlanDelivered, saveActivePlan, undeliveredPlan, type StoredPlan } from '../db/repos/plans.js';
 import { engineState, replaceEngineState, seedEngineState } from '../db/repos/progression.js';
 import { recordScreen } from '../db/repos/safety.js';
@@ -117,6 +117,9 @@ export class Assessments {
     switch (result.kind) {
       case 'continue': {
         saveAssessmentProgress(this.deps.db, current.id, result.state.step, result.state.draft, now);
+        // The goal step's answer is the person's goal from now on (settings can change it later).
+        const goal = result.state.draft.goal;
+        if (goal !== undefined && goal !== current.draft.goal) updateSettings(this.deps.db, personId, { goal }, now);
         const assessment = { ...current, ...result.state, updatedAt: now };
         return { kind: 'continue', assessment, view: assessmentView(assessment, this.deps.library, flags, result.notice) };
       }
@@ -158,7 +161,9 @@ export class Assessments {
     const first = history[0];
     const newMean = answers.baseline ? psfsMean(answers.baseline.psfs) : null;
     const days = first ? daysBetween(localDateIn(person.timezone, first.takenAt), this.people.localDate(person)) : 0;
-    return compareAssessments(resultsFor(this.deps.db, last.id), answers.tests, { before: first?.psfsMean ?? null, after: newMean }, days);
+    const hips = ninetyNinetyHips(last.draft);
+    const rows = resultsFor(this.deps.db, last.id).map((r) => (r.testId === 'ninety_ninety_sit' && hips[r.side] ? { ...r, hip: hips[r.side] } : r));
+    return compareAssessments(rows, answers.tests, { before: first?.psfsMean ?? null, after: newMean }, days);
   }
 
   private complete(person: Person, current: StoredAssessment, state: AssessmentState, answers: Answers): StoredPlan {
@@ -172,6 +177,7 @@ export class Assessments {
         ? carryProgress({ state: engineState(tx, person.id, today), newPlan: plan, before: testsFrom(resultsFor(tx, last.id)), after: answers.tests, date: today, library: this.deps.library })
         : seedEngineState(plan, today);
       saveAssessmentProgress(tx, current.id, state.step, state.draft, now);
+      if (state.draft.goal !== undefined) updateSettings(tx, person.id, { goal: state.draft.goal }, now);
       recordScreen(tx, { personId: person.id, answers: answers.redFlags, positiveFlags: [], level: null, source: current.kind === 'initial' ? 'assessment' : 'reassessment' }, now);
       saveResults(tx, current.id, person.id, answers.tests, now);
       if (answers.baseline) recordMeasures(tx, person.id, current.id, answers.baseline, now);

@@ -1,4 +1,4 @@
-import type { FeedbackSignal } from '../content/ids.js';
+import type { FeedbackSignal, GoalId } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { TroubleshootingTopic } from '../content/schema.js';
 import type { Prefs } from '../coaching/assessment-answers.js';
@@ -17,6 +17,7 @@ import type { View } from '../views/view.js';
 import { Assessments, type AssessmentEntry, type AssessmentKind, type AssessmentStepResult, type OpenAssessment } from './assessment.js';
 import type { AppDeps } from './context.js';
 import { Daily } from './daily.js';
+import { Goals, type GoalChange } from './goals.js';
 import { Guilds } from './guilds.js';
 import { People } from './people.js';
 import { Privacy } from './privacy.js';
@@ -29,6 +30,7 @@ import { Training, type FeedbackInput, type FeedbackOutcome, type MorningResult,
 export type { AssessmentEntry, AssessmentKind, AssessmentStepResult, OpenAssessment } from './assessment.js';
 export type { FeedbackInput, FeedbackOutcome, FeedbackResult, MorningResult, MorningVerdict, PendingMorning, TrainingNow } from './training.js';
 export type { ProgressReport } from './reports.js';
+export type { GoalChange } from './goals.js';
 export { EARLY_TARGET, REASSESS_AFTER_DAYS } from '../coaching/targets.js';
 export type CoachDeps = AppDeps;
 
@@ -39,6 +41,7 @@ export type CoachDeps = AppDeps;
  */
 export class Coach {
   readonly people: People;
+  readonly goals: Goals;
   readonly safety: Safety;
   readonly assessments: Assessments;
   readonly training: Training;
@@ -51,6 +54,7 @@ export class Coach {
 
   constructor(private readonly deps: CoachDeps) {
     this.people = new People(deps);
+    this.goals = new Goals(deps, this.people);
     this.safety = new Safety(deps, this.people);
     this.assessments = new Assessments(deps, this.people, this.safety);
     this.training = new Training(deps, this.people, this.safety);
@@ -80,6 +84,10 @@ export class Coach {
   snooze(personId: string, localDate: string, hours: number): string | null { return this.people.snooze(personId, localDate, hours); }
   takeDmBlockedNotice(personId: string): boolean { return this.people.takeDmBlockedNotice(personId); }
   dmsWork(personId: string): void { this.people.dmsWork(personId); }
+  /** person.goal ?? the latest assessment's goal ?? daily_life. */
+  goalOf(personId: string): GoalId { return this.goals.goalOf(personId); }
+  /** Change the goal (parsed here: bad input -> `{ ok: false, error }`, nothing changes); rebuilds the plan keeping levels. */
+  setGoal(personId: string, goal: unknown): GoalChange { return this.goals.setGoal(personId, goal); }
 
   // Safety
   referral(personId: string): Referral | null { return this.safety.referral(personId); }

@@ -1,7 +1,8 @@
 import type { AssessmentColumn, CommunityData, OutcomesData } from '../charts/charts.js';
-import { communityData, outcomesData } from '../charts/data.js';
-import type { PatternId, Rating, Side } from '../content/ids.js';
+import { assessmentColumn, communityData, outcomesData } from '../charts/data.js';
+import type { PatternId, Side } from '../content/ids.js';
 import { addDays } from '../coaching/calendar.js';
+import { ninetyNinetyHips } from '../coaching/reassessment.js';
 import { daysBetween, habitSummary, weeklySummary, type HabitSummary, type WeeklySummary } from '../coaching/progress.js';
 import { REASSESS_AFTER_DAYS, REASSESS_REMIND_EVERY_DAYS } from '../coaching/targets.js';
 import { completedAssessments, lastAssessmentCompletedAt, resultsFor } from '../db/repos/assessments.js';
@@ -86,10 +87,9 @@ export class Reports {
     const done = recentWorkouts(this.deps.db, personId, 400).filter((w) => w.status === 'done').map((w) => w.localDate);
     const measures = measureHistory(this.deps.db, personId).map((m) => ({ date: localDateIn(person.timezone, m.takenAt), painAverage: m.painAverage, painWorst: m.painWorst, psfsMean: m.psfsMean }));
     const start = measures[0]?.date ?? report.planStarted;
-    const assessments = completedAssessments(this.deps.db, personId).map((a) => ({
-      label: localDateIn(person.timezone, a.completedAt ?? a.updatedAt),
-      results: new Map(resultsFor(this.deps.db, a.id).map((r) => [`${r.testId}:${r.side}`, { rating: r.rating as Rating, pain: r.pain }])),
-    }));
+    const assessments = completedAssessments(this.deps.db, personId).map((a) =>
+      assessmentColumn(localDateIn(person.timezone, a.completedAt ?? a.updatedAt), resultsFor(this.deps.db, a.id), ninetyNinetyHips(a.draft)),
+    );
     return { outcomes: outcomesData(start, report.today, done, measures), assessments };
   }
 

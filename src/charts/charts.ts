@@ -1,5 +1,6 @@
-import { RATING_LABELS, SCALES, SIDES, TEST_IDS, TEST_SPEC, type Rating, type Side, type TestId } from '../content/ids.js';
+import { RATING_LABELS, SCALES, TEST_SPEC, type NinetyNinetyHip, type Rating } from '../content/ids.js';
 import type { Library } from '../content/library.js';
+import { gridRows } from './data.js';
 import { drawing, FONT_FAMILY, renderChart } from './render.js';
 
 /** The three charts HipCoach draws. Inputs are plain data; nothing here reads a database. */
@@ -55,7 +56,8 @@ export function outcomesChart(data: OutcomesData): Buffer {
 export interface AssessmentColumn {
   /** e.g. the local date of the assessment. */
   label: string;
-  results: ReadonlyMap<string, { rating: Rating; pain: number }>;
+  /** By `test:side`; `hip` is the 90/90 sit's answer: the front leg's or the back leg's hip. */
+  results: ReadonlyMap<string, { rating: Rating; pain: number; hip?: NinetyNinetyHip }>;
 }
 
 const CELL = { width: 130, height: 22, labelWidth: 290, top: 70 };
@@ -64,7 +66,7 @@ const RATING_COLOURS = ['#16a34a', '#f59e0b', '#dc2626'];
 /** Every test's rating per side at each assessment: green is the best rating, red the worst. */
 export function testGridChart(columns: readonly AssessmentColumn[], library: Library): Buffer {
   const shown = columns.slice(-6);
-  const rows = TEST_IDS.flatMap((testId): { testId: TestId; side: Side }[] => (TEST_SPEC[testId].sides === 'both' ? [{ testId, side: 'both' }] : SIDES.map((side) => ({ testId, side }))));
+  const rows = gridRows(shown);
   const width = Math.max(700, CELL.labelWidth + CELL.width * Math.max(shown.length, 1) + 20);
   const height = CELL.top + CELL.height * rows.length + 64;
   const { ctx, png } = drawing({ width, height });
@@ -87,13 +89,14 @@ export function testGridChart(columns: readonly AssessmentColumn[], library: Lib
       ctx.fillStyle = result ? RATING_COLOURS[ratings.indexOf(result.rating)] ?? '#9ca3af' : '#e5e7eb';
       ctx.fillRect(x + 2, y + 2, CELL.width - 4, CELL.height - 4);
       ctx.fillStyle = result ? '#ffffff' : '#6b7280';
-      const text = result ? `${RATING_LABELS[result.rating].split(':')[0]!}${result.pain ? ` · ${result.pain}/10` : ''}` : 'skipped';
+      const hip = result?.hip ? ` ${result.hip === 'front' ? 'F' : 'B'}` : '';
+      const text = result ? `${RATING_LABELS[result.rating].split(':')[0]!}${result.pain ? ` · ${result.pain}/10` : ''}${hip}` : 'skipped';
       ctx.fillText(text.length > 18 ? `${text.slice(0, 17)}…` : text, x + 7, y + 15);
     });
   });
   ctx.fillStyle = '#374151';
   ctx.fillText('Green: best rating · Amber: middle · Red: hardest', 12, height - 32);
-  ctx.fillText('The number is the pain during the test (0-10).', 12, height - 14);
+  ctx.fillText('The number is the pain during the test (0-10). 90/90 sit: F front leg\'s hip, B back leg\'s hip.', 12, height - 14);
   return png();
 }
 

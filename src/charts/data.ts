@@ -1,5 +1,6 @@
+import { EVERYONE_TEST_IDS, SIDES, TEST_IDS, TEST_SPEC, type NinetyNinetyHip, type Rating, type Side, type TestId } from '../content/ids.js';
 import { addDays, dayNumber, weekdayIndex } from '../coaching/calendar.js';
-import type { CommunityData, OutcomesData } from './charts.js';
+import type { AssessmentColumn, CommunityData, OutcomesData } from './charts.js';
 
 /** Shaping stored history into chart data. Pure: dates are local `YYYY-MM-DD` strings. */
 
@@ -46,4 +47,32 @@ export function communityData(
     sessions,
     reassessed: changes.length >= MIN_GROUP ? { people: changes.length, painChange: mean(changes.map((c) => c.painChange)), psfsChange: psfs.length >= MIN_GROUP ? mean(psfs) : null } : null,
   };
+}
+
+/**
+ * One assessment as a column of the test grid: each stored result by `test:side`, with the 90/90
+ * sit's which-hip answer (kept in the assessment's draft, not in the results table) beside it.
+ */
+export function assessmentColumn(
+  label: string,
+  rows: readonly { testId: TestId; side: Side; rating: string; pain: number }[],
+  hips: Partial<Record<Side, NinetyNinetyHip>> = {},
+): AssessmentColumn {
+  return {
+    label,
+    results: new Map(
+      rows.map((r) => {
+        const hip = r.testId === 'ninety_ninety_sit' ? hips[r.side] : undefined;
+        return [`${r.testId}:${r.side}`, { rating: r.rating as Rating, pain: r.pain, ...(hip ? { hip } : {}) }] as const;
+      }),
+    ),
+  };
+}
+
+/** The grid's rows: every test asked of everyone, plus a goal-only test (the hop) once any column has it. */
+export function gridRows(columns: readonly AssessmentColumn[]): { testId: TestId; side: Side }[] {
+  const taken = (t: TestId) => columns.some((c) => [...c.results.keys()].some((k) => k.startsWith(`${t}:`)));
+  return TEST_IDS.filter((t) => EVERYONE_TEST_IDS.includes(t) || taken(t)).flatMap((testId): { testId: TestId; side: Side }[] =>
+    TEST_SPEC[testId].sides === 'both' ? [{ testId, side: 'both' }] : SIDES.map((side) => ({ testId, side })),
+  );
 }

@@ -8,7 +8,8 @@ import { ladderOf } from '../coaching/dosage.js';
 import { feedbackFileSchema } from '../coaching/feedback.js';
 import { buildPlan } from '../coaching/plan.js';
 import { buildSession, type Session } from '../coaching/session.js';
-import { itemText, planView, referralView } from '../views/plan-view.js';
+import { planFindingsView, planView } from '../views/plan-screen.js';
+import { itemText, referralView } from '../views/plan-view.js';
 import { readAnswersFile } from './answers-file.js';
 import { CliError } from './errors.js';
 import { viewToText } from './render-text.js';
@@ -22,7 +23,9 @@ export function json(value: unknown): string {
 
 export function planCommand(opts: { input: string; json?: boolean }, library: Library = getLibrary()): string {
   const plan = buildPlan(readAnswersFile(opts.input), library);
-  return opts.json ? json(plan) : viewToText(planView(plan, library));
+  if (opts.json) return json(plan);
+  // The plan as the person reads it, then the findings behind it (Discord's [Why this plan]).
+  return plan.referral ? viewToText(planView(plan, library)) : `${viewToText(planView(plan, library))}\n\n${viewToText(planFindingsView(plan, library))}`;
 }
 
 const userIdSchema = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');

@@ -127,7 +127,8 @@ function program(): Command {
     .command('try')
     .description('The coach in your terminal: consent, safety check, assessment, plan and today\'s workout.')
     .option('--db <file>', 'database file (default: DATABASE_PATH or ./data/hipcoach.db)')
-    .action(async (opts: { db?: string }) => {
+    .option('--settings', 'change minutes, equipment or your goal before carrying on')
+    .action(async (opts: { db?: string; settings?: boolean }) => {
       const config = loadBaseConfig();
       await runTry({
         dbPath: opts.db ?? config.DATABASE_PATH,
@@ -136,6 +137,7 @@ function program(): Command {
         output: process.stdout,
         clock: clockFrom(config),
         color: process.stdout.isTTY,
+        settings: opts.settings === true,
       });
     });
 

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { GOAL_IDS } from '../content/ids.js';
 import { getLibrary } from '../content/load.js';
 import { Coach } from '../app/coach.js';
 import { systemTimeZone, type Clock } from '../app/time.js';
@@ -9,7 +10,8 @@ import { testOfStep, type AssessmentAction } from '../flows/assessment-state.js'
 import { welcomeView, DECLINED_TEXT } from '../views/onboarding.js';
 import { clearanceView, CLEARANCE_QUESTION, NOT_CLEARED } from '../views/clearance-view.js';
 import { completionView } from '../views/completion-view.js';
-import { planView, referralView, sessionView } from '../views/plan-view.js';
+import { goalWords, planView } from '../views/plan-screen.js';
+import { referralView, sessionView } from '../views/plan-view.js';
 import type { View, ViewInput } from '../views/view.js';
 import { decisionsView, exerciseNames } from '../views/workout-view.js';
 import { askFeedback, askMorning } from './workout-questions.js';
@@ -26,6 +28,8 @@ export interface TryOptions {
   output: Writable;
   clock: Clock;
   color: boolean;
+  /** Open the settings menu (minutes, equipment, goal) before carrying on. */
+  settings?: boolean;
 }
 
 const PAUSED_TEXT = 'Paused and saved. Run `npm run try` again to carry on from this exact step.';
@@ -72,8 +76,9 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
     await askSetup(coach, io, person.id, opts.clock, show);
     person = coach.person(person.id);
   } else {
-    io.print(`Welcome back. (${person.minutes} minutes a day; timezone ${person.timezone}.)`);
+    io.print(`Welcome back. (${person.minutes} minutes a day; timezone ${person.timezone}; goal: ${goalWords(coach.goalOf(person.id))}.)`);
     io.print('');
+    if (opts.settings) await settingsMenu(coach, io, person.id, opts.clock, show);
   }
 
   const referral = coach.referral(person.id);
@@ -126,6 +131,23 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
   io.print('Well done. See you tomorrow.');
 }
 
+/** `npm run try -- --settings`: change time zone, message time, minutes and equipment, or the goal (the goal rebuilds the plan, keeping levels). */
+async function settingsMenu(coach: Coach, io: ConsoleIO, personId: string, clock: Clock, show: (v: View) => void): Promise<void> {
+  for (;;) {
+    const choice = await askChoice(io, 'Settings: 1 time, minutes and equipment, 2 goal, 3 carry on:', ['setup', 'goal', 'on'] as const);
+    if (choice === 'on') return;
+    if (choice === 'setup') {
+      await askSetup(coach, io, personId, clock, show);
+      continue;
+    }
+    io.print(`Goals: ${GOAL_IDS.map((g, i) => `${i + 1} ${goalWords(g)}`).join(', ')}.`);
+    const goal = await askChoice(io, `Your goal (now ${goalWords(coach.goalOf(personId))}):`, GOAL_IDS);
+    const result = coach.setGoal(personId, goal);
+    io.print(result.ok ? result.message : result.error);
+    io.print('');
+  }
+}
+
 /** Drives the assessment step by step. Returns true once a plan exists. */
 async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show: (v: View) => void): Promise<boolean> {
   const opened = coach.openAssessment(personId);
@@ -172,8 +194,9 @@ async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show
         show(referralView(result.referral, coach.library));
         return false;
       case 'complete':
-        show(completionView(result.plan, result.comparison, coach.library));
-        show(planView(result.plan, coach.library));
+        // The same results screen as Discord; here the plan follows right below and today's workout after it.
+        show(completionView(result.plan, result.comparison, coach.library, { next: "Your plan is just below, then today's workout." }));
+        show(planView(result.plan, coach.library, [], result.comparison));
         return true;
       case 'continue':
         view = result.view;

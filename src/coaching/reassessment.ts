@@ -1,4 +1,5 @@
-import { SCALES, SIDES, TEST_IDS, TEST_SPEC, type Rating, type Side, type TestId } from '../content/ids.js';
+import { SCALES, SIDES, TEST_IDS, TEST_SPEC, type NinetyNinetyHip, type Rating, type Side, type TestId } from '../content/ids.js';
+import type { AssessmentDraft } from './assessment-draft.js';
 import type { Library } from '../content/library.js';
 import type { Tests } from './assessment-answers.js';
 import { ruleOn, type EngineOptions } from './engine-rules.js';
@@ -14,13 +15,23 @@ export interface ResultRow {
   side: Side;
   rating: string;
   pain: number;
+  /** 90/90 sit only: which hip the pain or stop came from (stored in the draft, not the results table). */
+  hip?: NinetyNinetyHip | undefined;
+}
+
+/** The 90/90 sit's which-hip answers of a stored assessment, by side. */
+export function ninetyNinetyHips(draft: Pick<AssessmentDraft, 'tests'>): Partial<Record<Side, NinetyNinetyHip>> {
+  const sit = draft.tests.ninety_ninety_sit ?? {};
+  const hips: Partial<Record<Side, NinetyNinetyHip>> = {};
+  for (const [side, r] of Object.entries(sit) as [Side, { hip?: NinetyNinetyHip } | undefined][]) if (r?.hip) hips[side] = r.hip;
+  return hips;
 }
 
 export interface TestChange {
   testId: TestId;
   side: Side;
-  before: { rating: Rating; pain: number };
-  after: { rating: Rating; pain: number };
+  before: { rating: Rating; pain: number; hip?: NinetyNinetyHip };
+  after: { rating: Rating; pain: number; hip?: NinetyNinetyHip };
   /** +1 a better rating, -1 worse, 0 the same. */
   ratingChange: -1 | 0 | 1;
   painChange: number;
@@ -47,7 +58,7 @@ export function compareAssessments(
   for (const testId of TEST_IDS) {
     const ratings = SCALES[TEST_SPEC[testId].scale].ratings as readonly string[];
     const sides: Side[] = TEST_SPEC[testId].sides === 'both' ? ['both'] : [...SIDES];
-    const now = after[testId] as Record<string, { rating: Rating; pain: number } | undefined> | undefined;
+    const now = after[testId] as Record<string, { rating: Rating; pain: number; hip?: NinetyNinetyHip } | undefined> | undefined;
     for (const side of sides) {
       const old = before.find((r) => r.testId === testId && r.side === side);
       const neu = now?.[side];
@@ -56,8 +67,8 @@ export function compareAssessments(
       changes.push({
         testId,
         side,
-        before: { rating: old.rating as Rating, pain: old.pain },
-        after: { rating: neu.rating, pain: neu.pain },
+        before: { rating: old.rating as Rating, pain: old.pain, ...(old.hip ? { hip: old.hip } : {}) },
+        after: { rating: neu.rating, pain: neu.pain, ...(neu.hip ? { hip: neu.hip } : {}) },
         ratingChange: delta > 0 ? 1 : delta < 0 ? -1 : 0,
         painChange: neu.pain - old.pain,
       });

@@ -15,6 +15,7 @@ export const FLOWS = {
   settings: 'st',
   referral: 'rf',
   setup: 'su',
+  plan: 'pl',
 } as const;
 export type Flow = keyof typeof FLOWS;
 

@@ -120,27 +120,6 @@ export function itemText(item: PlanItem | SessionItem, library: Library, index: 
   return `${head}\n   Why: ${reasonText(first, library)}${alsoText}${extraText}`;
 }
 
-export function planView(plan: Plan, library: Library): View {
-  if (plan.referral) return referralView(plan.referral, library);
-  const focus = plan.items.filter((i) => i.tier === 'focus');
-  const foundation = plan.items.filter((i) => i.tier === 'foundation');
-  const sections = [
-    `Built for ${plan.minutes} minutes a day with: ${plan.equipment.map((e) => EQUIPMENT_LABELS[e].toLowerCase()).join(', ')}.`,
-    `**What the tests showed**\n${findingsText(plan, library)}`,
-  ];
-  let n = 0;
-  if (focus.length) {
-    sections.push(`**Focus: each comes round at least 3 times a week**\n${focus.map((i) => itemText(i, library, ++n, true)).join('\n')}`);
-  }
-  if (foundation.length) {
-    sections.push(`**Foundation: rotated in as time allows**\n${foundation.map((i) => itemText(i, library, ++n, true)).join('\n')}`);
-  }
-  sections.push(
-    'Each exercise moves up or down its chain from your feedback: pain up to 3/10 is fine, 4-5/10 is fine if it settles by the next morning, above that we ease off. Expect about 3 months of regular practice for clear change.',
-  );
-  return { title: 'Your HipCoach plan', body: sections.join('\n\n'), inputs: [], privacy: 'private', tone: 'success' };
-}
-
 /** One exercise of the day, in two short lines for a phone: name and dose, then its key cue. */
 function sessionLine(item: SessionItem, library: Library, index: number): string {
   const side = item.side === 'both' ? '' : ` (${item.side})`;
@@ -212,12 +191,14 @@ export function topicText(t: TroubleshootingTopic): string {
 export function comparisonText(c: Comparison, library: Library): string {
   const label = (r: keyof typeof RATING_LABELS) => RATING_LABELS[r].split(':')[0]!.toLowerCase();
   const lines = c.changes
-    .filter((x) => x.ratingChange !== 0 || x.painChange !== 0)
+    .filter((x) => x.ratingChange !== 0 || x.painChange !== 0 || x.before.hip !== x.after.hip)
     .map((x) => {
       const test = library.testById.get(x.testId)?.name ?? x.testId;
       const side = x.side === 'both' ? '' : ` (${x.side})`;
       const mark = x.ratingChange > 0 || (x.ratingChange === 0 && x.painChange < 0) ? 'better' : x.ratingChange < 0 || x.painChange > 0 ? 'harder' : 'same';
-      return `- ${test}${side}: ${label(x.before.rating)} → ${label(x.after.rating)}, pain ${x.before.pain} → ${x.after.pain} (${mark})`;
+      // The 90/90 sit: which hip it came from (front leg's or back leg's), when either time said.
+      const hip = x.before.hip && x.after.hip ? `, ${x.before.hip} leg's hip → ${x.after.hip} leg's hip` : x.after.hip ? `, ${x.after.hip} leg's hip` : '';
+      return `- ${test}${side}: ${label(x.before.rating)} → ${label(x.after.rating)}, pain ${x.before.pain} → ${x.after.pain}${hip} (${mark})`;
     });
   const same = c.changes.length - lines.length;
   const parts = [lines.length ? lines.join('\n') : 'Every test came out the same as last time.'];

@@ -1,7 +1,8 @@
-import { EQUIPMENT_LABELS } from '../content/ids.js';
+import { DEFAULT_GOAL, EQUIPMENT_LABELS, GOAL_IDS } from '../content/ids.js';
 import { normaliseEquipment } from '../coaching/assessment-answers.js';
 import { cityOf, friendlyTime } from '../coaching/local-time.js';
 import type { Person } from '../db/repos/people.js';
+import { goalWords } from './plan-screen.js';
 import type { View, ViewInput } from './view.js';
 
 /**
@@ -10,15 +11,25 @@ import type { View, ViewInput } from './view.js';
  * add its field and its button to the two lists below (e.g. the goal: `setGoal`).
  */
 export function settingsView(person: Person): View {
+  const goal = person.goal ?? DEFAULT_GOAL;
   const gear = normaliseEquipment(person.equipment).filter((e) => e !== 'none');
   const fields = [
     { name: 'Time zone', value: `${cityOf(person.timezone)} (${person.timezone})` },
     { name: 'Daily message', value: `${friendlyTime(person.reminderTime)}${person.remindersOn ? '' : ' (paused)'}` },
     { name: 'Minutes per session', value: String(person.minutes) },
+    { name: 'Goal', value: goalWords(goal) },
     { name: 'Equipment', value: gear.length ? gear.map((e) => EQUIPMENT_LABELS[e]).join(', ') : 'None' },
     { name: 'Charts in the Sunday summary', value: person.weeklyCharts ? 'on' : 'off' },
   ];
   const inputs: ViewInput[] = [
+    // The goal reshapes the plan (kept levels): one pick from the list, parsed by the app with zod.
+    {
+      kind: 'select',
+      name: 'goal',
+      placeholder: 'Change your goal',
+      options: GOAL_IDS.map((g) => ({ value: g, label: `Goal: ${goalWords(g)}`.slice(0, 100) })),
+      selected: goal,
+    },
     { kind: 'button', name: 'edit-timezone', label: 'Time zone', style: 'secondary' },
     { kind: 'button', name: 'edit-reminder', label: 'Message time', style: 'secondary' },
     { kind: 'button', name: 'edit-minutes', label: 'Minutes', style: 'secondary' },

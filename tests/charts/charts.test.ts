@@ -1,4 +1,5 @@
 import { loadImage, createCanvas } from '@napi-rs/canvas';
+import type { Rating } from '../../src/content/ids.js';
 import { describe, expect, it } from 'vitest';
 import { communityChart, COMMUNITY_SIZE, outcomesChart, OUTCOMES_SIZE, testGridChart } from '../../src/charts/charts.js';
 import { communityData, MIN_GROUP, outcomesData, weekOf } from '../../src/charts/data.js';
@@ -65,8 +66,11 @@ describe('charts', () => {
     }));
     const png = testGridChart(columns, library);
     const img = await pixels(png);
-    // One row per test and side: 15 one-sided tests x 2 + 2 whole-body tests (spec v2 has 17 tests).
-    expect(img.height).toBe(70 + 22 * 32 + 64);
+    // One row per test and side: the 14 one-sided tests asked of everyone x 2 + 2 whole-body tests;
+    // the hop (running and field sport only) gets its two rows once a column has it.
+    expect(img.height).toBe(70 + 22 * 30 + 64);
+    const withHop = columns.map((c) => ({ ...c, results: new Map<string, { rating: Rating; pain: number }>([...c.results, ['single_leg_hop:left', { rating: 'steady', pain: 0 }]]) }));
+    expect((await pixels(testGridChart(withHop, library))).height).toBe(70 + 22 * 32 + 64);
     expect(img.width).toBeGreaterThanOrEqual(700);
     expect(img.inked(0, 0, img.width, img.height)).toBeGreaterThan(0.05);
     expect(testGridChart(columns, library).equals(png)).toBe(true);

@@ -50,7 +50,10 @@ describe('hipcoach plan / session / library / schema', () => {
     const r = hipcoach(['plan', '--input', answersFile('ok2.json', valid)]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Your HipCoach plan');
-    expect(r.stdout).toMatch(/Why: Lying knee-to-chest lift, no hands \(right\): painful/);
+    // Exercises first, each reason once above the exercises it explains, then the findings.
+    expect(r.stdout).toContain('Painful when tested, so a comfortable version first');
+    expect(r.stdout.indexOf('== Why this plan ==')).toBeGreaterThan(r.stdout.indexOf('1. '));
+    expect(r.stdout).toMatch(/Hip flexion, right side: painful.*Lying knee-to-chest lift, no hands/);
   });
 
   it('prints a referral and no items when a red flag is set', () => {

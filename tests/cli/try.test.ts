@@ -69,6 +69,18 @@ describe('npm run try: the console coach', () => {
     expect(r.stdout).toContain('It will be here when you are ready');
   });
 
+  it('changes the goal from the settings menu: the plan is rebuilt, levels kept, and the goal shown', () => {
+    const r = hipcoach(['try', '--db', db, '--settings'], { input: ['2', '3', '3'].join('\n') + '\n', env: { HIPCOACH_NOW: '2026-11-29T09:00:00Z' } });
+    expect(r.stdout).toContain('goal: everyday life.');
+    expect(r.stdout).toContain('Your goal is now running: your levels stay, and hop and running drills join');
+    const sqlite = new Database(db, { readonly: true });
+    const row = sqlite.prepare("select goal from people where id = 'console:local'").get() as { goal: string };
+    const plan = sqlite.prepare('select plan from plans where active = 1').get() as { plan: string };
+    sqlite.close();
+    expect(row.goal).toBe('running');
+    expect((JSON.parse(plan.plan) as { goal: string }).goal).toBe('running');
+  });
+
   it('pauses on "p" in the middle of a test and keeps the answers given', () => {
     const other = join(dir, 'pause.db');
     const r = run(other, [...onboarding, '2', '3', '1', 'p']);

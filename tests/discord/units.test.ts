@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getLibrary } from '../../src/content/load.js';
 import { emptyDraft, STEPS } from '../../src/flows/assessment-state.js';
 import { assessmentView } from '../../src/views/assessment-view.js';
-import { planView } from '../../src/views/plan-view.js';
+import { planView } from '../../src/views/plan-screen.js';
 import { buildPlan } from '../../src/coaching/plan.js';
 import { commandPayload } from '../../src/discord/commands/index.js';
 import { commandDataSchema } from '../../src/discord/commands/types.js';

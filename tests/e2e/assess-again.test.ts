@@ -58,9 +58,14 @@ describe('/assess after a plan', () => {
 
     // This time the inward turn is full and pain-free: the comparison says so.
     const ready = await steps.throughTests(gina, started.message, bestAnswer);
+    const dmsBefore = planDms(gina).length;
     const finished = await steps.press(gina, ready, 'finish');
     expect(textOf(finished.message)).toContain('Reassessment complete');
-    expect(textOf(finished.message)).toContain('What changed since last time');
+    // The gist on the screen; test by test in the plan DM, after the exercises.
+    expect(textOf(finished.message)).toMatch(/\*\*Since last time:\*\* [1-9]\d* better, 0 harder\./);
+    const planDm = planDms(gina).slice(dmsBefore).map(textOf).join('\n');
+    expect(planDm).toContain('What changed since last time');
+    expect(planDm.indexOf('What changed since last time')).toBeGreaterThan(planDm.indexOf('1. '));
     expect(sql('select count(*) as n from plans where person_id = ?', gina.id)).toEqual([{ n: 2 }]);
   });
 });
@@ -123,7 +128,7 @@ describe('a crash while "Build my plan" is handled', () => {
 
     const pressed = await steps.settled(await h.fake.click(ivy, finishId, { message: ready }));
     expect(textOf(pressed)).toContain('Assessment complete');
-    expect(textOf(pressed)).toContain('is in your DMs');
+    expect(textOf(pressed)).toContain('I sent your plan by DM.');
     expect(planDms(ivy)).toHaveLength(1);
     expect(sql<{ delivered_at: number | null }>('select delivered_at from plans where person_id = ?', ivy.id)[0]!.delivered_at).not.toBeNull();
 

@@ -137,17 +137,25 @@ describe('a full assessment on both sides', () => {
     const before = h.fake.dmMessages(alice).length;
     const finish = await press(alice, msg, 'finish');
     expect(textOf(finish.message)).toContain('Assessment complete');
-    expect(textOf(finish.message)).toContain('is in your DMs');
-    expect(textOf(finish.message)).toMatch(/Internal rotation\*?\*?, right side: painful/);
+    // The result in three bullets, where the plan went, and [Start today's workout].
+    expect(textOf(finish.message).split('\n').filter((l) => l.startsWith('- '))).toHaveLength(3);
+    expect(textOf(finish.message)).toContain('**Most sensitive:** seated inward hip turn (right), 5/10.');
+    expect(textOf(finish.message)).toContain('I sent your plan by DM.');
+    expect(componentsOf(finish.message).map((c) => inputName(c.custom_id ?? ''))).toEqual(['today']);
     const dms = h.fake.dmMessages(alice).slice(before);
     expect(dms.length).toBeGreaterThan(0);
     const planText = dms.map(textOf).join('\n');
     expect(planText).toContain('Your HipCoach plan');
-    expect(planText).toMatch(/Why: Seated inward hip turn \(right\): painful/);
+    // Exercises first; each reason said once, above the exercises it explains; no findings.
+    expect(planText).toContain('*Painful when tested, so a comfortable version first*');
+    expect(planText).not.toContain('What the tests showed');
+    expect(planText.indexOf('1. ')).toBeLessThan(600);
     const rows = sql<{ n: number }>('select count(*) as n from assessment_results where person_id = ?', alice.id);
     expect(rows[0]!.n).toBe(30); // 14 one-sided tests x 2 sides + 2 whole-body tests (the hop test is goal-only)
     expect(sql('select * from plans where person_id = ? and active = 1', alice.id)).toHaveLength(1);
 
+    const today = await press(alice, finish.message, 'today');
+    expect(textOf(today.handle.followUps()[0] ?? today.message)).toContain("Today's workout");
     const plan = await h.fake.slash(alice, 'plan');
     const planMsg = await plan.final();
     expect(planMsg!.flags & EPHEMERAL).toBe(EPHEMERAL);

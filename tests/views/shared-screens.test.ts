@@ -38,18 +38,29 @@ describe('the completion screen, shared by Discord and the console', () => {
   const answers = makeAnswers({ tests: allClearTests() });
   const plan = buildPlan(answers, library);
 
-  it('shows what the tests showed, and what changed only on a check-in', () => {
+  it('gives the result in three bullets, says the plan went by DM, and offers today\'s workout', () => {
     const first = completionView(plan, null, library);
     expect(first.title).toBe('Assessment complete');
-    expect(first.body).toContain('**What the tests showed**');
-    expect(first.body).not.toContain('What changed since last time');
-    const comparison = compareAssessments([], answers.tests, { before: 4, after: 7 }, 30);
+    const bullets = first.body.split('\n').filter((l) => l.startsWith('- '));
+    expect(bullets).toHaveLength(3);
+    expect(bullets[1]).toBe('- **Pain:** no test hurt. A strong place to start.');
+    expect(first.body).toContain('I sent your plan by DM.');
+    expect(first.body).not.toContain('What the tests showed');
+    expect(first.inputs).toEqual([{ kind: 'button', name: 'today', label: "Start today's workout", style: 'success' }]);
+    const comparison = compareAssessments([{ testId: 'bodyweight_squat', side: 'both', rating: 'partial', pain: 4 }], answers.tests, { before: 4, after: 7 }, 30);
     const again = completionView(plan, comparison, library, { intro: 'Hello again.', next: 'See your DMs.', interrupted: true });
     expect(again.title).toBe('Reassessment complete');
     expect(again.body.indexOf('Hello again.')).toBe(0);
-    expect(again.body.indexOf('What changed since last time')).toBeLessThan(again.body.indexOf('What the tests showed'));
+    expect(again.body).toContain('- **Since last time:** 1 better, 0 harder. Activities +3.');
     expect(again.body.endsWith('See your DMs.')).toBe(true);
     expect(again.notice).toContain('saved just before I was interrupted');
+  });
+
+  it('names the most sensitive test when one hurt', () => {
+    const tests = allClearTests();
+    (tests).bodyweight_squat = { both: { rating: 'partial', pain: 5 } };
+    const view = completionView(buildPlan(makeAnswers({ tests }), library), null, library);
+    expect(view.body).toContain('- **Most sensitive:** bodyweight squat, 5/10. I start you below that.');
   });
 });
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { EquipmentId } from '../../content/ids.js';
+import type { EquipmentId, GoalId } from '../../content/ids.js';
 import { people, type PersonStatus } from '../schema.js';
 import { prepared } from '../prepared.js';
 import { countRows, type Queryable } from '../types.js';
@@ -13,6 +13,8 @@ export interface PersonSettings {
   equipment?: EquipmentId[];
   remindersOn?: boolean;
   weeklyCharts?: boolean;
+  /** The person's goal (spec v2); `Goals.setGoal` is the one writer that also rebuilds the plan. */
+  goal?: GoalId;
   dmBlockedAt?: Date | null;
   dmBlockedNoticeAt?: Date | null;
 }

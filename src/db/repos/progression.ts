@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { PatternId, Side } from '../../content/ids.js';
+import { GOAL_PATTERNS, type PatternId, type Side } from '../../content/ids.js';
 import type { Plan } from '../../coaching/plan.js';
 import { initialTrack, type EngineState, type TrackState } from '../../coaching/progression.js';
-import { trackKey } from '../../coaching/session.js';
+import { trackKey, type ProgressionLevels } from '../../coaching/session.js';
 import { people, progression } from '../schema.js';
 import { prepared } from '../prepared.js';
 import type { Queryable } from '../types.js';
@@ -108,4 +108,26 @@ export function trackState(db: Queryable, personId: string, pattern: PatternId, 
     .from(progression)
     .where(and(eq(progression.personId, personId), eq(progression.pattern, pattern), eq(progression.side, side)))
     .get();
+}
+
+/**
+ * A plan rebuilt without a new assessment (a goal change): tracks the plan still has keep their
+ * row untouched (level, rung, streaks), new tracks start at the plan's level, tracks it dropped go.
+ * Goal patterns (impact) are not plan items and keep their place.
+ */
+export function keepProgressionForPlan(db: Queryable, personId: string, plan: Plan, now: Date): void {
+  const wanted = new Set(plan.items.map((i) => trackKey(i.pattern, i.side)));
+  for (const row of progressionStates(db, personId)) {
+    if (wanted.has(trackKey(row.pattern, row.side)) || GOAL_PATTERNS.includes(row.pattern)) continue;
+    db.delete(progression)
+      .where(and(eq(progression.personId, personId), eq(progression.pattern, row.pattern), eq(progression.side, row.side)))
+      .run();
+  }
+  const rows = plan.items.map((i) => ({ personId, pattern: i.pattern, side: i.side, level: i.level, updatedAt: now }));
+  if (rows.length > 0) db.insert(progression).values(rows).onConflictDoNothing().run();
+}
+
+/** Every track's level and rung, for reads that only show where a person stands (no engine state). */
+export function progressionLevels(db: Queryable, personId: string): ProgressionLevels {
+  return Object.fromEntries(progressionStates(db, personId).map((s) => [trackKey(s.pattern, s.side), { level: s.level, rung: s.rung }]));
 }

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { MINUTES_MAX, MINUTES_MIN } from '../../coaching/assessment-answers.js';
 import { allZones } from '../../coaching/local-time.js';
+import { GOAL_IDS, GOAL_LABELS } from '../../content/ids.js';
 import { parseEquipmentPick, parseSettingsPatch } from '../../app/settings-input.js';
 import { settingsView } from '../../views/settings-view.js';
 import type { SetupScreen } from '../../views/setup-view.js';
@@ -13,7 +14,7 @@ export { settingsView } from '../../views/settings-view.js';
 
 /** "Change" buttons: each opens its setup screen, whose [Done] comes back here. */
 const EDITS = { 'edit-timezone': 'timezone', 'edit-reminder': 'reminder', 'edit-minutes': 'minutes', 'edit-equipment': 'equipment' } as const satisfies Record<string, SetupScreen>;
-const NAMES = ['equipment', 'charts', 'reminders', ...(Object.keys(EDITS) as (keyof typeof EDITS)[])] as const;
+const NAMES = ['equipment', 'charts', 'reminders', 'goal', ...(Object.keys(EDITS) as (keyof typeof EDITS)[])] as const;
 
 /** The settings screen's buttons: change one setting, the reminders pause, the charts toggle (and the equipment menu of older messages). */
 const settingsFlow = componentFlow('settings', namedIn(NAMES), async (ctx, interaction, { owner, name, values }) => {
@@ -32,6 +33,12 @@ const settingsFlow = componentFlow('settings', namedIn(NAMES), async (ctx, inter
     await updateView(interaction, { ...settingsView(updated), notice: 'Equipment saved. Your next sessions use it.' }, optionsFor(owner));
     return;
   }
+  if (name === 'goal') {
+    const result = ctx.coach.setGoal(owner, values[0]);
+    const updated = ctx.coach.person(owner);
+    await updateView(interaction, { ...settingsView(updated), notice: result.ok ? result.message : `${result.error} Nothing was changed.` }, optionsFor(owner));
+    return;
+  }
   if (name === 'charts') {
     const updated = ctx.coach.updateSettings(owner, { weeklyCharts: !person.weeklyCharts });
     await updateView(interaction, { ...settingsView(updated), notice: updated.weeklyCharts ? 'Your Sunday summary will include your progress chart.' : 'No charts in your Sunday summary.' }, optionsFor(owner));
@@ -43,7 +50,7 @@ const settingsFlow = componentFlow('settings', namedIn(NAMES), async (ctx, inter
 });
 
 export const settings: BotCommand = {
-  help: 'Timezone, reminder time, minutes, equipment, reminders',
+  help: 'Timezone, reminder time, minutes, equipment, goal, reminders',
   data: new SlashCommandBuilder()
     .setName('settings')
     .setDescription('Your timezone, reminder time, minutes per session, equipment and reminders')
@@ -51,6 +58,12 @@ export const settings: BotCommand = {
     .addStringOption((o) => o.setName('reminder_time').setDescription('Daily message time, e.g. 7pm, 7:30 am or 19:00').setMaxLength(16))
     .addIntegerOption((o) => o.setName('minutes').setDescription(`Minutes per session (${MINUTES_MIN}-${MINUTES_MAX})`).setMinValue(MINUTES_MIN).setMaxValue(MINUTES_MAX))
     .addBooleanOption((o) => o.setName('reminders').setDescription('Daily reminder DMs on or off'))
+    .addStringOption((o) =>
+      o
+        .setName('goal')
+        .setDescription('What you are training for; your plan is rebuilt around it and keeps your levels')
+        .addChoices(...GOAL_IDS.map((g) => ({ name: GOAL_LABELS[g].slice(0, 100), value: g }))),
+    )
     .toJSON(),
   async autocomplete(_ctx, interaction) {
     const q = interaction.options.getFocused().toLowerCase().replace(/\s+/g, '_');
@@ -71,9 +84,17 @@ export const settings: BotCommand = {
       return;
     }
     const patch = parsed.patch;
+    // The goal is parsed by the app (zod) and changed before the rest: a bad goal changes nothing.
+    const goal = interaction.options.getString('goal');
+    const goalChange = goal === null ? undefined : ctx.coach.setGoal(owner, goal);
+    if (goalChange && !goalChange.ok) {
+      await notice(interaction, `${goalChange.error} Nothing was changed.`);
+      return;
+    }
     const person = Object.keys(patch).length > 0 ? ctx.coach.updateSettings(owner, patch) : ctx.coach.person(owner);
     const view = settingsView(person);
-    await replyView(interaction, Object.keys(patch).length > 0 ? { ...view, notice: 'Saved.' } : view, optionsFor(owner));
+    const saved = [Object.keys(patch).length > 0 ? 'Saved.' : '', goalChange?.message ?? ''].filter(Boolean).join(' ');
+    await replyView(interaction, saved ? { ...view, notice: saved } : view, optionsFor(owner));
     if (patch.remindersOn === false) await markWorkoutMessagesPaused(interaction.client.rest, ctx.logger, owner, person.dmChannelId);
   },
   components: [settingsFlow],

@@ -9,7 +9,9 @@ import { assessmentIds, assessmentRef, parseAssessmentRef, type AssessmentRef } 
 import { referralButtons, sendReferralCopy, withClearedButton } from './referral.js';
 import { welcomeView } from '../../views/onboarding.js';
 import { completionView } from '../../views/completion-view.js';
-import { assessmentFacts, planView, referralView } from '../../views/plan-view.js';
+import { planView } from '../../views/plan-screen.js';
+import { planIds } from '../commands/plan.js';
+import { assessmentFacts, referralView } from '../../views/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../views/view.js';
 import type { AssessmentKind } from '../../app/coach.js';
@@ -183,20 +185,19 @@ async function deliverPlan(ctx: BotContext, interaction: RepliableInteraction, s
   await deferView(interaction);
   const plan = stored.plan;
   const intro = await ctx.phraser.intro({ occasion: 'assessment', facts: assessmentFacts(plan) });
-  const summary = completionView(plan, comparison, ctx.library, { intro, interrupted });
+  // The results screen's [Start today's workout] belongs to /plan's flow (it opens /workout's screen).
+  const buttons = planIds.options(interaction.user.id, '0');
   if (!interaction.inGuild()) {
     // In the DM itself the summary comes first, then the plan pages (sent with nonces) below it.
-    await sendView(interaction, summary, PLAIN);
-    if (!(await sendPlanByDm(ctx, interaction.user, stored))) await followUpView(interaction, planView(plan, ctx.library));
+    await sendView(interaction, completionView(plan, comparison, ctx.library, { intro, interrupted, next: 'Your plan is just below.' }), buttons);
+    if (!(await sendPlanByDm(ctx, interaction.user, stored, comparison))) await followUpView(interaction, planView(plan, ctx.library, [], comparison));
     ctx.coach.planDelivered(stored.id);
     return;
   }
-  const sent = await sendPlanByDm(ctx, interaction.user, stored);
-  const next = sent
-    ? 'Your full plan, with the reason for every exercise, is in your DMs. Use `/workout` for today\'s session.'
-    : 'I could not send you a DM (your privacy settings may block them), so here is your plan privately instead. Use `/workout` for today\'s session.';
-  await sendView(interaction, completionView(plan, comparison, ctx.library, { intro, interrupted, next }), PLAIN);
-  if (!sent) await followUpView(interaction, planView(plan, ctx.library), true);
+  const sent = await sendPlanByDm(ctx, interaction.user, stored, comparison);
+  const next = sent ? undefined : 'I could not send you a DM (your privacy settings may block them), so here is your plan privately instead.';
+  await sendView(interaction, completionView(plan, comparison, ctx.library, { intro, interrupted, ...(next ? { next } : {}) }), buttons);
+  if (!sent) await followUpView(interaction, planView(plan, ctx.library, [], comparison), true);
   ctx.coach.planDelivered(stored.id);
 }
 
@@ -205,9 +206,9 @@ function planNonce(planId: number, page: number): string {
   return `plan${planId}p${page}`;
 }
 
-async function sendPlanByDm(ctx: BotContext, user: User, stored: Pick<StoredPlan, 'id' | 'plan'>): Promise<boolean> {
+async function sendPlanByDm(ctx: BotContext, user: User, stored: Pick<StoredPlan, 'id' | 'plan'>, comparison: Comparison | null): Promise<boolean> {
   try {
-    const pages = renderView(planView(stored.plan, ctx.library), PLAIN);
+    const pages = renderView(planView(stored.plan, ctx.library, [], comparison), PLAIN);
     for (const [i, p] of pages.entries()) await user.send({ ...asReply(p), allowedMentions: { parse: [] }, nonce: planNonce(stored.id, i), enforceNonce: true });
     return true;
   } catch (error) {
