@@ -14,7 +14,7 @@ import {
   type TestId,
 } from '../content/ids.js';
 import { answersSchema, psfsItemSchema, type Answers, type Prefs } from '../coaching/assessment-answers.js';
-import { STEPS, goalOf, testAskedFor, type AssessmentDraft, type PartialSide, type ScreenPage, type Step } from '../coaching/assessment-draft.js';
+import { STEPS, deferredAfter, goalOf, testAskedFor, testsInSitting, type AssessmentDraft, type PartialSide, type ScreenPage, type Step } from '../coaching/assessment-draft.js';
 import { readRedFlags } from '../coaching/red-flags/engine.js';
 
 /**
@@ -22,7 +22,7 @@ import { readRedFlags } from '../coaching/red-flags/engine.js';
  * so a person can stop anywhere and resume exactly there, from Discord or the console.
  */
 
-export { SCREEN_PAGES, STEPS, draftSchema, emptyDraft, goalOf, stepSchema, stepsForGoal, testAskedFor, testsForGoal } from '../coaching/assessment-draft.js';
+export { CHECKS_PER_SITTING, CORE_TESTS, SCREEN_PAGES, STEPS, deferredAfter, draftSchema, testsInSitting, emptyDraft, goalOf, stepSchema, stepsForGoal, testAskedFor, testsForGoal } from '../coaching/assessment-draft.js';
 export type { AssessmentDraft, PartialSide, ScreenPage, Step } from '../coaching/assessment-draft.js';
 
 export interface AssessmentState {
@@ -44,7 +44,7 @@ export type AssessmentAction =
 export type AssessmentResult =
   | { kind: 'continue'; state: AssessmentState; notice?: string }
   | { kind: 'referral'; state: AssessmentState; flags: RedFlagId[] }
-  | { kind: 'complete'; state: AssessmentState; answers: Answers };
+  | { kind: 'complete'; state: AssessmentState; answers: Answers; deferred: TestId[] };
 
 export function flagsOnPage(page: ScreenPage, flags: readonly FlagInfo[]): RedFlagId[] {
   return flags
@@ -86,6 +86,21 @@ export function missingOnStep(state: AssessmentState): string[] {
 }
 
 /**
+ * What a screen still needs before it is complete: `missingOnStep` plus the pain's place once a
+ * test hurt (every test asks it). Discord's Next waits for this, and auto-advance moves on with it.
+ */
+export function stillNeeded(state: AssessmentState): string[] {
+  const missing = missingOnStep(state);
+  const testId = testOfStep(state.step);
+  if (!testId) return missing;
+  const results = state.draft.tests[testId] ?? {};
+  const places = sidesOf(testId)
+    .filter((side) => (results[side]?.pain ?? 0) > 0 && results[side]?.painPlace === undefined)
+    .map((side) => `${side === 'both' ? '' : `the ${side} side: `}where it hurt`);
+  return [...missing, ...places];
+}
+
+/**
  * The 90/90 sit asks which hip the pain or the stop came from once there was one: pain above 0 or
  * a rating short of full (the stop).
  */
@@ -98,6 +113,11 @@ export interface AssessmentContext {
   /** The red flags to ask: all of them, minus urgent ones a clinician has already cleared. */
   flags: readonly FlagInfo[];
   prefs: Prefs;
+  /**
+   * Discord's short screens: an answer that completes a test, the pain step or the goal moves on by
+   * itself (no Next press). The console asks every question and moves on itself, so it leaves this off.
+   */
+  autoAdvance?: boolean;
 }
 type FlagInfo = { id: RedFlagId; level: string; group: string };
 
@@ -105,18 +125,30 @@ function move(state: AssessmentState, by: 1 | -1, flags: readonly FlagInfo[]): A
   let index = STEPS.indexOf(state.step);
   do {
     index = Math.min(Math.max(index + by, 0), STEPS.length - 1);
-  } while ((isEmptyScreen(STEPS[index]!, flags) || !askedForGoal(STEPS[index]!, state.draft)) && index > 0 && index < STEPS.length - 1);
+  } while ((isEmptyScreen(STEPS[index]!, flags) || !walkedInSitting(STEPS[index]!, state.draft)) && index > 0 && index < STEPS.length - 1);
+  // A checks sitting has nothing before its first test: going back from there stays put.
+  if (!walkedInSitting(STEPS[index]!, state.draft)) return state;
   return { ...state, step: STEPS[index]! };
 }
 
-/** Goal-only tests (the hop test) are walked past for other goals. */
-function askedForGoal(step: Step, draft: AssessmentDraft): boolean {
+/**
+ * Whether this sitting walks a step: goal-only tests (the hop) are walked past for other goals,
+ * deferred tests wait for a later sitting, and a checks sitting is its tests and the review only.
+ */
+export function walkedInSitting(step: Step, draft: AssessmentDraft): boolean {
   const testId = testOfStep(step);
-  return testId === null || testAskedFor(testId, goalOf(draft));
+  if (testId === null) return !draft.checksOnly || step === 'review';
+  return testAskedFor(testId, goalOf(draft)) && testsInSitting(draft).includes(testId);
 }
 
 function isEmptyScreen(step: Step, flags: readonly FlagInfo[]): boolean {
   return step.startsWith('screen:') && flagsOnPage(step.slice(7) as ScreenPage, flags).length === 0;
+}
+
+/** With auto-advance on, the answer that completes a step moves on; a change to a complete step stays. */
+function advanced(before: AssessmentState, after: AssessmentState, ctx: AssessmentContext): AssessmentState {
+  if (!ctx.autoAdvance || stillNeeded(before).length === 0 || stillNeeded(after).length > 0) return after;
+  return move(after, 1, ctx.flags);
 }
 
 /** Screens are done in order and cannot be skipped: back from the first screen stays there. */
@@ -144,14 +176,15 @@ export function reduceAssessment(
     }
     case 'goal': {
       if (step !== 'goal') return cont(state, 'That answer is for the goal question, which is not on screen now.');
-      return cont({ step, draft: { ...draft, goal: action.goal } });
+      const chosen: AssessmentState = { step, draft: { ...draft, goal: action.goal } };
+      return cont(ctx.autoAdvance ? move(chosen, 1, ctx.flags) : chosen);
     }
     case 'baseline_pain': {
       if (step !== 'baseline:pain') return cont(state, 'That answer is for the pain questions, which are not on screen now.');
       const baseline = { ...draft.baseline };
       if (action.painAverage !== undefined) baseline.painAverage = action.painAverage;
       if (action.painWorst !== undefined) baseline.painWorst = action.painWorst;
-      return cont({ step, draft: { ...draft, baseline } });
+      return cont(advanced(state, { step, draft: { ...draft, baseline } }, ctx));
     }
     case 'psfs': {
       if (step !== 'baseline:psfs') return cont(state, 'That answer is for the activities question, which is not on screen now.');
@@ -185,7 +218,7 @@ export function reduceAssessment(
       }
       if (!needsHip(testId, side)) delete side.hip;
       const skipped = draft.skipped.filter((t) => t !== testId);
-      return cont({ step, draft: { ...draft, skipped, tests: { ...draft.tests, [testId]: { ...current, [action.side]: side } } } });
+      return cont(advanced(state, { step, draft: { ...draft, skipped, tests: { ...draft.tests, [testId]: { ...current, [action.side]: side } } } }, ctx));
     }
     case 'next': {
       if (step.startsWith('screen:')) return cont(state, 'Please answer the safety questions: tick what applies, or choose "None of these".');
@@ -215,7 +248,7 @@ export function reduceAssessment(
       if (step !== 'review') return cont(state, 'Please finish the remaining steps first.');
       const answers = draftToAnswers(draft, ctx.prefs);
       if (!answers.ok) return cont(state, answers.error);
-      return { kind: 'complete', state, answers: answers.answers };
+      return { kind: 'complete', state, answers: answers.answers, deferred: deferredAfter(draft) };
     }
   }
 }
@@ -231,7 +264,7 @@ export function draftToAnswers(
   for (const testId of TEST_IDS) {
     const results = draft.tests[testId];
     // A hop answered before the goal was changed away from running is not this person's test.
-    if (!results || draft.skipped.includes(testId) || !testAskedFor(testId, goal)) continue;
+    if (!results || draft.skipped.includes(testId) || !testAskedFor(testId, goal) || !testsInSitting(draft).includes(testId)) continue;
     const sides: Record<string, SideAnswer> = {};
     for (const side of sidesOf(testId)) {
       const r = results[side];
