@@ -27,9 +27,9 @@ export function mergedDraft(last: AssessmentDraft, checks: AssessmentDraft, late
   const asked = [...new Set([...(last.asked ?? []), ...(checks.asked ?? [])])];
   const tests = { ...last.tests, ...checks.tests };
   const skipped = [...new Set([...last.skipped.filter((t) => !checks.tests[t]), ...checks.skipped])];
-  const { checksOnly: _ignored, ...rest } = last;
-  void _ignored;
-  return { ...rest, tests, skipped, asked, later: [...later] };
+  const merged: AssessmentDraft = { ...last, tests, skipped, asked, later: [...later] };
+  delete merged.checksOnly;
+  return merged;
 }
 
 /** Levels the rebuilt plan starts from: the engine's reassessment rule (keep progress, minus one at most). */

@@ -24,8 +24,9 @@ export function parsePsfsLine(text: string): { activity: string; score: number }
 }
 
 export function parseAssessmentInput(name: string, values: readonly string[]): ParsedInput {
-  const [kind, sideText] = name.split(':');
-  const value = values[0];
+  // A choice shown as buttons names its value: `rating:left:full`.
+  const [kind, sideText, named] = name.split(':');
+  const value = values[0] ?? named;
   switch (kind) {
     case 'back':
     case 'skip':

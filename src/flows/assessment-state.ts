@@ -86,18 +86,24 @@ export function missingOnStep(state: AssessmentState): string[] {
 }
 
 /**
- * What a screen still needs before it is complete: `missingOnStep` plus the pain's place once a
- * test hurt (every test asks it). Discord's Next waits for this, and auto-advance moves on with it.
+ * What one side of a test still needs before it is complete: a rating, a pain score, the pain's
+ * place once it hurt (every test asks it) and, on the 90/90 sit, which hip.
  */
+export function neededOnSide(testId: TestId, r: PartialSide | undefined): string[] {
+  const missing: string[] = [];
+  if (r?.rating === undefined) missing.push('a rating');
+  if (r?.pain === undefined) missing.push('a pain score');
+  else if (r.pain > 0 && r.painPlace === undefined) missing.push('where it hurt');
+  if (needsHip(testId, r) && r?.hip === undefined) missing.push('which hip it came from');
+  return missing;
+}
+
+/** What a screen still needs before it is complete: Discord's Next waits for it, and auto-advance moves on with it. */
 export function stillNeeded(state: AssessmentState): string[] {
-  const missing = missingOnStep(state);
   const testId = testOfStep(state.step);
-  if (!testId) return missing;
+  if (!testId) return missingOnStep(state);
   const results = state.draft.tests[testId] ?? {};
-  const places = sidesOf(testId)
-    .filter((side) => (results[side]?.pain ?? 0) > 0 && results[side]?.painPlace === undefined)
-    .map((side) => `${side === 'both' ? '' : `the ${side} side: `}where it hurt`);
-  return [...missing, ...places];
+  return sidesOf(testId).flatMap((side) => neededOnSide(testId, results[side]).map((m) => (side === 'both' ? m : `the ${side} side: ${m}`)));
 }
 
 /**
