@@ -19,7 +19,7 @@ import { activePlan, markPlanDelivered, saveActivePlan, undeliveredPlan, type St
 import { resetProgressionFromPlan } from '../db/repos/progression.js';
 import { recordScreen } from '../db/repos/safety.js';
 import { CORE_TESTS, draftToAnswers, emptyDraft, reduceAssessment, testsInSitting, type AssessmentAction, type AssessmentContext, type AssessmentState } from '../flows/assessment-state.js';
-import type { TestId } from '../content/ids.js';
+import type { Side, TestId } from '../content/ids.js';
 import { trackKey } from '../coaching/session.js';
 import { progressionStates } from '../db/repos/progression.js';
 import { carriedLevels, checksDraft, mergedDraft, whatChanged } from './checks.js';
@@ -139,8 +139,8 @@ export class Assessments {
     return { kind: 'open', assessment, resumed: existing !== undefined, view: this.view(assessment) };
   }
 
-  view(assessment: StoredAssessment, notice?: string): View {
-    return assessmentView(assessment, this.deps.library, this.safety.askedFlags(assessment.personId), notice);
+  view(assessment: StoredAssessment, notice?: string, focus?: Side): View {
+    return assessmentView(assessment, this.deps.library, this.safety.askedFlags(assessment.personId), notice, focus);
   }
 
   /** Apply one answer or button to the person's assessment in progress and save the result. */

@@ -1,4 +1,4 @@
-import type { FeedbackSignal, TestId } from '../content/ids.js';
+import type { FeedbackSignal, Side, TestId } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { TroubleshootingTopic } from '../content/schema.js';
 import type { Prefs } from '../coaching/assessment-answers.js';
@@ -92,7 +92,7 @@ export class Coach {
   startOrResume(personId: string, requested?: AssessmentKind): OpenAssessment { return this.assessments.startOrResume(personId, requested); }
   /** The old name of `startOrResume` (it writes: starts an assessment when none is in progress). */
   openAssessment(personId: string, requested?: AssessmentKind): OpenAssessment { return this.assessments.startOrResume(personId, requested); }
-  assessmentView(assessment: StoredAssessment, notice?: string): View { return this.assessments.view(assessment, notice); }
+  assessmentView(assessment: StoredAssessment, notice?: string, focus?: Side): View { return this.assessments.view(assessment, notice, focus); }
   act(personId: string, action: AssessmentAction | { type: 'pause' }, opts?: { autoAdvance?: boolean }): AssessmentStepResult | { kind: 'no_assessment' } { return this.assessments.act(personId, action, opts); }
   /** Deferred checks: the tests a first plan was built without, a couple per sitting. */
   pendingChecks(personId: string): TestId[] { return this.assessments.pendingChecks(personId); }
