@@ -70,6 +70,7 @@ interface RawComponent {
   custom_id?: string;
   components?: RawComponent[];
   options?: { value: string; default?: boolean }[];
+  disabled?: boolean;
 }
 
 /** Every component on a message, flattened. */
