@@ -75,11 +75,10 @@ export function testScreen(state: AssessmentState, library: Library, testId: Tes
   const other = sidesOf(testId).find((s) => s !== side);
   const switchSide: ViewInput[] = missing.length === 0 && other && inputs.length <= 3 ? [{ kind: 'button', name: `show:${other}`, label: `${capital(other)} side`, style: 'secondary' }] : [];
   inputs.push(...switchSide, TEST_BUTTONS.how, TEST_BUTTONS.back, TEST_BUTTONS.skip, TEST_BUTTONS.pause, { kind: 'button', name: 'next', label: 'Next', style: 'primary', ...(missing.length > 0 ? { disabled: true } : {}) });
-  const hints = ratings.map((rating) => `**${RATING_LABELS[rating].split(':')[0]}:** ${test.ratingHints[rating]}`).join('\n');
   const asked = testsInSitting(state.draft);
   return {
     title: sideName ? `${test.name}: ${sideName.toLowerCase()}` : test.name,
-    body: [test.short, hints, here.length > 0 ? `Still needed: ${here.join(', ')}.` : missing.length > 0 ? `Still needed: ${missing.join(', ')}.` : 'All answered: Next moves on.'].join('\n\n'),
+    body: [test.short, here.length > 0 ? `Still needed: ${here.join(', ')}.` : missing.length > 0 ? `Still needed: ${missing.join(', ')}.` : 'All answered: Next moves on.'].join('\n\n'),
     inputs,
     privacy: 'private',
     tone: 'info',
@@ -97,6 +96,7 @@ export function howToView(library: Library, testId: TestId): View {
       test.steps.map((s, i) => `${i + 1}. ${s}`).join('\n'),
       `**Notice:** ${test.notice.join(' ')}`,
       `**Stop when:** ${test.stopWhen}`,
+      SCALES[TEST_SPEC[testId].scale].ratings.map((rating) => `**${RATING_LABELS[rating].split(':')[0]}:** ${test.ratingHints[rating]}`).join('\n'),
     ].join('\n\n'),
     inputs: [],
     privacy: 'private',
