@@ -1,4 +1,4 @@
-import type { RepliableInteraction, User } from 'discord.js';
+import { MessageFlags, type RepliableInteraction, type User } from 'discord.js';
 import type { Side } from '../../content/ids.js';
 import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
@@ -159,7 +159,11 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
   if (id.name === 'how') {
     // The details and the figure in a private message of their own: the short screen stays as it is.
     const testId = testOfStep(a.step);
-    if (testId) await replyView(interaction, howToView(ctx.library, testId), PLAIN, true);
+    // Deferred first: drawing the figure may take longer than Discord's 3 seconds.
+    if (testId) {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await replyView(interaction, howToView(ctx.library, testId), PLAIN, true);
+    }
     else await updateView(interaction, current.view, optionsFor(owner, a));
     return;
   }
