@@ -19,7 +19,7 @@ describe('deferred checks', () => {
     coach = new Coach({ db: db.handle.db, library, clock: fixedClock('2026-11-28T08:00:00Z').clock });
     coach.consent(ME);
   });
-  afterEach(() => db.cleanup());
+  afterEach(() => { db.cleanup(); });
 
   it('builds the first plan from the core tests and leaves the rest pending', () => {
     const r = driveAssessment(coach, ME, { checks: false });
