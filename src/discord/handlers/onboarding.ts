@@ -25,7 +25,7 @@ export const onboardingFlow = componentFlow('onboarding', namedIn(['consent', 'd
     {
       title: 'Thank you: let us begin',
       body: [
-        'First a short safety check, then two questions about your pain and the activities that matter to you, then 14 simple movement tests. It takes about 20 minutes, and you can pause at any point and carry on later.',
+        'First a short safety check, then two questions about your pain and the activities that matter to you, then 7 short movement tests. It takes about 12 minutes (the other tests come two at a time in your first week), and you can pause at any point and carry on later.',
         'Have a mat or blanket, a sturdy chair and a broomstick nearby.',
       ].join('\n\n'),
       inputs: [{ kind: 'button', name: 'begin', label: 'Start the assessment', style: 'success' }],
