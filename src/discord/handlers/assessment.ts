@@ -162,7 +162,7 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
     // Deferred first: drawing the figure may take longer than Discord's 3 seconds.
     if (testId) {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      await replyView(interaction, howToView(ctx.library, testId), PLAIN, true);
+      await sendView(interaction, howToView(ctx.library, testId), PLAIN);
     }
     else await updateView(interaction, current.view, optionsFor(owner, a));
     return;
