@@ -10,6 +10,7 @@ import { openDatabase } from '../src/db/connection.js';
 import { startBot } from '../src/discord/bot.js';
 import { startFakeDiscord, type FakeMessage } from '../testkit/fake-discord/index.js';
 import { idOf, TOKEN } from '../testkit/bot-harness.js';
+import { waitForReadyLine } from '../testkit/ready-line.js';
 import { percentile } from './stats.js';
 import { seedPeople } from './seed.js';
 import { startCommand } from './start-command.js';
@@ -92,14 +93,7 @@ export async function benchMemory(peopleCount = 10_000, served = 300): Promise<{
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('HipCoach is online')) resolve();
-      });
-      child.on('exit', () => { reject(new Error(`bot exited early:\n${out}`)); });
-    });
+    await waitForReadyLine(child);
     for (const user of users) {
       const h = await fake.slash(user, 'workout', [], { dm: true });
       await h.final();

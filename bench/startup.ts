@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startFakeDiscord } from '../testkit/fake-discord/index.js';
 import { TOKEN } from '../testkit/bot-harness.js';
+import { waitForReadyLine } from '../testkit/ready-line.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -23,14 +24,7 @@ async function timeToReady(command: string, args: string[], runs: number): Promi
       detached: true,
     });
     try {
-      await new Promise<void>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          if (out.includes('HipCoach is online')) resolve();
-        });
-        child.on('exit', () => { reject(new Error(`bot exited early:\n${out}`)); });
-      });
+      await waitForReadyLine(child);
       times.push(performance.now() - t0);
     } finally {
       // npm runs the bot as its child: signal the whole group.

@@ -60,20 +60,8 @@ export const layers = [
     files: ['src/discord/**/*.ts'],
     rules: rule('src/discord is an adapter: it never imports src/cli or main.', [...folder('cli'), ...rootModule('main')], [viaApp('src/discord')]),
   },
-  // Known exceptions, to be moved behind src/app; do not add to this list. The scheduler's
-  // ledger and lease are its own exactly-once machinery; src/qa is being rewritten separately.
-  {
-    files: ['src/scheduler/scheduler.ts'],
-    rules: rule('src/scheduler sends through its DmSender port (src/scheduler/ports.ts); it never imports src/discord or src/cli.', [...folder('discord'), ...folder('cli'), ...rootModule('main')]),
-  },
-  {
-    files: ['src/qa/answer.ts', 'src/qa/client.ts', 'src/qa/phrase.ts'],
-    rules: rule('src/qa answers questions; it never imports the adapters that call it.', [...folder('discord'), ...folder('cli'), ...folder('scheduler'), ...rootModule('main')]),
-  },
   {
     files: ['bench/**/*.ts', 'testkit/**/*.ts'],
-    // Known exception: the safety benchmark scores with tests/safety's scorers (safety helper's files; to move to testkit/).
-    ignores: ['bench/safety.ts'],
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: rule('bench/ and testkit/ share helpers through testkit/, never tests/.', ['**/tests/*', '**/tests/**']),
   },

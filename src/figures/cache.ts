@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  * once. Bounded: the oldest entry goes first once the cache is full.
  */
 
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 const MAX_ENTRIES = 400;
 
 export function figureKey(parts: unknown): string {

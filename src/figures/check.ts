@@ -1,5 +1,5 @@
 import type { ContentProblem } from '../content/load.js';
-import { allPoints, pointOf, solve, type Skeleton } from './geometry.js';
+import { allPoints, mirrored, pointOf, solve, type Skeleton } from './geometry.js';
 import { POINT_NAMES, type PointName } from './geometry.js';
 import { SURFACES, type Contact, type Surface } from './pose-schema.js';
 import type { FigurePose, Phase } from './poses.js';
@@ -12,8 +12,15 @@ import { gapTo, planes, radiusOf } from './scene.js';
 
 const TOUCH_CM = 5;
 
-export function skeletonOf(pose: FigurePose, phase: Phase): Skeleton {
+/** A phase's figure as the author placed it, before any mirroring. */
+export function unmirroredSkeletonOf(pose: FigurePose, phase: Phase): Skeleton {
   return solve(phase.angles, pose.view, phase.shorten, phase.place);
+}
+
+/** A phase's figure as drawn: flipped left to right when the pose says `mirror`. */
+export function skeletonOf(pose: FigurePose, phase: Phase): Skeleton {
+  const s = unmirroredSkeletonOf(pose, phase);
+  return pose.mirror ? mirrored(s) : s;
 }
 
 function gap(pose: FigurePose, s: Skeleton, c: Contact): number {

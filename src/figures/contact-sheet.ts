@@ -1,4 +1,5 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { encodePng } from './png.js';
 import { FONT } from './render.js';
 
 /** All figures on one page with their ids, for a reviewer to see the whole library at a glance. */
@@ -22,5 +23,5 @@ export async function contactSheet(figures: readonly { id: string; png: Buffer }
     ctx.drawImage(image, x + 2, y + 2, THUMB.width - 4, THUMB.height - 4);
     ctx.fillText(f.id, x + 8, y + THUMB.height + 14);
   }
-  return canvas.toBuffer('image/png');
+  return encodePng(canvas.data(), canvas.width, canvas.height);
 }

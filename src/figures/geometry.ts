@@ -123,6 +123,16 @@ function translate(s: Skeleton, dx: number, dy: number): Skeleton {
   return { pelvis: m(s.pelvis), back: m(s.back), neck: m(s.neck), head: m(s.head), left: l(s.left), right: l(s.right) };
 }
 
+/** The skeleton flipped left to right about x = 0 (a face-down figure seen from above). */
+export function mirrored(s: Skeleton): Skeleton {
+  const m = (p: Point): Point => ({ x: -p.x, y: p.y });
+  const l = (x: LimbPoints): LimbPoints => ({
+    hip: m(x.hip), knee: m(x.knee), ankle: m(x.ankle), heel: m(x.heel), toe: m(x.toe),
+    shoulder: m(x.shoulder), elbow: m(x.elbow), hand: m(x.hand),
+  });
+  return { pelvis: m(s.pelvis), back: m(s.back), neck: m(s.neck), head: m(s.head), left: l(s.left), right: l(s.right) };
+}
+
 export interface Placement {
   anchor: PointName;
   at: readonly [number, number];

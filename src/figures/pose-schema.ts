@@ -63,6 +63,11 @@ export const poseEntrySchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9_]+$/, 'must be a lower-case id'),
     view: z.enum(VIEWS).optional(),
+    /**
+     * Seen from above lying face down: the picture is flipped left to right, so the person's right
+     * is on the image right (the top view is built for lying on the back).
+     */
+    mirror: z.boolean().default(false),
     working: z.enum([...SIDES, 'both', 'none']).default('right'),
     props: z.array(propSchema).default([]),
     contacts: z.array(contactSchema).default([]),
@@ -71,6 +76,10 @@ export const poseEntrySchema = z
     end: phaseSchema,
   })
   .superRefine((entry, ctx) => {
+    const entryView: View = entry.view ?? BASES[entry.start.base].view;
+    if (entry.mirror && entryView !== 'top') {
+      ctx.addIssue({ code: 'custom', path: ['mirror'], message: `mirror is only for figures seen from above lying face down, not the ${entryView} view` });
+    }
     for (const phase of ['start', 'middle', 'end'] as const) {
       const p = entry[phase];
       if (!p) continue;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_CONTENT_DIR, SourceFile, type ContentProblem } from '../content/load.js';
 import { JOINTS, NEUTRAL, type Angles, type Shortening, type View } from './body.js';
 import { BASES } from './bases.js';
+import { CHAIR_DEPTH } from './scene.js';
 import type { Placement } from './geometry.js';
 import { poseEntrySchema, poseFileSchema, type Contact, type PhaseInput, type PoseEntry, type Prop } from './pose-schema.js';
 
@@ -18,6 +19,8 @@ export interface Phase {
 export interface FigurePose {
   id: string;
   view: View;
+  /** Flip left to right (face-down top views): the person's right on the image right. */
+  mirror: boolean;
   working: PoseEntry['working'];
   props: Prop[];
   start: Phase;
@@ -44,14 +47,43 @@ function resolvePhase(p: PhaseInput, common: Contact[], view: View): Phase {
   };
 }
 
+type Where = Extract<Prop, { kind: 'band' }>['from'];
+const flip = (w: Where): Where => (typeof w === 'string' ? w : [-w[0], w[1]]);
+
+/** A prop's fixed positions flipped left to right, to match a mirrored figure. */
+function mirrorProp(p: Prop): Prop {
+  switch (p.kind) {
+    case 'mat':
+      return { kind: 'mat', ...(p.to !== undefined ? { from: -p.to } : {}), ...(p.from !== undefined ? { to: -p.from } : {}) };
+    case 'band':
+      return { ...p, from: flip(p.from), to: flip(p.to) };
+    case 'weight':
+    case 'pillow':
+    case 'towel':
+      return { ...p, at: flip(p.at) };
+    case 'wall':
+      return { ...p, x: -p.x };
+    case 'chair':
+      return { ...p, x: -p.x - CHAIR_DEPTH, back: p.back === 'left' ? 'right' : p.back === 'right' ? 'left' : 'none' };
+    case 'counter':
+      return { ...p, x: -p.x, side: p.side === 'left' ? 'right' : 'left' };
+    case 'step':
+    case 'bed':
+      return { ...p, x: -p.x - p.width };
+    default:
+      return p;
+  }
+}
+
 export function resolvePose(entry: PoseEntry, file: SourceFile, index: number): FigurePose {
   const common = entry.contacts.flat();
   const view = entry.view ?? BASES[entry.start.base].view;
   return {
     id: entry.id,
     view,
+    mirror: entry.mirror,
     working: entry.working,
-    props: entry.props,
+    props: entry.mirror ? entry.props.map(mirrorProp) : entry.props,
     start: resolvePhase(entry.start, common, view),
     ...(entry.middle ? { middle: resolvePhase(entry.middle, common, view) } : {}),
     end: resolvePhase(entry.end, common, view),

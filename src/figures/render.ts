@@ -2,10 +2,11 @@ import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import { RADIUS, type Side } from './body.js';
 import { CARD, drawCard, drawHeader, drawKey, drawTag } from './card.js';
-import { skeletonOf } from './check.js';
+import { skeletonOf, unmirroredSkeletonOf } from './check.js';
 import { drawArrow, drawCarried, drawFigure, drawRoom, type FigureStyle, type Group, type Transform } from './draw.js';
-import { allPoints, lerp, lerpAngles, pointOf, solve, type Point, type PointName, type Skeleton } from './geometry.js';
+import { allPoints, lerp, lerpAngles, mirrored, pointOf, solve, type Point, type PointName, type Skeleton } from './geometry.js';
 import type { FigurePose, Phase } from './poses.js';
+import { encodePng } from './png.js';
 import { chairSpan, counterSpan } from './scene.js';
 
 /** One figure card as PNG bytes (640x400), and single frames for the GIF. Same data, same bytes. */
@@ -28,7 +29,7 @@ const VIEW_LABEL = { side: 'Side view', front: 'Front view', top: 'Seen from abo
 
 export function subtitleOf(pose: FigurePose): string {
   const side = pose.working === 'left' || pose.working === 'right' ? ` · working leg: ${pose.working} (orange)` : pose.working === 'both' ? ' · both legs work (orange)' : '';
-  return `${VIEW_LABEL[pose.view]}${side}`;
+  return `${VIEW_LABEL[pose.view]}${pose.mirror ? ', lying face down' : ''}${side}`;
 }
 
 function styleOf(pose: FigurePose): FigureStyle {
@@ -118,18 +119,32 @@ export function movedGroups(a: Skeleton, b: Skeleton): Set<Group> {
   return out;
 }
 
-function newCanvas(width: number, height: number): Canvas {
+/**
+ * One canvas per size, reused: every render paints the whole card, and a fresh canvas (allocating
+ * and clearing its pixels) cost more than the drawing on it. Rendering is synchronous, so no two
+ * renders share one at the same time.
+ */
+const canvases = new Map<string, Canvas>();
+function canvasOf(width: number, height: number, role: 'card' | 'ghost'): Canvas {
   setUpFont();
-  return createCanvas(width, height);
+  const key = `${role} ${width}x${height}`;
+  let canvas = canvases.get(key);
+  if (!canvas) {
+    canvas = createCanvas(width, height);
+    canvases.set(key, canvas);
+  }
+  // Back to a blank canvas with default state (line caps, alpha, fonts), as a new one would be.
+  canvas.getContext('2d').reset();
+  return canvas;
 }
 
-/** One reusable layer for the faint poses: allocating a canvas per render costs more than clearing it. */
-let ghostLayer: Canvas | undefined;
-
-/** The still card: start pose faint, end pose solid, an arrow along the movement, labels. */
+/**
+ * The still card: start pose faint, end pose solid, an arrow along the movement, labels. The
+ * canvas is shared with the next render: encode or copy it before rendering again.
+ */
 export function renderCanvas(pose: FigurePose, text: FigureText): Canvas {
   const { width, height } = CARD;
-  const canvas = newCanvas(width, height);
+  const canvas = canvasOf(width, height, 'card');
   const ctx = canvas.getContext('2d');
   const skeletons = phasesOf(pose).map((p) => skeletonOf(pose, p));
   const start = skeletons[0]!;
@@ -150,10 +165,8 @@ export function renderCanvas(pose: FigurePose, text: FigureText): Canvas {
   const moved = movedGroups(start, end);
   const ghost = (s: Skeleton, alpha: number) => {
     if (moved.size === 0) return;
-    ghostLayer ??= createCanvas(width, height);
-    const layer = ghostLayer;
+    const layer = canvasOf(width, height, 'ghost');
     const g = layer.getContext('2d');
-    g.clearRect(0, 0, width, height);
     drawFigure(g, t, s, style, moved);
     drawCarried(g, t, pose.props.filter((p) => p.kind === 'band' || p.kind === 'weight' || p.kind === 'dowel'), s);
     ctx.globalAlpha = alpha;
@@ -178,11 +191,17 @@ export function renderCanvas(pose: FigurePose, text: FigureText): Canvas {
 }
 
 export function renderPng(pose: FigurePose, text: FigureText): Buffer {
-  return renderCanvas(pose, text).toBuffer('image/png');
+  const canvas = renderCanvas(pose, text);
+  return encodePng(canvas.data(), canvas.width, canvas.height);
 }
 
 /** The pose part-way from start to end (0..1), passing through the middle pose when there is one. */
 export function skeletonAt(pose: FigurePose, k: number): Skeleton {
+  const s = unmirroredAt(pose, k);
+  return pose.mirror ? mirrored(s) : s;
+}
+
+function unmirroredAt(pose: FigurePose, k: number): Skeleton {
   const phases = phasesOf(pose);
   const span = k * (phases.length - 1);
   const i = Math.min(Math.floor(span), phases.length - 2);
@@ -196,14 +215,14 @@ export function skeletonAt(pose: FigurePose, k: number): Skeleton {
     return solve(angles, pose.view, shorten, { anchor: a.place.anchor, at, ground: a.place.ground === true && b.place.ground === true });
   }
   // Different anchors: move the pelvis in a straight line between the two placements.
-  const sa = skeletonOf(pose, a);
-  const sb = skeletonOf(pose, b);
+  const sa = unmirroredSkeletonOf(pose, a);
+  const sb = unmirroredSkeletonOf(pose, b);
   return solve(angles, pose.view, shorten, { anchor: 'pelvis', at: [lerp(sa.pelvis.x, sb.pelvis.x, f), lerp(sa.pelvis.y, sb.pelvis.y, f)] });
 }
 
 /** One animation frame: the figure at k (0..1), solid, in the still card's frame. */
 export function renderFrame(pose: FigurePose, text: FigureText, k: number, size: { width: number; height: number }): Uint8ClampedArray {
-  const canvas = newCanvas(size.width, size.height);
+  const canvas = canvasOf(size.width, size.height, 'card');
   const ctx = canvas.getContext('2d');
   const skeletons = phasesOf(pose).map((p) => skeletonOf(pose, p));
   const b = bounds(pose, skeletons);

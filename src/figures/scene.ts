@@ -14,7 +14,7 @@ export function locate(s: Skeleton, where: Where): Point {
 /** A horizontal top (y between x0 and x1) or a vertical face at x. */
 export type Plane = { kind: 'top'; y: number; x0: number; x1: number } | { kind: 'face'; x: number; y0: number; y1: number };
 
-const CHAIR_DEPTH = 42;
+export const CHAIR_DEPTH = 42;
 const COUNTER_DEPTH = 60;
 
 export function counterSpan(p: Extract<Prop, { kind: 'counter' }>): [number, number] {

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { Coach } from '../app/coach.js';
+import { QaRecords } from '../app/qa-records.js';
 import type { Clock } from '../app/time.js';
 import type { LlmConfig } from '../config.js';
 import type { Library } from '../content/library.js';
 import { readRedFlags } from '../coaching/red-flags/engine.js';
 import { referralText, screenRedFlags, whatToDoNow, type Referral, type Subject } from '../coaching/safety.js';
 import type { Db } from '../db/connection.js';
-import { logQuestion, questionsSince, threadHistory } from '../db/repos/qa.js';
 import type { ChatMessage, Llm } from './client.js';
 import { checkAnswer, classifyFixed, FIXED_FAQ } from './guardrails.js';
 import { fillPrompt } from './prompts.js';
@@ -57,7 +57,11 @@ export interface AnswererDeps {
 }
 
 export class Answerer {
-  constructor(private readonly deps: AnswererDeps) {}
+  private readonly records: QaRecords;
+
+  constructor(private readonly deps: AnswererDeps) {
+    this.records = new QaRecords(deps);
+  }
 
   async answer(req: AnswerRequest): Promise<Answer> {
     const question = req.question.trim();
@@ -67,7 +71,7 @@ export class Answerer {
       return { outcome: 'too_long', text: `That question is ${question.length} characters; please keep it under ${config.QA_MAX_QUESTION_CHARS}. One question at a time gets the best answer.`, sources: [] };
     }
     const hourAgo = new Date(clock().getTime() - 3_600_000);
-    const recent = questionsSince(this.deps.db, req.personId, hourAgo);
+    const recent = this.records.questionsSince(req.personId, hourAgo);
     if (recent.length >= config.QA_QUESTIONS_PER_HOUR) {
       const oldest = recent[0]!;
       const minutes = Math.max(1, Math.ceil((oldest.getTime() + 3_600_000 - clock().getTime()) / 60_000));
@@ -75,7 +79,7 @@ export class Answerer {
     }
     const answer = await this.compose(req, question);
     this.deps.coach.ensurePerson(req.personId);
-    logQuestion(this.deps.db, {
+    this.records.logQuestion({
       personId: req.personId,
       where: req.where,
       threadId: req.threadId ?? null,
@@ -114,7 +118,7 @@ export class Answerer {
       }[fixed];
       return { outcome: 'fixed', text: entry ? `${lead}\n\n${entry.quote}` : lead, sources: entry ? [entry] : [] };
     }
-    const history = req.threadId ? threadHistory(this.deps.db, req.threadId, 3) : [];
+    const history = req.threadId ? this.records.threadHistory(req.threadId, 3) : [];
     const query = [...history.map((h) => h.question), question].join(' ');
     const hits = retriever.search(query, 4);
     if (scopeOf(question, hits) !== 'in_scope') return { outcome: 'fallback', text: NOT_COVERED_TEXT, sources: [] };

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../app/time.js';
 import type { LlmConfig } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { getMeta, setMeta } from '../db/repos/meta.js';
+import { QaRecords } from '../app/qa-records.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -56,11 +56,14 @@ export class OpenAiLlm implements Llm {
     return new OpenAiLlm(sdk, config, deps);
   }
 
+  private readonly records: QaRecords;
+
   private constructor(
     private readonly sdk: typeof OpenAI,
     private readonly config: LlmConfig & { OPENAI_API_KEY: string },
     private readonly deps: { db: Db; clock: Clock; logger: Logger },
   ) {
+    this.records = new QaRecords(deps);
     this.client = new sdk({
       apiKey: config.OPENAI_API_KEY,
       ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
@@ -69,12 +72,8 @@ export class OpenAiLlm implements Llm {
     });
   }
 
-  private budgetKey(): string {
-    return `llm_tokens:${this.deps.clock().toISOString().slice(0, 10)}`;
-  }
-
   tokensUsedToday(): number {
-    return Number(getMeta(this.deps.db, this.budgetKey()) ?? 0);
+    return this.records.tokensUsedToday();
   }
 
   async complete(messages: ChatMessage[], opts: CompleteOptions): Promise<Completion | { failure: LlmFailure }> {
@@ -109,7 +108,7 @@ export class OpenAiLlm implements Llm {
       const text = loose.choices?.[0]?.message?.content;
       const usage = loose.usage;
       const used = (usage?.total_tokens ?? 0) || Math.ceil(JSON.stringify(messages).length / 4);
-      setMeta(this.deps.db, this.budgetKey(), String(this.tokensUsedToday() + used), this.deps.clock());
+      this.records.addTokensUsed(used);
       if (typeof text !== 'string') return { failure: 'malformed', error: null };
       return { text, promptTokens: usage?.prompt_tokens ?? 0, completionTokens: usage?.completion_tokens ?? 0 };
     } catch (error) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../app/time.js';
 import type { Library } from '../content/library.js';
 import type { Db } from '../db/connection.js';
-import { cachedPhrase, cachePhrase } from '../db/repos/qa.js';
+import { QaRecords } from '../app/qa-records.js';
 import type { Llm } from './client.js';
 import { checkAnswer } from './guardrails.js';
 import { fillPrompt } from './prompts.js';
@@ -29,12 +29,16 @@ export function templateIntro(f: IntroFacts): string {
 }
 
 export class Phraser {
-  constructor(private readonly deps: { llm: Llm; db: Db; clock: Clock; library: Library; model: string }) {}
+  private readonly records: QaRecords;
+
+  constructor(private readonly deps: { llm: Llm; db: Db; clock: Clock; library: Library; model: string }) {
+    this.records = new QaRecords(deps);
+  }
 
   async intro(f: IntroFacts): Promise<string> {
     if (!this.deps.llm.enabled) return templateIntro(f);
     const key = createHash('sha256').update(JSON.stringify([this.deps.model, f.occasion, f.facts])).digest('hex');
-    const cached = cachedPhrase(this.deps.db, key);
+    const cached = this.records.cachedPhrase(key);
     if (cached) return cached;
     const result = await this.deps.llm.complete(
       [
@@ -48,7 +52,7 @@ export class Phraser {
     // An intro names no exercise at all: the exercises below are the code's, not the LLM's.
     const namesExercise = check.ok && this.deps.library.exercises.some((e) => check.text.toLowerCase().includes(e.name.toLowerCase()));
     if (!check.ok || namesExercise) return templateIntro(f);
-    cachePhrase(this.deps.db, key, check.text, this.deps.clock());
+    this.records.cachePhrase(key, check.text);
     return check.text;
   }
 }

@@ -38,6 +38,12 @@ const PLANTED: [file: string, code: string, why: RegExp][] = [
   ['src/discord/planted.ts', "import { getMeta } from '../db/repos/meta.js';", /only through src\/app/],
   ['src/discord/commands/planted.ts', "import { activePlan } from '../../db/repos/plans.js';", /only through src\/app/],
   ['src/qa/planted.ts', "import { logQuestion } from '../db/repos/qa.js';", /only through src\/app/],
+  // The files that were exceptions until the ledger, lease and Q&A records moved behind src/app.
+  ['src/scheduler/scheduler.ts', "import { acquireLease } from '../db/repos/lease.js';", /only through src\/app/],
+  ['src/qa/answer.ts', "import { logQuestion } from '../db/repos/qa.js';", /only through src\/app/],
+  ['src/qa/client.ts', "import { getMeta } from '../db/repos/meta.js';", /only through src\/app/],
+  ['src/qa/phrase.ts', "import { cachePhrase } from '../db/repos/qa.js';", /only through src\/app/],
+  ['bench/safety.ts', "import { score } from '../tests/safety/red-flag-score.js';", /never tests/],
   ['src/app/planted.ts', "import { Scheduler } from '../scheduler/scheduler.js';", /use-case layer/],
   ['src/flows/planted.ts', "import { activePlan } from '../db/repos/plans.js';", /database types only/],
   ['src/views/planted.ts', "import { Coach } from '../app/coach.js';", /never the app or an adapter/],

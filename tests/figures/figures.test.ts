@@ -11,7 +11,8 @@ import { figureCache, figureFor, figureIds, hasFigure, titleOf } from '../../src
 import { readPoses, type FigurePose } from '../../src/figures/poses.js';
 import { renderPng } from '../../src/figures/render.js';
 import { checkFigures } from '../../src/figures/validate.js';
-import { checkPose } from '../../src/figures/check.js';
+import { checkPose, skeletonOf } from '../../src/figures/check.js';
+import { altText } from '../../src/figures/alt-text.js';
 
 const library = getLibrary();
 const shipped = checkFigures(library);
@@ -77,6 +78,14 @@ describe('the shipped figures', () => {
     expect(renderPng(a!, { title: 'B' }).equals(first)).toBe(false);
   });
 
+  it('stays byte-identical when other figures are rendered in between (the canvas is reused)', () => {
+    const [a, b, c] = shipped.poses;
+    const first = renderPng(a!, { title: 'A' });
+    renderPng(b!, { title: 'B' });
+    renderGif(c!, { title: 'C' });
+    expect(renderPng(a!, { title: 'A' }).equals(first)).toBe(true);
+  });
+
   it('animates start -> end -> start as a GIF of at least 8 frames, deterministically', () => {
     const pose = shipped.poses.find((p) => p.id === 'glute_bridge_top_hold')!;
     const gif = renderGif(pose, { title: 'Glute bridge' });
@@ -87,6 +96,60 @@ describe('the shipped figures', () => {
     for (let i = 0; i < gif.length - 3; i++) if (gif[i] === 0x21 && gif[i + 1] === 0xf9 && gif[i + 2] === 0x04) frames++;
     expect(frames).toBeGreaterThanOrEqual(8);
     expect(renderGif(pose, { title: 'Glute bridge' }).equals(gif)).toBe(true);
+  });
+});
+
+/** Mean image x of the accent-coloured pixels in the figure area (below the header). */
+async function accentCentreX(png: Buffer): Promise<number> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const { data } = ctx.getImageData(0, CARD.header, image.width, image.height - CARD.header);
+  const accent = rgb(COLORS.accent);
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (Math.abs(data[i]! - accent[0]) + Math.abs(data[i + 1]! - accent[1]) + Math.abs(data[i + 2]! - accent[2]) < 30) {
+      sum += (i / 4) % image.width;
+      n++;
+    }
+  }
+  return sum / n;
+}
+
+describe('the mirror flag (lying face down, seen from above)', () => {
+  const prone = shipped.poses.find((p) => p.id === 'prone_ir_foot_swing')!;
+  const faceUp: FigurePose = { ...prone, mirror: false };
+
+  it('is set on the face-down top views', () => {
+    for (const id of ['prone_er_foot_swing', 'prone_ir_foot_swing', 'banded_prone_ir']) {
+      expect(shipped.poses.find((p) => p.id === id)?.mirror, id).toBe(true);
+    }
+  });
+
+  it('puts the person\'s right leg on the image right, and says the person lies face down', async () => {
+    expect(prone.working).toBe('right');
+    const mirroredPng = renderPng(prone, { title: 'Prone' });
+    const plainPng = renderPng(faceUp, { title: 'Prone' });
+    expect(await accentCentreX(mirroredPng)).toBeGreaterThan(CARD.width / 2);
+    expect(await accentCentreX(plainPng)).toBeLessThan(CARD.width / 2);
+    expect(altText(prone, 'Prone')).toContain('lying face down');
+    expect(altText(faceUp, 'Prone')).not.toContain('face down');
+  });
+
+  it('flips the figure exactly about the midline and renders deterministically', () => {
+    const a = skeletonOf(prone, prone.end);
+    const b = skeletonOf(faceUp, faceUp.end);
+    for (const key of ['hip', 'knee', 'ankle', 'toe', 'hand'] as const) {
+      expect(a.right[key].x).toBeCloseTo(-b.right[key].x, 9);
+      expect(a.right[key].y).toBeCloseTo(b.right[key].y, 9);
+    }
+    const png = renderPng(prone, { title: 'Prone' });
+    expect(renderPng(prone, { title: 'Prone' }).equals(png)).toBe(true);
+    expect(renderPng(faceUp, { title: 'Prone' }).equals(png)).toBe(false);
+    const gif = renderGif(prone, { title: 'Prone' });
+    expect(renderGif(prone, { title: 'Prone' }).equals(gif)).toBe(true);
   });
 });
 
@@ -176,6 +239,38 @@ describe('the pose validator', () => {
 `);
     expect(problems.some((p) => p.startsWith('poses/planted.yaml:3 poses[0].contacts[0]:'))).toBe(true);
     expect(problems.some((p) => p.startsWith('poses/planted.yaml:4 poses[0].start.base:'))).toBe(true);
+  });
+
+  it('rejects a mirror flag on a view that is not from above, and one that is not true or false', () => {
+    const { problems } = posesFrom(`poses:
+  - id: mirrored_side
+    mirror: true
+    start: { base: prone }
+    end: { base: prone }
+  - id: mirrored_maybe
+    mirror: sometimes
+    start: { base: top_supine }
+    end: { base: top_supine }
+  - id: mirrored_top
+    mirror: true
+    props: [{ kind: band, from: [30, -70], to: right_ankle }]
+    start: { base: top_supine }
+    end: { base: top_supine, right_knee: 50 }
+`);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^poses\/planted\.yaml:3 poses\[0\]\.mirror: mirror is only for figures seen from above lying face down, not the side view/);
+    expect(problems[1]).toMatch(/^poses\/planted\.yaml:7 poses\[1\]\.mirror: /);
+  });
+
+  it('flips fixed prop positions with a mirrored figure', () => {
+    const { poses } = posesFrom(`poses:
+  - id: mirrored_band
+    mirror: true
+    props: [{ kind: band, from: [30, -70], to: right_ankle }]
+    start: { base: top_supine }
+    end: { base: top_supine }
+`);
+    expect(poses[0]!.props[0]).toEqual({ kind: 'band', from: [-30, -70], to: 'right_ankle' });
   });
 
   it('ignores poses for ids the library does not have yet, and lists them as waiting', () => {

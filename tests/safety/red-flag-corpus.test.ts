@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RED_FLAG_IDS } from '../../src/content/ids.js';
 import { getLibrary } from '../../src/content/load.js';
 import { readRedFlags } from '../../src/coaching/red-flags/engine.js';
-import { loadBenign, loadPositives, score } from './red-flag-score.js';
+import { loadBenign, loadPositives, score } from '../../testkit/safety/red-flag-score.js';
 
 /**
  * The gates of issue 9 on the labelled corpora in ./corpus (written fresh; see the YAML headers).

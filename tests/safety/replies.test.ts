@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getLibrary } from '../../src/content/load.js';
 import { checkAnswer, ungroundedNumbers, unknownDrillNames } from '../../src/qa/guardrails.js';
 import { Retriever } from '../../src/qa/retrieval.js';
-import { loadReplies, scoreReplies } from './reply-score.js';
+import { loadReplies, scoreReplies } from '../../testkit/safety/reply-score.js';
 
 const library = getLibrary();
 const retriever = new Retriever(library);

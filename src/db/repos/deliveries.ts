@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { prepared } from '../prepared.js';
 import { deliveries, type DeliveryPart } from '../schema.js';
 import type { Queryable } from '../types.js';
 
@@ -35,13 +36,25 @@ export interface ClaimInput {
 
 /** Claim one (person, local date) with what it will send; undefined if it was already claimed. */
 export function claimDay(db: Queryable, input: ClaimInput, now: Date): Delivery | undefined {
-  // Only the id comes back (reading the row would parse the parts just written): one per person in a fan-out.
-  const [row] = db
-    .insert(deliveries)
-    .values({ ...input, status: 'claimed', claimedAt: now })
-    .onConflictDoNothing()
-    .returning({ id: deliveries.id })
-    .all();
+  // Prepared once with placeholders: this runs for every person in a fan-out, and building the
+  // query (objects, then SQL text) cost more than running it. Only the id comes back.
+  const [row] = prepared(db, 'claimDay', () =>
+    db
+      .insert(deliveries)
+      .values({
+        personId: sql.placeholder('personId'),
+        localDate: sql.placeholder('localDate'),
+        nonce: sql.placeholder('nonce'),
+        dueAt: sql.placeholder('dueAt'),
+        parts: sql.placeholder('parts'),
+        workoutId: sql.placeholder('workoutId'),
+        status: 'claimed',
+        claimedAt: sql.placeholder('claimedAt'),
+      })
+      .onConflictDoNothing()
+      .returning({ id: deliveries.id })
+      .prepare(),
+  ).all({ ...input, claimedAt: now });
   if (!row) return undefined;
   return {
     ...input,
@@ -61,10 +74,26 @@ export function claimDay(db: Queryable, input: ClaimInput, now: Date): Delivery 
 
 /** Record a day that fell outside the catch-up window, so it is never sent later. */
 export function skipDay(db: Queryable, personId: string, localDate: string, dueAt: Date, now: Date): void {
-  db.insert(deliveries)
-    .values({ personId, localDate, nonce: '-', status: 'skipped', dueAt, claimedAt: now, error: 'outside the catch-up window' })
-    .onConflictDoNothing()
-    .run();
+  prepared(db, 'skipDay', () =>
+    db
+      .insert(deliveries)
+      .values({
+        personId: sql.placeholder('personId'),
+        localDate: sql.placeholder('localDate'),
+        nonce: '-',
+        status: 'skipped',
+        dueAt: sql.placeholder('dueAt'),
+        claimedAt: sql.placeholder('claimedAt'),
+        error: 'outside the catch-up window',
+      })
+      .onConflictDoNothing()
+      .prepare(),
+  ).run({ personId, localDate, dueAt, claimedAt: now });
+}
+
+/** The workout a claimed day sends, fixed when it is first built (just before the first send). */
+export function attachWorkout(db: Queryable, id: number, workoutId: number): void {
+  prepared(db, 'attachWorkout', () => db.update(deliveries).set({ workoutId: sql`${sql.placeholder('workoutId')}` }).where(eq(deliveries.id, sql.placeholder('id'))).prepare()).run({ id, workoutId });
 }
 
 /** Claimed deliveries ready to (re)send now, oldest first. */
@@ -90,10 +119,18 @@ export function dueNudges(db: Queryable, now: Date, limit: number): Delivery[] {
 }
 
 export function recordPartSent(db: Queryable, id: number, partsSent: number, done: boolean, now: Date): void {
-  db.update(deliveries)
-    .set({ partsSent, ...(done ? { status: 'sent' as const, sentAt: now, nextAttemptAt: null } : {}) })
-    .where(eq(deliveries.id, id))
-    .run();
+  // Prepared once (two shapes): this runs after every message of a fan-out.
+  if (done) {
+    prepared(db, 'recordLastPartSent', () =>
+      db
+        .update(deliveries)
+        .set({ partsSent: sql`${sql.placeholder('partsSent')}`, status: 'sent', sentAt: sql`${sql.placeholder('sentAt')}`, nextAttemptAt: null })
+        .where(eq(deliveries.id, sql.placeholder('id')))
+        .prepare(),
+    ).run({ id, partsSent, sentAt: now.getTime() });
+    return;
+  }
+  prepared(db, 'recordPartSent', () => db.update(deliveries).set({ partsSent: sql`${sql.placeholder('partsSent')}` }).where(eq(deliveries.id, sql.placeholder('id'))).prepare()).run({ id, partsSent });
 }
 
 export function snoozeDelivery(db: Queryable, personId: string, localDate: string, remindAt: Date): boolean {

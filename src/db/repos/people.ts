@@ -89,7 +89,9 @@ export function duePeople(db: Queryable, now: Date, limit: number): Person[] {
 }
 
 export function setNextRun(db: Queryable, id: string, nextRunAt: Date | null): void {
-  db.update(people).set({ nextRunAt }).where(eq(people.id, id)).run();
+  // Prepared once: the scheduler's claim runs this for every due person.
+  // drizzle's update takes a placeholder only as raw SQL, so the value is stored as the column does (ms).
+  prepared(db, 'setNextRun', () => db.update(people).set({ nextRunAt: sql`${sql.placeholder('nextRunAt')}` }).where(eq(people.id, sql.placeholder('id'))).prepare()).run({ id, nextRunAt: nextRunAt?.getTime() ?? null });
 }
 
 export function rememberDmChannel(db: Queryable, id: string, channelId: string): void {

@@ -20,6 +20,12 @@ export function activePlan(db: Queryable, personId: string): StoredPlan | undefi
   return prepared(db, 'activePlan', () => db.select().from(plans).where(and(eq(plans.personId, sql.placeholder('personId')), eq(plans.active, true))).prepare()).get({ personId });
 }
 
+/** Whether the person has an active plan: read from the partial index alone, never the plan row. */
+export function hasActivePlan(db: Queryable, personId: string): boolean {
+  // A literal `active = 1` (not a bound value) lets SQLite use the partial index plans_one_active.
+  return prepared(db, 'hasActivePlan', () => db.select({ id: plans.id }).from(plans).where(and(eq(plans.personId, sql.placeholder('personId')), sql`${plans.active} = 1`)).prepare()).get({ personId }) !== undefined;
+}
+
 /** When the active plan was made, without reading the plan itself. */
 export function activePlanStartedAt(db: Queryable, personId: string): Date | undefined {
   return prepared(db, 'activePlanStartedAt', () =>

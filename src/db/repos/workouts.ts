@@ -12,12 +12,22 @@ export type Feedback = typeof feedback.$inferSelect;
 export function ensureWorkout(db: Queryable, personId: string, planId: number | null, session: Session, now: Date): Workout {
   // Only the id comes back: reading the row back would parse the session JSON just written, and
   // this runs for every person in a fan-out. No row comes back when the day already had a workout.
-  const [created] = db
-    .insert(workouts)
-    .values({ personId, planId, localDate: session.localDate, session, status: 'planned', createdAt: now })
-    .onConflictDoNothing()
-    .returning({ id: workouts.id })
-    .all();
+  // Prepared once: the scheduler builds one workout per person in a fan-out.
+  const [created] = prepared(db, 'ensureWorkout', () =>
+    db
+      .insert(workouts)
+      .values({
+        personId: sql.placeholder('personId'),
+        planId: sql.placeholder('planId'),
+        localDate: sql.placeholder('localDate'),
+        session: sql.placeholder('session'),
+        status: 'planned',
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .onConflictDoNothing()
+      .returning({ id: workouts.id })
+      .prepare(),
+  ).all({ personId, planId, localDate: session.localDate, session, createdAt: now });
   if (!created) return workoutOn(db, personId, session.localDate)!;
   return { id: created.id, personId, planId, localDate: session.localDate, session, status: 'planned', feedbackDraft: null, createdAt: now, completedAt: null };
 }
@@ -117,12 +127,16 @@ export function settleFeedback(db: Queryable, id: number, morning: MorningInput,
 
 /** Feedback with its workout's local date, for the days from `since` (inclusive). */
 export function feedbackSince(db: Queryable, personId: string, since: string): (Feedback & { localDate: string })[] {
-  return db
-    .select({ f: feedback, localDate: workouts.localDate })
-    .from(feedback)
-    .innerJoin(workouts, eq(workouts.id, feedback.workoutId))
-    .where(and(eq(feedback.personId, personId), gte(workouts.localDate, since)))
-    .orderBy(workouts.localDate)
-    .all()
+  // Prepared once: every daily DM's opening line reads this.
+  return prepared(db, 'feedbackSince', () =>
+    db
+      .select({ f: feedback, localDate: workouts.localDate })
+      .from(feedback)
+      .innerJoin(workouts, eq(workouts.id, feedback.workoutId))
+      .where(and(eq(feedback.personId, sql.placeholder('personId')), gte(workouts.localDate, sql.placeholder('since'))))
+      .orderBy(workouts.localDate)
+      .prepare(),
+  )
+    .all({ personId, since })
     .map((r) => ({ ...r.f, localDate: r.localDate }));
 }

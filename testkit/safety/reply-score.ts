@@ -13,7 +13,7 @@ const file = z.object({
 });
 
 export function loadReplies() {
-  return file.parse(parse(readFileSync(join(import.meta.dirname, 'corpus', 'replies.yaml'), 'utf8')));
+  return file.parse(parse(readFileSync(join(import.meta.dirname, '..', '..', 'tests', 'safety', 'corpus', 'replies.yaml'), 'utf8')));
 }
 
 export function scoreReplies(library: Library, retriever: Retriever) {

@@ -8,7 +8,8 @@ import type { Subject } from '../../src/coaching/safety.js';
 
 /** Scores the red-flag reader on a labelled corpus (used by the gate tests and by `npm run bench`). */
 
-const CORPUS_DIR = join(import.meta.dirname, 'corpus');
+/** The labelled corpora live beside the safety tests that gate on them. */
+const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'tests', 'safety', 'corpus');
 
 export interface Labelled {
   text: string;
