@@ -19,8 +19,10 @@ import { setNextRun, setStatus, updateSettings, type Person } from '../db/repos/
 import { activePlan, markPlanDelivered, saveActivePlan, undeliveredPlan, type StoredPlan } from '../db/repos/plans.js';
 import { engineState, replaceEngineState, seedEngineState } from '../db/repos/progression.js';
 import { recordScreen } from '../db/repos/safety.js';
-import { reduceAssessment, type AssessmentAction, type AssessmentContext, type AssessmentState } from '../flows/assessment-state.js';
+import { CORE_TESTS, draftToAnswers, emptyDraft, reduceAssessment, testsInSitting, type AssessmentAction, type AssessmentContext, type AssessmentState } from '../flows/assessment-state.js';
 import { confirmFlagsName } from '../flows/assessment-input.js';
+import type { Side, TestId } from '../content/ids.js';
+import { carriedState, checksDraft, mergedDraft, whatChanged } from './checks.js';
 import { assessmentView } from '../views/assessment-view.js';
 import { redFlagConfirmView } from '../views/referral-view.js';
 import type { View } from '../views/view.js';
@@ -36,8 +38,14 @@ export type AssessmentStepResult =
   | { kind: 'referral'; referral: Referral }
   /** Red flags ticked: the "You ticked" check (nothing stored until "That's right"). */
   | { kind: 'confirm_flags'; flags: RedFlagId[]; view: View }
-  | { kind: 'complete'; plan: Plan; planId: number; assessmentId: number; comparison: Comparison | null }
+  | { kind: 'complete'; plan: Plan; planId: number; assessmentId: number; comparison: Comparison | null; checks?: ChecksDone }
   | { kind: 'paused'; assessment: StoredAssessment };
+
+/** A sitting of deferred checks finished: what changed in one line, and how many checks are left. */
+export interface ChecksDone {
+  changed: string;
+  left: number;
+}
 
 export type OpenAssessment =
   | { kind: 'needs_consent' }
@@ -54,7 +62,7 @@ export type AssessmentEntry =
   | { kind: 'referral'; referral: Referral }
   | { kind: 'in_progress'; assessment: StoredAssessment; view: View }
   | { kind: 'undelivered_plan'; plan: StoredPlan }
-  | { kind: 'has_plan'; plan: StoredPlan }
+  | { kind: 'has_plan'; plan: StoredPlan; checks: TestId[] }
   | { kind: 'none' };
 
 /** The assessment: reads (`entry`, `currentAssessment`) never write; `startOrResume` and `act` do. */
@@ -81,7 +89,38 @@ export class Assessments {
     const undelivered = undeliveredPlan(this.deps.db, personId);
     if (undelivered) return { kind: 'undelivered_plan', plan: undelivered };
     const plan = activePlan(this.deps.db, personId);
-    return plan ? { kind: 'has_plan', plan } : { kind: 'none' };
+    return plan ? { kind: 'has_plan', plan, checks: this.pendingChecks(personId) } : { kind: 'none' };
+  }
+
+  /** The deferred tests still to come (the last completed assessment's list). Reads only. */
+  pendingChecks(personId: string): TestId[] {
+    if (!activePlan(this.deps.db, personId)) return [];
+    return latestCompletedAssessment(this.deps.db, personId)?.draft.later ?? [];
+  }
+
+  /**
+   * Start a sitting of the next deferred checks (or resume the assessment in progress). A first
+   * plan was built without them; finishing rebuilds the plan keeping progress.
+   */
+  startChecks(personId: string): OpenAssessment | { kind: 'no_checks' } {
+    const person = this.people.find(personId);
+    if (!person?.consentAt) return { kind: 'needs_consent' };
+    const referral = this.safety.referral(personId);
+    if (referral) return { kind: 'referral', referral };
+    const existing = this.currentAssessment(personId);
+    if (existing) return { kind: 'open', assessment: existing, resumed: true, view: this.view(existing) };
+    const pending = this.pendingChecks(personId);
+    const last = latestCompletedAssessment(this.deps.db, personId);
+    if (pending.length === 0 || !last) return { kind: 'no_checks' };
+    const draft = checksDraft(pending, last.draft);
+    const now = this.deps.clock();
+    const assessment = this.deps.db.transaction((tx) => {
+      const started = startAssessment(tx, personId, 'reassessment', now, draft);
+      const step = `test:${testsInSitting(draft)[0]!}` as const;
+      saveAssessmentProgress(tx, started.id, step, draft, now);
+      return { ...started, step };
+    });
+    return { kind: 'open', assessment, resumed: false, view: this.view(assessment) };
   }
 
   /** The kind a new assessment gets: a reassessment once a plan exists. */
@@ -96,22 +135,25 @@ export class Assessments {
     const referral = this.safety.referral(personId);
     if (referral) return { kind: 'referral', referral };
     const existing = this.currentAssessment(personId);
-    const assessment = existing ?? startAssessment(this.deps.db, personId, requested ?? this.kindFor(personId), this.deps.clock());
+    const kind = requested ?? this.kindFor(personId);
+    // A first plan comes from the core tests in one sitting; the rest are deferred checks.
+    const draft = kind === 'initial' ? { ...emptyDraft(), asked: [...CORE_TESTS] } : emptyDraft();
+    const assessment = existing ?? startAssessment(this.deps.db, personId, kind, this.deps.clock(), draft);
     return { kind: 'open', assessment, resumed: existing !== undefined, view: this.view(assessment) };
   }
 
-  view(assessment: StoredAssessment, notice?: string): View {
-    return assessmentView(assessment, this.deps.library, this.safety.askedFlags(assessment.personId), notice);
+  view(assessment: StoredAssessment, notice?: string, focus?: Side): View {
+    return assessmentView(assessment, this.deps.library, this.safety.askedFlags(assessment.personId), notice, focus);
   }
 
   /** Apply one answer or button to the person's assessment in progress and save the result. */
-  act(personId: string, action: AssessmentAction | { type: 'pause' }): AssessmentStepResult | { kind: 'no_assessment' } {
+  act(personId: string, action: AssessmentAction | { type: 'pause' }, opts: { autoAdvance?: boolean } = {}): AssessmentStepResult | { kind: 'no_assessment' } {
     const current = this.currentAssessment(personId);
     const person = this.people.find(personId);
     if (!current || !person) return { kind: 'no_assessment' };
     if (action.type === 'pause') return { kind: 'paused', assessment: current };
     const flags = this.safety.askedFlags(personId);
-    const ctx: AssessmentContext = { flags, prefs: this.people.prefsOf(person) };
+    const ctx: AssessmentContext = { flags, prefs: this.people.prefsOf(person), ...(opts.autoAdvance ? { autoAdvance: true } : {}) };
     const result = reduceAssessment(current, action, ctx);
     const now = this.deps.clock();
     switch (result.kind) {
@@ -141,8 +183,9 @@ export class Assessments {
         return { kind: 'referral', referral };
       }
       case 'complete': {
+        if (current.draft.checksOnly) return this.completeChecks(person, current, result.state, result.deferred);
         const comparison = current.kind === 'reassessment' ? this.compareWithLast(person, result.answers) : null;
-        const stored = this.complete(person, current, result.state, result.answers);
+        const stored = this.complete(person, current, { ...result.state, draft: { ...result.state.draft, later: result.deferred } }, result.answers);
         return { kind: 'complete', plan: stored.plan, planId: stored.id, assessmentId: current.id, comparison };
       }
     }
@@ -164,6 +207,35 @@ export class Assessments {
     const hips = ninetyNinetyHips(last.draft);
     const rows = resultsFor(this.deps.db, last.id).map((r) => (r.testId === 'ninety_ninety_sit' && hips[r.side] ? { ...r, hip: hips[r.side] } : r));
     return compareAssessments(rows, answers.tests, { before: first?.psfsMean ?? null, after: newMean }, days);
+  }
+
+  /**
+   * A checks sitting is done: its tests join the last assessment's answers, the plan is rebuilt
+   * from the whole picture, and each pattern keeps its progress (the reassessment rule).
+   */
+  private completeChecks(person: Person, current: StoredAssessment, state: AssessmentState, later: TestId[]): AssessmentStepResult {
+    const last = latestCompletedAssessment(this.deps.db, person.id);
+    const before = activePlan(this.deps.db, person.id);
+    const draft = last ? mergedDraft(last.draft, state.draft, later) : state.draft;
+    const answers = draftToAnswers(draft, this.people.prefsOf(person));
+    if (!answers.ok || !before) {
+      // Nothing to join (the plan was removed meanwhile): close the sitting without a change.
+      closeAssessment(this.deps.db, current.id, 'abandoned', this.deps.clock());
+      return { kind: 'paused', assessment: current };
+    }
+    const plan = buildPlan(answers.answers, this.deps.library);
+    const now = this.deps.clock();
+    const engine = carriedState(engineState(this.deps.db, person.id, this.people.localDate(person)), plan, this.people.localDate(person));
+    const stored = this.deps.db.transaction((tx) => {
+      saveAssessmentProgress(tx, current.id, state.step, draft, now);
+      saveResults(tx, current.id, person.id, answers.answers.tests, now);
+      const saved = saveActivePlan(tx, person.id, current.id, plan, now);
+      replaceEngineState(tx, person.id, engine, now);
+      closeAssessment(tx, current.id, 'completed', now);
+      return saved;
+    });
+    const checks: ChecksDone = { changed: whatChanged(before.plan, plan, this.deps.library), left: later.length };
+    return { kind: 'complete', plan, planId: stored.id, assessmentId: current.id, comparison: null, checks };
   }
 
   private complete(person: Person, current: StoredAssessment, state: AssessmentState, answers: Answers): StoredPlan {

@@ -1,4 +1,4 @@
-import type { FeedbackSignal, GoalId } from '../content/ids.js';
+import type { FeedbackSignal, GoalId, Side, TestId } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { TroubleshootingTopic } from '../content/schema.js';
 import type { Prefs } from '../coaching/assessment-answers.js';
@@ -27,7 +27,7 @@ import { Reports, type ProgressReport } from './reports.js';
 import { Safety } from './safety.js';
 import { Training, type FeedbackInput, type FeedbackOutcome, type MorningResult, type PendingMorning, type TodaysWorkout, type TrainingNow } from './training.js';
 
-export type { AssessmentEntry, AssessmentKind, AssessmentStepResult, OpenAssessment } from './assessment.js';
+export type { AssessmentEntry, AssessmentKind, AssessmentStepResult, ChecksDone, OpenAssessment } from './assessment.js';
 export type { FeedbackInput, FeedbackOutcome, FeedbackResult, MorningResult, MorningVerdict, PendingMorning, TrainingNow } from './training.js';
 export type { ProgressReport } from './reports.js';
 export type { GoalChange } from './goals.js';
@@ -100,8 +100,11 @@ export class Coach {
   startOrResume(personId: string, requested?: AssessmentKind): OpenAssessment { return this.assessments.startOrResume(personId, requested); }
   /** The old name of `startOrResume` (it writes: starts an assessment when none is in progress). */
   openAssessment(personId: string, requested?: AssessmentKind): OpenAssessment { return this.assessments.startOrResume(personId, requested); }
-  assessmentView(assessment: StoredAssessment, notice?: string): View { return this.assessments.view(assessment, notice); }
-  act(personId: string, action: AssessmentAction | { type: 'pause' }): AssessmentStepResult | { kind: 'no_assessment' } { return this.assessments.act(personId, action); }
+  assessmentView(assessment: StoredAssessment, notice?: string, focus?: Side): View { return this.assessments.view(assessment, notice, focus); }
+  act(personId: string, action: AssessmentAction | { type: 'pause' }, opts?: { autoAdvance?: boolean }): AssessmentStepResult | { kind: 'no_assessment' } { return this.assessments.act(personId, action, opts); }
+  /** Deferred checks: the tests a first plan was built without, a couple per sitting. */
+  pendingChecks(personId: string): TestId[] { return this.assessments.pendingChecks(personId); }
+  startChecks(personId: string): OpenAssessment | { kind: 'no_checks' } { return this.assessments.startChecks(personId); }
   planDelivered(planId: number): boolean { return this.assessments.planDelivered(planId); }
 
   // Training

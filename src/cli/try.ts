@@ -7,6 +7,7 @@ import { systemTimeZone, type Clock } from '../app/time.js';
 import { openDatabase } from '../db/connection.js';
 import { parseAssessmentInput, parsePsfsForm } from '../flows/assessment-input.js';
 import { testOfStep, type AssessmentAction } from '../flows/assessment-state.js';
+import { howToView } from '../views/test-screen.js';
 import { welcomeView, DECLINED_TEXT } from '../views/onboarding.js';
 import { clearanceView, CLEARANCE_QUESTION, NOT_CLEARED } from '../views/clearance-view.js';
 import { completionView } from '../views/completion-view.js';
@@ -164,7 +165,12 @@ async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show
   let step = opened.assessment.step;
   // The answer to the red-flag check ("That's right" / "by mistake"), acted on without asking again.
   let checked: AssessmentAction | null = null;
+  let shownHow: string | null = null;
   for (;;) {
+    // The console has no buttons: a test's details and figure (Discord's How to do it) come first.
+    const testId = testOfStep(step);
+    if (!checked && testId && shownHow !== testId) show(howToView(coach.library, testId));
+    shownHow = testId;
     if (!checked) show(view);
     const action = checked ?? await nextAction(io, view, step, (name, values) => {
       // Select answers are applied one at a time so dependent questions (pain place) appear.

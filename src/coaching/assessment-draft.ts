@@ -51,6 +51,39 @@ export function testAskedFor(testId: TestId, goal: GoalId): boolean {
   return goals === undefined || goals.includes(goal);
 }
 
+/**
+ * The core tests: the ones that build the first plan in one sitting. They carry the engine's
+ * gates (single-leg: stance and abduction; painful flexion-rotation: internal rotation and the
+ * knee-to-opposite-shoulder comfort test) and are the primary evidence for 7 of the 12 patterns
+ * (hip flexion and extension, internal rotation, flexion-rotation, abduction, single-leg balance,
+ * squat). The rest are deferred: two at a time in the first week (docs/COACHING.md).
+ */
+export const CORE_TESTS: readonly TestId[] = [
+  'active_hip_flexion',
+  'seated_internal_rotation',
+  'side_lying_abduction',
+  'flexion_adduction_comfort',
+  'bodyweight_squat',
+  'single_leg_stance',
+  'single_leg_bridge',
+];
+
+/** Deferred tests come this many at a time ("Two quick checks today"). */
+export const CHECKS_PER_SITTING = 2;
+
+/** The tests this sitting walks: the draft's own list when it has one, else every test for the goal. */
+export function testsInSitting(draft: AssessmentDraft): TestId[] {
+  const forGoal = testsForGoal(goalOf(draft));
+  return draft.asked ? forGoal.filter((t) => draft.asked!.includes(t)) : forGoal;
+}
+
+/** The tests left for later sittings once this one finishes. */
+export function deferredAfter(draft: AssessmentDraft): TestId[] {
+  if (draft.checksOnly) return [...(draft.later ?? [])];
+  if (!draft.asked) return [];
+  return testsForGoal(goalOf(draft)).filter((t) => !draft.asked!.includes(t));
+}
+
 /** The tests asked for a goal, in spec order. */
 export function testsForGoal(goal: GoalId): TestId[] {
   return TEST_IDS.filter((t) => testAskedFor(t, goal));
@@ -95,6 +128,12 @@ export const draftSchema = z
     skipped: z.array(z.enum(TEST_IDS)).default([]),
     /** Absent until the person answers the goal step (drafts stored before v2 have none). */
     goal: z.enum(GOAL_IDS).optional(),
+    /** The tests this sitting walks (absent: every test for the goal). A first plan asks CORE_TESTS. */
+    asked: z.array(z.enum(TEST_IDS)).optional(),
+    /** A sitting of deferred checks: its tests and the review only (no safety, goal or baseline). */
+    checksOnly: z.boolean().optional(),
+    /** Deferred tests still to come after this sitting; on a completed assessment, what is pending. */
+    later: z.array(z.enum(TEST_IDS)).optional(),
   })
   .strict();
 export type AssessmentDraft = z.output<typeof draftSchema>;

@@ -190,6 +190,8 @@ export const batteryTestSchema = z
     sideNote: shortText.optional(),
     position: z.enum(POSITIONS),
     purpose: sentence,
+    /** The test screen's whole text (what to do, where to stop): a phone screen of 3-4 lines. */
+    short: sentence.refine((t) => t.split(/\s+/).length <= 40, { error: 'keep it to 40 words or fewer (3-4 phone lines)' }),
     steps: z.array(sentence).min(3).max(8),
     notice: z.array(sentence).min(1).max(4),
     stopWhen: sentence,

@@ -118,7 +118,20 @@ function selectFor(input: Extract<ViewInput, { kind: 'select' }>, customId: stri
 }
 
 function buttonFor(input: Extract<ViewInput, { kind: 'button' }>, customId: string): APIButtonComponent {
-  return { type: ComponentType.Button, style: BUTTON_STYLES[input.style], label: clip(input.label, LIMITS.buttonLabel), custom_id: customId, ...(input.disabled ? { disabled: true } : {}) };
+  return {
+    type: ComponentType.Button,
+    style: BUTTON_STYLES[input.style],
+    label: clip(input.label, LIMITS.buttonLabel),
+    custom_id: customId,
+    ...(input.disabled ? { disabled: true } : {}),
+  };
+}
+
+type Select = Extract<ViewInput, { kind: 'select' }>;
+
+/** A short single choice as buttons, the chosen one highlighted: one press answers it. */
+function choiceButtons(input: Select): Extract<ViewInput, { kind: 'button' }>[] {
+  return input.options.map((o) => ({ kind: 'button', name: `${input.name}:${o.value}`, label: o.label, style: input.selected === o.value ? 'primary' : 'secondary' }));
 }
 
 const sideOf = (name: string): string | undefined => name.split(':')[1];
@@ -129,7 +142,7 @@ const sideOf = (name: string): string | undefined => name.split(':')[1];
  * 4 menus shows one side at a time, with a button to switch.
  */
 export function componentsFor(view: View, opts: RenderOptions): APIActionRowComponent<APIComponentInMessageActionRow>[] {
-  let selects = view.inputs.filter((i): i is Extract<ViewInput, { kind: 'select' }> => i.kind === 'select');
+  let selects = view.inputs.filter((i): i is Select => i.kind === 'select');
   const buttons = view.inputs.filter((i): i is Extract<ViewInput, { kind: 'button' }> => i.kind === 'button');
   const extraButtons: Extract<ViewInput, { kind: 'button' }>[] = [];
   if (view.inputs.some((i) => i.kind === 'text')) {
@@ -144,10 +157,16 @@ export function componentsFor(view: View, opts: RenderOptions): APIActionRowComp
     }
   }
   const allButtons = [...extraButtons, ...buttons];
-  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = selects.map((s) => ({
-    type: ComponentType.ActionRow,
-    components: [selectFor(s, opts.idFor(s.name))],
-  }));
+  // In the view's order, so each question's row stays where the view puts it.
+  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = selects.flatMap((s) => {
+    if (s.display !== 'buttons') return [{ type: ComponentType.ActionRow, components: [selectFor(s, opts.idFor(s.name))] }];
+    const choices = choiceButtons(s);
+    const out: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+    for (let i = 0; i < choices.length; i += LIMITS.buttonsPerRow) {
+      out.push({ type: ComponentType.ActionRow, components: choices.slice(i, i + LIMITS.buttonsPerRow).map((b) => buttonFor(b, opts.idFor(b.name))) });
+    }
+    return out;
+  });
   for (let i = 0; i < allButtons.length; i += LIMITS.buttonsPerRow) {
     rows.push({
       type: ComponentType.ActionRow,

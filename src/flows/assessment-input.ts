@@ -39,8 +39,9 @@ function decodeFlagList(code: string): RedFlagId[] | null {
 }
 
 export function parseAssessmentInput(name: string, values: readonly string[]): ParsedInput {
-  const [kind, sideText] = name.split(':');
-  const value = values[0];
+  // A choice shown as buttons names its value: `rating:left:full`.
+  const [kind, sideText, named] = name.split(':');
+  const value = values[0] ?? named;
   switch (kind) {
     case 'back':
     case 'skip':

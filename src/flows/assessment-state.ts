@@ -14,7 +14,7 @@ import {
   type TestId,
 } from '../content/ids.js';
 import { answersSchema, psfsItemSchema, type Answers, type Prefs } from '../coaching/assessment-answers.js';
-import { STEPS, goalOf, testAskedFor, type AssessmentDraft, type PartialSide, type ScreenPage, type Step } from '../coaching/assessment-draft.js';
+import { STEPS, deferredAfter, goalOf, testAskedFor, testsInSitting, type AssessmentDraft, type PartialSide, type ScreenPage, type Step } from '../coaching/assessment-draft.js';
 import { readRedFlags } from '../coaching/red-flags/engine.js';
 
 /**
@@ -22,7 +22,7 @@ import { readRedFlags } from '../coaching/red-flags/engine.js';
  * so a person can stop anywhere and resume exactly there, from Discord or the console.
  */
 
-export { SCREEN_PAGES, STEPS, draftSchema, emptyDraft, goalOf, stepSchema, stepsForGoal, testAskedFor, testsForGoal } from '../coaching/assessment-draft.js';
+export { CHECKS_PER_SITTING, CORE_TESTS, SCREEN_PAGES, STEPS, deferredAfter, draftSchema, testsInSitting, emptyDraft, goalOf, stepSchema, stepsForGoal, testAskedFor, testsForGoal } from '../coaching/assessment-draft.js';
 export type { AssessmentDraft, PartialSide, ScreenPage, Step } from '../coaching/assessment-draft.js';
 
 export interface AssessmentState {
@@ -49,7 +49,7 @@ export type AssessmentResult =
   | { kind: 'referral'; state: AssessmentState; flags: RedFlagId[] }
   /** Flags were ticked: ask "You ticked: ... [That's right] [I ticked this by mistake]" first; the state is unchanged. */
   | { kind: 'confirm_flags'; state: AssessmentState; flags: RedFlagId[] }
-  | { kind: 'complete'; state: AssessmentState; answers: Answers };
+  | { kind: 'complete'; state: AssessmentState; answers: Answers; deferred: TestId[] };
 
 export function flagsOnPage(page: ScreenPage, flags: readonly FlagInfo[]): RedFlagId[] {
   return flags
@@ -91,6 +91,27 @@ export function missingOnStep(state: AssessmentState): string[] {
 }
 
 /**
+ * What one side of a test still needs before it is complete: a rating, a pain score, the pain's
+ * place once it hurt (every test asks it) and, on the 90/90 sit, which hip.
+ */
+export function neededOnSide(testId: TestId, r: PartialSide | undefined): string[] {
+  const missing: string[] = [];
+  if (r?.rating === undefined) missing.push('a rating');
+  if (r?.pain === undefined) missing.push('a pain score');
+  else if (r.pain > 0 && r.painPlace === undefined) missing.push('where it hurt');
+  if (needsHip(testId, r) && r?.hip === undefined) missing.push('which hip it came from');
+  return missing;
+}
+
+/** What a screen still needs before it is complete: Discord's Next waits for it, and auto-advance moves on with it. */
+export function stillNeeded(state: AssessmentState): string[] {
+  const testId = testOfStep(state.step);
+  if (!testId) return missingOnStep(state);
+  const results = state.draft.tests[testId] ?? {};
+  return sidesOf(testId).flatMap((side) => neededOnSide(testId, results[side]).map((m) => (side === 'both' ? m : `the ${side} side: ${m}`)));
+}
+
+/**
  * The 90/90 sit asks which hip the pain or the stop came from once there was one: pain above 0 or
  * a rating short of full (the stop).
  */
@@ -103,6 +124,11 @@ export interface AssessmentContext {
   /** The red flags to ask: all of them, minus urgent ones a clinician has already cleared. */
   flags: readonly FlagInfo[];
   prefs: Prefs;
+  /**
+   * Discord's short screens: an answer that completes a test, the pain step or the goal moves on by
+   * itself (no Next press). The console asks every question and moves on itself, so it leaves this off.
+   */
+  autoAdvance?: boolean;
 }
 type FlagInfo = { id: RedFlagId; level: string; group: string };
 
@@ -110,18 +136,30 @@ function move(state: AssessmentState, by: 1 | -1, flags: readonly FlagInfo[]): A
   let index = STEPS.indexOf(state.step);
   do {
     index = Math.min(Math.max(index + by, 0), STEPS.length - 1);
-  } while ((isEmptyScreen(STEPS[index]!, flags) || !askedForGoal(STEPS[index]!, state.draft)) && index > 0 && index < STEPS.length - 1);
+  } while ((isEmptyScreen(STEPS[index]!, flags) || !walkedInSitting(STEPS[index]!, state.draft)) && index > 0 && index < STEPS.length - 1);
+  // A checks sitting has nothing before its first test: going back from there stays put.
+  if (!walkedInSitting(STEPS[index]!, state.draft)) return state;
   return { ...state, step: STEPS[index]! };
 }
 
-/** Goal-only tests (the hop test) are walked past for other goals. */
-function askedForGoal(step: Step, draft: AssessmentDraft): boolean {
+/**
+ * Whether this sitting walks a step: goal-only tests (the hop) are walked past for other goals,
+ * deferred tests wait for a later sitting, and a checks sitting is its tests and the review only.
+ */
+export function walkedInSitting(step: Step, draft: AssessmentDraft): boolean {
   const testId = testOfStep(step);
-  return testId === null || testAskedFor(testId, goalOf(draft));
+  if (testId === null) return !draft.checksOnly || step === 'review';
+  return testAskedFor(testId, goalOf(draft)) && testsInSitting(draft).includes(testId);
 }
 
 function isEmptyScreen(step: Step, flags: readonly FlagInfo[]): boolean {
   return step.startsWith('screen:') && flagsOnPage(step.slice(7) as ScreenPage, flags).length === 0;
+}
+
+/** With auto-advance on, the answer that completes a step moves on; a change to a complete step stays. */
+function advanced(before: AssessmentState, after: AssessmentState, ctx: AssessmentContext): AssessmentState {
+  if (!ctx.autoAdvance || stillNeeded(before).length === 0 || stillNeeded(after).length > 0) return after;
+  return move(after, 1, ctx.flags);
 }
 
 /** Screens are done in order and cannot be skipped: back from the first screen stays there. */
@@ -155,14 +193,15 @@ export function reduceAssessment(
     }
     case 'goal': {
       if (step !== 'goal') return cont(state, 'That answer is for the goal question, which is not on screen now.');
-      return cont({ step, draft: { ...draft, goal: action.goal } });
+      const chosen: AssessmentState = { step, draft: { ...draft, goal: action.goal } };
+      return cont(ctx.autoAdvance ? move(chosen, 1, ctx.flags) : chosen);
     }
     case 'baseline_pain': {
       if (step !== 'baseline:pain') return cont(state, 'That answer is for the pain questions, which are not on screen now.');
       const baseline = { ...draft.baseline };
       if (action.painAverage !== undefined) baseline.painAverage = action.painAverage;
       if (action.painWorst !== undefined) baseline.painWorst = action.painWorst;
-      return cont({ step, draft: { ...draft, baseline } });
+      return cont(advanced(state, { step, draft: { ...draft, baseline } }, ctx));
     }
     case 'psfs': {
       if (step !== 'baseline:psfs') return cont(state, 'That answer is for the activities question, which is not on screen now.');
@@ -196,7 +235,7 @@ export function reduceAssessment(
       }
       if (!needsHip(testId, side)) delete side.hip;
       const skipped = draft.skipped.filter((t) => t !== testId);
-      return cont({ step, draft: { ...draft, skipped, tests: { ...draft.tests, [testId]: { ...current, [action.side]: side } } } });
+      return cont(advanced(state, { step, draft: { ...draft, skipped, tests: { ...draft.tests, [testId]: { ...current, [action.side]: side } } } }, ctx));
     }
     case 'next': {
       if (step.startsWith('screen:')) return cont(state, 'Please answer the safety questions: tick what applies, or choose "None of these".');
@@ -226,7 +265,7 @@ export function reduceAssessment(
       if (step !== 'review') return cont(state, 'Please finish the remaining steps first.');
       const answers = draftToAnswers(draft, ctx.prefs);
       if (!answers.ok) return cont(state, answers.error);
-      return { kind: 'complete', state, answers: answers.answers };
+      return { kind: 'complete', state, answers: answers.answers, deferred: deferredAfter(draft) };
     }
   }
 }
@@ -242,7 +281,7 @@ export function draftToAnswers(
   for (const testId of TEST_IDS) {
     const results = draft.tests[testId];
     // A hop answered before the goal was changed away from running is not this person's test.
-    if (!results || draft.skipped.includes(testId) || !testAskedFor(testId, goal)) continue;
+    if (!results || draft.skipped.includes(testId) || !testAskedFor(testId, goal) || !testsInSitting(draft).includes(testId)) continue;
     const sides: Record<string, SideAnswer> = {};
     for (const side of sidesOf(testId)) {
       const r = results[side];

@@ -51,7 +51,7 @@ export function weeklyView(w: WeeklySummary): View {
 export function reassessView(days: number): View {
   return {
     title: 'Time for your reassessment',
-    body: `It has been ${Math.round(days / 7)} weeks since your assessment. Repeating the same tests (about 20 minutes) shows what has changed, side by side, and rebuilds your plan around where you are now.`,
+    body: `It has been ${Math.round(days / 7)} weeks since your assessment. Repeating the same tests (about 25 minutes) shows what has changed, side by side, and rebuilds your plan around where you are now.`,
     inputs: [{ kind: 'button', name: 'begin', label: 'Start the reassessment', style: 'success' }],
     privacy: 'private',
     tone: 'success',

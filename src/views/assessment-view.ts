@@ -1,29 +1,18 @@
-import {
-  GOAL_IDS,
-  GOAL_LABELS,
-  NINETY_NINETY_HIPS,
-  NINETY_NINETY_HIP_LABELS,
-  PAIN_PLACES,
-  PAIN_PLACE_LABELS,
-  RATING_LABELS,
-  SCALES,
-  TEST_SPEC,
-  type Rating,
-  type Side,
-} from '../content/ids.js';
+import { GOAL_IDS, GOAL_LABELS, type Side } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { RedFlag } from '../content/schema.js';
 import {
+  deferredAfter,
   flagsOnPage,
   goalOf,
-  needsHip,
-  sidesOf,
+  missingOnStep,
   stepsForGoal,
   testOfStep,
-  testsForGoal,
+  testsInSitting,
   type AssessmentState,
   type ScreenPage,
 } from '../flows/assessment-state.js';
+import { testScreen } from './test-screen.js';
 import { PAIN_OPTIONS, selected, type View, type ViewInput } from './view.js';
 
 const SCREEN_TITLES: Record<ScreenPage, string> = {
@@ -39,24 +28,19 @@ const BUTTON = {
   next: { kind: 'button', name: 'next', label: 'Next', style: 'primary' },
 } as const satisfies Record<string, ViewInput>;
 
-function sideLabel(side: Side, sideNote?: string): string {
-  if (side === 'both') return '';
-  const name = side === 'left' ? 'Left' : 'Right';
-  return sideNote ? `${name} (${sideNote})` : name;
-}
-
 /** The view for whatever step the assessment is on. */
 export function assessmentView(
   state: AssessmentState,
   library: Library,
   askedFlags: readonly RedFlag[],
   notice?: string,
+  focus?: Side,
 ): View {
-  const view = stepView(state, library, askedFlags);
+  const view = stepView(state, library, askedFlags, focus);
   return notice ? { ...view, notice } : view;
 }
 
-function stepView(state: AssessmentState, library: Library, askedFlags: readonly RedFlag[]): View {
+function stepView(state: AssessmentState, library: Library, askedFlags: readonly RedFlag[], focus?: Side): View {
   const { step, draft } = state;
   if (step.startsWith('screen:')) {
     const page = step.slice(7) as ScreenPage;
@@ -105,14 +89,15 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
   }
   if (step === 'baseline:pain') {
     const b = draft.baseline;
+    const missing = missingOnStep(state);
     return {
       title: 'Your hip pain this week',
-      body: [library.baseline.painAverageQuestion, library.baseline.painWorstQuestion].join('\n\n'),
+      body: [library.baseline.painAverageQuestion, library.baseline.painWorstQuestion, ...(missing.length > 0 ? [`Still needed: ${missing.join(', ')}.`] : [])].join('\n\n'),
       inputs: [
-        { kind: 'select', name: 'painAverage', placeholder: 'Average pain, 0-10', options: PAIN_OPTIONS, ...selected(b.painAverage) },
-        { kind: 'select', name: 'painWorst', placeholder: 'Worst pain, 0-10', options: PAIN_OPTIONS, ...selected(b.painWorst) },
+        { kind: 'select', name: 'painAverage', placeholder: 'Average pain, 0-10', options: PAIN_OPTIONS.map((o) => ({ ...o, label: `Average: ${o.label}` })), ...selected(b.painAverage) },
+        { kind: 'select', name: 'painWorst', placeholder: 'Worst pain, 0-10', options: PAIN_OPTIONS.map((o) => ({ ...o, label: `Worst: ${o.label}` })), ...selected(b.painWorst) },
         BUTTON.pause,
-        BUTTON.next,
+        { ...BUTTON.next, ...(missing.length > 0 ? { disabled: true } : {}) },
       ],
       privacy: 'private',
       tone: 'info',
@@ -150,91 +135,26 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
     };
   }
   const testId = testOfStep(step);
-  if (testId) {
-    const test = library.testById.get(testId)!;
-    const results = draft.tests[testId] ?? {};
-    const ratings = SCALES[TEST_SPEC[testId].scale].ratings as readonly Rating[];
-    const inputs: ViewInput[] = [];
-    for (const side of sidesOf(testId)) {
-      const r = results[side] ?? {};
-      const label = sideLabel(side, test.sideNote);
-      const prefix = label ? `${label}: ` : '';
-      inputs.push({
-        kind: 'select',
-        name: `rating:${side}`,
-        placeholder: `${prefix}how did it go?`,
-        options: ratings.map((rating) => ({
-          value: rating,
-          label: RATING_LABELS[rating].split(':')[0]!,
-          description: test.ratingHints[rating],
-        })),
-        ...selected(r.rating),
-      });
-      inputs.push({
-        kind: 'select',
-        name: `pain:${side}`,
-        placeholder: `${prefix}pain during the test, 0-10`,
-        options: PAIN_OPTIONS,
-        ...selected(r.pain),
-      });
-      if (test.askPainPlace && (r.pain ?? 0) > 0) {
-        inputs.push({
-          kind: 'select',
-          name: `place:${side}`,
-          placeholder: `${prefix}where was the pain?`,
-          options: PAIN_PLACES.map((p) => ({ value: p, label: PAIN_PLACE_LABELS[p] })),
-          ...selected(r.painPlace),
-        });
-      }
-      if (needsHip(testId, r)) {
-        inputs.push({
-          kind: 'select',
-          name: `hip:${side}`,
-          placeholder: `${prefix}where did the pain or stop come from?`,
-          options: NINETY_NINETY_HIPS.map((h) => ({ value: h, label: NINETY_NINETY_HIP_LABELS[h] })),
-          ...selected(r.hip),
-        });
-      }
-    }
-    inputs.push(BUTTON.back, BUTTON.skip, BUTTON.pause, BUTTON.next);
-    const asked = testsForGoal(goalOf(draft));
-    return {
-      title: `Test ${asked.indexOf(testId) + 1} of ${asked.length}: ${test.name}`,
-      body: [
-        `*${test.purpose}*`,
-        test.steps.map((s, i) => `${i + 1}. ${s}`).join('\n'),
-        `**Notice:** ${test.notice.join(' ')}`,
-        `**Stop when:** ${test.stopWhen}`,
-        test.sides === 'each'
-          ? `Test each side${test.sideNote ? ` (the side is your ${test.sideNote})` : ''}, then rate it and give a pain score.`
-          : 'Rate it and give a pain score.',
-      ].join('\n\n'),
-      inputs,
-      privacy: 'private',
-      tone: 'info',
-      footer: `Step ${stepNumber(state)} of ${totalSteps(state)}`,
-      figureId: testId,
-    };
-  }
+  if (testId) return testScreen(state, library, testId, focus);
   // Review: a short summary before building the plan.
-  const asked = testsForGoal(goalOf(draft));
+  const asked = testsInSitting(draft);
   const done = asked.filter((t) => draft.tests[t] && !draft.skipped.includes(t)).length;
   const skipped = draft.skipped.map((t) => library.testById.get(t)?.name ?? t);
+  const later = deferredAfter(draft).length;
   return {
-    title: 'All done: ready to build your plan',
+    title: draft.checksOnly ? 'Checks done: ready to update your plan' : 'All done: ready to build your plan',
     body: [
-      `You completed **${done} of ${asked.length}** tests.`,
-      skipped.length > 0
-        ? `Skipped: ${skipped.join(', ')}. Those patterns will start gently until you test them.`
-        : 'Nothing was skipped.',
-      'You can go **Back** to change an answer, or build your plan now.',
-    ].join('\n\n'),
-    inputs: [BUTTON.back, { kind: 'button', name: 'finish', label: 'Build my plan', style: 'success' }],
+      `You completed **${done} of ${asked.length}** tests${skipped.length > 0 ? `; skipped: ${skipped.join(', ')} (those patterns start gently until you test them)` : ''}.`,
+      later > 0 ? `The other ${later} come two at a time this week; I update your plan as they arrive.` : '',
+      'Go **Back** to change an answer, or:',
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    inputs: [BUTTON.back, { kind: 'button', name: 'finish', label: draft.checksOnly ? 'Update my plan' : 'Build my plan', style: 'success' }],
     privacy: 'private',
     tone: 'success',
   };
 }
-
 
 /** Step numbers count only the steps this person walks (the hop test only for its goals). */
 export function stepNumber(state: AssessmentState): number {

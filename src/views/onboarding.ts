@@ -10,7 +10,7 @@ export function welcomeView(where: 'discord' | 'console'): View {
     title: 'Welcome to HipCoach',
     body: [
       'HipCoach is a movement coach for people with hip pain, including pain labelled femoroacetabular impingement (FAI), who want a serious non-surgical path.',
-      '**What it does:** a home assessment of every basic hip movement (about 20 minutes), a plan built from what you find, daily workouts that move up or down with your feedback, and help with the usual difficulties.',
+      '**What it does:** a home assessment of every basic hip movement (about 12 minutes for your first plan, the rest during your first week), a plan built from what you find, daily workouts that move up or down with your feedback, and help with the usual difficulties.',
       '**What it is not:** a clinician. It does not diagnose, does not say whether anyone needs surgery, and does not advise on medication. It starts with a few settings and a short safety check; if anything there needs a doctor, I will tell you and pause the exercise plan.',
       '**What to expect:** about 3 months of regular practice for clear change, and months up to a year to feel fully yourself again. Some muscle soreness after new exercises is normal. A painful position is information, not a wall: I start you where it is comfortable and build back toward it.',
       `**Your data:** ${dataLine}`,

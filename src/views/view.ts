@@ -22,13 +22,19 @@ export type ViewInput =
       /** For multi-selects: how many may be picked. */
       min?: number;
       max?: number;
+      /**
+       * buttons: a short single choice (a rating, a pain place) shown as one button per option, so a
+       * press answers it; the console still asks it as a menu. Each button's input name is
+       * `<name>:<value>`.
+       */
+      display?: 'buttons';
     }
   | {
       kind: 'button';
       name: string;
       label: string;
       style: 'primary' | 'secondary' | 'success' | 'danger';
-      /** Shown but not pressable: says what already happened (e.g. "Paused"). */
+      /** Shown but not pressable: Next until the screen is complete, or what already happened (e.g. "Paused"). */
       disabled?: boolean;
     }
   | {

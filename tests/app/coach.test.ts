@@ -56,20 +56,20 @@ describe('Coach use cases on a real SQLite file', () => {
   it('resumes at the same step with no answer lost after the database is closed and reopened', () => {
     coach.consent(ME);
     driveAssessment(coach, ME, { stopAfterTests: 5 });
-    coach.act(ME, { type: 'side', side: 'left', rating: 'partial', pain: 2, painPlace: 'side' });
+    coach.act(ME, { type: 'side', side: 'left', rating: 'wobbly', pain: 2 });
     const before = inProgressAssessment(db.handle.db, ME)!;
-    expect(before.step).toBe('test:ninety_ninety_sit');
+    expect(before.step).toBe('test:single_leg_stance');
     db.reopen();
     coach = newCoach();
     const again = coach.openAssessment(ME);
     expect(again.kind).toBe('open');
     if (again.kind !== 'open') return;
     expect(again.resumed).toBe(true);
-    expect(again.assessment.step).toBe('test:ninety_ninety_sit');
+    expect(again.assessment.step).toBe('test:single_leg_stance');
     expect(again.assessment.draft).toEqual(before.draft);
-    expect(again.assessment.draft.tests.ninety_ninety_sit?.left).toEqual({ rating: 'partial', pain: 2, painPlace: 'side' });
+    expect(again.assessment.draft.tests.single_leg_stance?.left).toEqual({ rating: 'wobbly', pain: 2 });
     const select = again.view.inputs.find((i) => i.kind === 'select' && i.name === 'rating:left');
-    expect(select && select.kind === 'select' ? select.selected : undefined).toBe('partial');
+    expect(select && select.kind === 'select' ? select.selected : undefined).toBe('wobbly');
   });
 
   it('stops at a red flag with the referral, stores the screen and pauses workouts', () => {

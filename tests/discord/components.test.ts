@@ -43,8 +43,9 @@ describe('one custom-id helper per flow', () => {
   });
 
   it('reads an assessment ref as a start, a check-in or a step, and nothing else', () => {
-    expect(parseAssessmentRef('new')).toEqual({ kind: 'start', reassess: false });
-    expect(parseAssessmentRef('reassess')).toEqual({ kind: 'start', reassess: true });
+    expect(parseAssessmentRef('new')).toEqual({ kind: 'start', reassess: false, checks: false });
+    expect(parseAssessmentRef('reassess')).toEqual({ kind: 'start', reassess: true, checks: false });
+    expect(parseAssessmentRef('checks')).toEqual({ kind: 'start', reassess: false, checks: true });
     expect(parseAssessmentRef('12.7')).toEqual({ kind: 'step', ref: '12.7' });
     expect(parseAssessmentRef('0')).toBeNull();
     expect(parseAssessmentRef('12.x')).toBeNull();

@@ -1,3 +1,4 @@
+import { ButtonStyle } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { getLibrary } from '../../src/content/load.js';
 import { emptyDraft, STEPS } from '../../src/flows/assessment-state.js';
@@ -38,7 +39,7 @@ describe('custom-id codec', () => {
 describe('rendering views for Discord', () => {
   const idFor = (name: string) => encodeCustomId({ flow: 'assessment', owner: OWNER, ref: '1.1', name });
 
-  it('fits every assessment step into 5 rows with valid custom ids, showing one side at a time when needed', () => {
+  it('fits every assessment step into 5 rows with valid custom ids, one side per screen, ratings and places as buttons', () => {
     for (const step of STEPS) {
       const painBoth = { left: { rating: 'partial' as const, pain: 4 }, right: { rating: 'partial' as const, pain: 4 } };
       const draft = { ...emptyDraft(), tests: { active_hip_flexion: painBoth } };
@@ -56,9 +57,14 @@ describe('rendering views for Discord', () => {
       library,
       library.redFlags.flags,
     );
-    const right = componentsFor(both, { idFor, focusSide: 'right' });
-    const names = right.flatMap((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id.split(':').slice(4).join(':') : '')));
-    expect(names).toEqual(['rating:right', 'pain:right', 'place:right', 'show:left', 'back', 'skip', 'pause', 'next']);
+    // Both sides still need the pain's place: the left side comes first, whatever was answered last.
+    const left = componentsFor(both, { idFor });
+    const names = left.flatMap((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id.split(':').slice(4).join(':') : '')));
+    expect(names).toEqual(['rating:left:full', 'rating:left:partial', 'rating:left:limited', 'pain:left', 'place:left:front', 'place:left:side', 'place:left:back', 'how', 'back', 'skip', 'pause', 'next']);
+    const chosen = left[0]!.components.find((c) => 'custom_id' in c && c.custom_id.endsWith('rating:left:partial'));
+    expect(chosen && 'style' in chosen ? chosen.style : undefined).toBe(ButtonStyle.Primary);
+    const next = left.at(-1)!.components.find((c) => 'custom_id' in c && c.custom_id.endsWith(':next'));
+    expect(next && 'disabled' in next ? next.disabled : undefined).toBe(true);
   });
 
   it('splits a long plan into embeds within Discord limits and keeps every word', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILED } from '../../src/discord/interactions.js';
-import { EVERYONE_TEST_IDS } from '../../src/content/ids.js';
+import { CORE_TESTS } from '../../src/flows/assessment-state.js';
 import { Failures, type FakeMessage, type FakeUser } from '../../testkit/fake-discord/index.js';
 import { idOf, startHarness, textOf, type Harness } from '../support/bot-harness.js';
 
@@ -34,9 +34,8 @@ async function toReview(user: FakeUser): Promise<FakeMessage> {
   msg = await press(user, msg, 'next');
   msg = await press(user, msg, 'painAverage', ['2']);
   msg = await press(user, msg, 'painWorst', ['5']);
-  msg = await press(user, msg, 'next');
   msg = await press(user, msg, 'skip');
-  for (let i = 0; i < EVERYONE_TEST_IDS.length; i++) msg = await press(user, msg, 'skip');
+  for (let i = 0; i < CORE_TESTS.length; i++) msg = await press(user, msg, 'skip');
   expect(textOf(msg)).toContain('ready to build your plan');
   return msg;
 }

@@ -192,10 +192,17 @@ describe('parsing inputs from components and prompts', () => {
 });
 
 describe('assessment views', () => {
-  it('shows a test step with its instructions, per-side selects and navigation', () => {
+  it('shows a test step as a short screen: one side, its questions, How to do it, Next disabled until complete', () => {
     const view = assessmentView({ step: 'test:split_squat', draft: emptyDraft() }, library, library.redFlags.flags);
-    expect(view.title).toBe(`Test 14 of 16: ${library.testById.get('split_squat')!.name}`);
-    expect(view.inputs.map((i) => i.name)).toEqual(['rating:left', 'pain:left', 'rating:right', 'pain:right', 'back', 'skip', 'pause', 'next']);
+    expect(view.title).toBe(`${library.testById.get('split_squat')!.name}: left side (front leg)`);
+    expect(view.footer).toBe('Test 14 of 16');
+    expect(view.body).toContain(library.testById.get('split_squat')!.short);
+    expect(view.body).toContain('Still needed: a rating, a pain score.');
+    expect(view.inputs.map((i) => i.name)).toEqual(['rating:left', 'pain:left', 'how', 'back', 'skip', 'pause', 'next']);
+    expect(view.inputs.find((i) => i.name === 'next')).toMatchObject({ disabled: true });
+    const leftDone = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { rating: 'full', pain: 0 } } } } }, library, library.redFlags.flags);
+    expect(leftDone.title).toContain('right side');
+    expect(leftDone.inputs.map((i) => i.name).slice(0, 2)).toEqual(['rating:right', 'pain:right']);
     expect(view.privacy).toBe('private');
     const withPain = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { pain: 3 } } } } }, library, library.redFlags.flags);
     expect(withPain.inputs.map((i) => i.name)).toContain('place:left');

@@ -1,10 +1,15 @@
-import { EVERYONE_TEST_IDS, TEST_IDS, TEST_SPEC, type GoalId, type RedFlagId, type Side } from '../../src/content/ids.js';
+import { TEST_SPEC, type GoalId, type RedFlagId, type Side, type TestId } from '../../src/content/ids.js';
 import type { Coach } from '../../src/app/coach.js';
-import { needsHip, type AssessmentAction } from '../../src/flows/assessment-state.js';
+import { needsHip, testOfStep, type AssessmentAction } from '../../src/flows/assessment-state.js';
 
 type SideAnswer = { rating: string; pain: number; painPlace?: string; hip?: 'front' | 'back' };
+type TestAnswers = Partial<Record<string, Partial<Record<Side, SideAnswer>>>>;
 
-/** Drives an assessment through the Coach exactly as an adapter would: one action at a time. */
+/**
+ * Drives an assessment through the Coach exactly as an adapter would: one action at a time, on
+ * whatever step is on screen. A first assessment asks the core tests; unless `checks: false`, the
+ * deferred checks are then done sitting by sitting, so the result is the plan with every test.
+ */
 export function driveAssessment(
   coach: Coach,
   personId: string,
@@ -12,9 +17,11 @@ export function driveAssessment(
     flags?: RedFlagId[];
     pain?: { average: number; worst: number };
     psfs?: { activity: string; score: number }[];
-    tests?: Partial<Record<string, Partial<Record<Side, SideAnswer>>>>;
+    tests?: TestAnswers;
     stopAfterTests?: number;
     goal?: GoalId;
+    /** false: stop at the first plan and leave the deferred checks pending. */
+    checks?: boolean;
   } = {},
 ) {
   const act = (action: AssessmentAction) => {
@@ -41,11 +48,29 @@ export function driveAssessment(
   act({ type: 'baseline_pain', painAverage: opts.pain?.average ?? 3, painWorst: opts.pain?.worst ?? 6 });
   act({ type: 'next' });
   act({ type: 'psfs', items: opts.psfs ?? [{ activity: 'climbing stairs', score: 5 }] });
+  const walked = walkTests(coach, personId, act, opts.tests, opts.stopAfterTests);
+  if (walked === 'stopped') return last;
+  let result = coach.act(personId, { type: 'finish' });
+  // The deferred checks, two at a time, each sitting rebuilding the plan.
+  while (opts.checks !== false && result.kind === 'complete' && coach.pendingChecks(personId).length > 0) {
+    const checks = coach.startChecks(personId);
+    if (checks.kind !== 'open') throw new Error(`cannot start checks: ${checks.kind}`);
+    walkTests(coach, personId, act, opts.tests);
+    result = coach.act(personId, { type: 'finish' });
+  }
+  return result;
+}
+
+/** Answers (or skips) every test step this sitting shows, up to the review. */
+function walkTests(coach: Coach, personId: string, act: (a: AssessmentAction) => ReturnType<Coach['act']>, tests: TestAnswers | undefined, stopAfter?: number): 'review' | 'stopped' {
   let done = 0;
-  for (const testId of EVERYONE_TEST_IDS) {
-    if (opts.stopAfterTests !== undefined && done >= opts.stopAfterTests) return last;
-    const given = opts.tests?.[testId];
-    if (opts.tests && !given) {
+  for (;;) {
+    const step = coach.currentAssessment(personId)?.step;
+    const testId = step ? testOfStep(step) : null;
+    if (!testId) return 'review';
+    if (stopAfter !== undefined && done >= stopAfter) return 'stopped';
+    const given = tests?.[testId];
+    if (tests && !given) {
       act({ type: 'skip' });
       done++;
       continue;
@@ -58,12 +83,11 @@ export function driveAssessment(
       const hip = needsHip(testId, partial) ? { hip: (a.hip ?? 'front') as never } : {};
       act({ type: 'side', side, rating: a.rating as never, pain: a.pain, ...(a.painPlace ? { painPlace: a.painPlace as never } : {}), ...hip });
     }
-    last = act({ type: 'next' });
+    act({ type: 'next' });
     done++;
   }
-  return coach.act(personId, { type: 'finish' });
 }
 
-function defaultRating(testId: (typeof TEST_IDS)[number]): string {
+function defaultRating(testId: TestId): string {
   return { range: 'full', strength: 'strong', comfort: 'no_pinch', hinge: 'keeps_all_contacts', stance: 'steady' }[TEST_SPEC[testId].scale];
 }

@@ -14,7 +14,7 @@ export const start: BotCommand = {
     if (person?.consentAt) {
       const next = ctx.coach.activePlan(interaction.user.id)
         ? 'Use `/workout` for today\'s session, `/plan` for your plan and `/progress` to see how it is going.'
-        : 'Use `/assess` to do your movement assessment (about 20 minutes); your plan comes at the end.';
+        : 'Use `/assess` to do your movement assessment (about 12 minutes); your plan comes at the end.';
       await replyView(interaction, note('You are all set', next));
       return;
     }

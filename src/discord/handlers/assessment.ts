@@ -1,8 +1,9 @@
-import type { RepliableInteraction, User } from 'discord.js';
+import { MessageFlags, type RepliableInteraction, type User } from 'discord.js';
 import type { Side } from '../../content/ids.js';
 import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
-import { STEPS, needsHip, sidesOf, testOfStep } from '../../flows/assessment-state.js';
+import { STEPS, stillNeeded, testOfStep } from '../../flows/assessment-state.js';
+import { howToView } from '../../views/test-screen.js';
 import { note } from '../../views/view.js';
 import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
 import { assessmentIds, assessmentRef, parseAssessmentRef, type AssessmentRef } from './assessment-ids.js';
@@ -14,7 +15,8 @@ import { planIds } from '../commands/plan.js';
 import { assessmentFacts, referralView } from '../../views/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../views/view.js';
-import type { AssessmentKind } from '../../app/coach.js';
+import type { AssessmentKind, ChecksDone } from '../../app/coach.js';
+import { z } from 'zod';
 import type { StoredPlan } from '../../db/repos/plans.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId } from '../custom-id.js';
@@ -24,35 +26,37 @@ import { consentButtonsOptions } from './onboarding.js';
 
 /** /assess and its components (ids and refs in `assessment-ids.ts`). */
 
-function optionsFor(owner: string, a: StoredAssessment, focusSide?: Side): RenderOptions {
-  return { ...assessmentIds.options(owner, assessmentRef(a)), ...(focusSide ? { focusSide } : {}) };
+function optionsFor(owner: string, a: StoredAssessment): RenderOptions {
+  return assessmentIds.options(owner, assessmentRef(a));
 }
 
-/** On a per-side test, show the side just answered until it is complete, then the next one that is not. */
-export function focusSideFor(a: StoredAssessment, lastSide?: Side): Side | undefined {
-  const testId = testOfStep(a.step);
-  if (!testId) return undefined;
-  const sides = sidesOf(testId);
-  const results = a.draft.tests[testId] ?? {};
-  const complete = (side: Side) => {
-    const r = results[side];
-    return r?.rating !== undefined && r.pain !== undefined && (r.pain === 0 || r.painPlace !== undefined) && (!needsHip(testId, r) || r.hip !== undefined);
-  };
-  if (lastSide && !complete(lastSide)) return lastSide;
-  return sides.find((s) => !complete(s)) ?? lastSide ?? sides[sides.length - 1];
+/**
+ * The side a test screen shows after an answer: a change to a finished test stays on the side
+ * changed; otherwise the screen shows the first side still needing an answer (left, then right).
+ */
+function sideAfter(a: StoredAssessment, answered?: Side): Side | undefined {
+  return answered && testOfStep(a.step) !== null && stillNeeded(a).length === 0 ? answered : undefined;
 }
 
 const PAUSED = note('Paused', 'Everything so far is saved. Run `/assess` whenever you are ready and you will continue from this exact step.');
 
-/** /assess with a plan and nothing in progress: the plan stands; a check-in only if the person asks. */
-export function hasPlanView(): View {
+/**
+ * /assess with a plan and nothing in progress: the plan stands. Deferred checks come first (two
+ * quick tests the first plan was built without); the full check-in only if the person asks.
+ */
+export function hasPlanView(pendingChecks = 0): View {
+  const checks = pendingChecks > 0;
   return {
     title: 'You already have a plan',
     body: [
-      'Your plan is ready: `/workout` shows today\'s session and `/plan` the whole plan with the reason for every exercise.',
-      'If you would like to repeat the tests now and see what has changed, start a check-in (a reassessment, about 20 minutes). Your plan stays as it is until you finish it.',
+      'Your plan is ready: `/workout` shows today\'s session and `/plan` the whole plan.',
+      checks
+        ? `${pendingChecks} short tests are still to come. Two take about 3 minutes, and I update your plan when they are done.`
+        : 'To repeat every test and see what has changed, start a check-in (about 25 minutes). Your plan stays as it is until you finish it.',
     ].join('\n\n'),
-    inputs: [{ kind: 'button', name: 'begin', label: 'Start my check-in', style: 'primary' }],
+    inputs: checks
+      ? [{ kind: 'button', name: 'checks', label: `${Math.min(pendingChecks, 2) === 1 ? 'One quick check' : 'Two quick checks'} (3 min)`, style: 'primary' }]
+      : [{ kind: 'button', name: 'begin', label: 'Start my check-in', style: 'primary' }],
     privacy: 'private',
     tone: 'info',
   };
@@ -69,11 +73,11 @@ function landing(ctx: BotContext, owner: string): Landing {
     case 'referral':
       return { view: withClearedButton(referralView(entry.referral, ctx.library)), opts: referralButtons(owner) };
     case 'in_progress':
-      return { view: { ...entry.view, notice: 'Welcome back: carrying on where you stopped.' }, opts: optionsFor(owner, entry.assessment, focusSideFor(entry.assessment)) };
+      return { view: { ...entry.view, notice: 'Welcome back: carrying on where you stopped.' }, opts: optionsFor(owner, entry.assessment) };
     case 'undelivered_plan':
       return { deliver: entry.plan };
     case 'has_plan':
-      return { view: hasPlanView(), opts: assessmentIds.options(owner, 'reassess') };
+      return { view: hasPlanView(entry.checks.length), opts: assessmentIds.options(owner, entry.checks.length > 0 ? 'checks' : 'reassess') };
     case 'none':
       return started(ctx, owner, 'initial');
   }
@@ -85,7 +89,17 @@ function started(ctx: BotContext, owner: string, kind?: AssessmentKind): { view:
   if (opened.kind === 'needs_consent') return { view: welcomeView('discord'), opts: consentButtonsOptions(owner) };
   if (opened.kind === 'referral') return { view: withClearedButton(referralView(opened.referral, ctx.library)), opts: referralButtons(owner) };
   const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : withIntro(ctx, opened.view, opened.assessment);
-  return { view, opts: optionsFor(owner, opened.assessment, focusSideFor(opened.assessment)) };
+  return { view, opts: optionsFor(owner, opened.assessment) };
+}
+
+/** The next deferred checks (or the assessment in progress): the "Two quick checks" button. */
+function checksStarted(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
+  const opened = ctx.coach.startChecks(owner);
+  if (opened.kind === 'no_checks') return started(ctx, owner);
+  if (opened.kind === 'needs_consent') return { view: welcomeView('discord'), opts: consentButtonsOptions(owner) };
+  if (opened.kind === 'referral') return { view: withClearedButton(referralView(opened.referral, ctx.library)), opts: referralButtons(owner) };
+  const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : opened.view;
+  return { view, opts: optionsFor(owner, opened.assessment) };
 }
 
 export async function startAssessment(ctx: BotContext, interaction: RepliableInteraction): Promise<void> {
@@ -112,7 +126,7 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
   const { id, values, fields } = input;
   const owner = id.owner;
   if (at.kind === 'start') {
-    const { view, opts } = started(ctx, owner, at.reassess ? 'reassessment' : undefined);
+    const { view, opts } = at.checks ? checksStarted(ctx, owner) : started(ctx, owner, at.reassess ? 'reassessment' : undefined);
     await updateView(interaction, view, opts);
     return;
   }
@@ -131,7 +145,7 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
   }
   const current = { view: ctx.coach.assessmentView(a) };
   if (at.ref !== assessmentRef(a)) {
-    await updateView(interaction, ctx.coach.assessmentView(a, 'That was an earlier step. Here is where you are now.'), optionsFor(owner, a, focusSideFor(a)));
+    await updateView(interaction, ctx.coach.assessmentView(a, 'That was an earlier step. Here is where you are now.'), optionsFor(owner, a));
     return;
   }
   if (id.name === 'form') {
@@ -140,17 +154,29 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
     return;
   }
   if (id.name.startsWith('show:')) {
-    const side = id.name.slice(5) as Side;
-    await updateView(interaction, current.view, optionsFor(owner, a, side));
+    const side = z.enum(['left', 'right']).safeParse(id.name.slice(5));
+    await updateView(interaction, ctx.coach.assessmentView(a, undefined, side.success ? side.data : undefined), optionsFor(owner, a));
+    return;
+  }
+  if (id.name === 'how') {
+    // The details and the figure in a private message of their own: the short screen stays as it is.
+    const testId = testOfStep(a.step);
+    // Deferred first: drawing the figure may take longer than Discord's 3 seconds.
+    if (testId) {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await sendView(interaction, howToView(ctx.library, testId), PLAIN);
+    }
+    else await updateView(interaction, current.view, optionsFor(owner, a));
     return;
   }
   const parsed = id.name === 'psfs' ? parsePsfsForm(['psfs1', 'psfs2', 'psfs3'].map((k) => fields?.[k] ?? '')) : parseAssessmentInput(id.name, values);
   if (!parsed.ok) {
-    await updateView(interaction, ctx.coach.assessmentView(a, parsed.error), optionsFor(owner, a, focusSideFor(a)));
+    await updateView(interaction, ctx.coach.assessmentView(a, parsed.error), optionsFor(owner, a));
     return;
   }
   const action = parsed.action;
-  const result = ctx.coach.act(owner, action);
+  // Discord's short screens move on by themselves once a test, the pain step or the goal is answered.
+  const result = ctx.coach.act(owner, action, { autoAdvance: true });
   switch (result.kind) {
     case 'no_assessment':
       await updateView(interaction, PAUSED, PLAIN);
@@ -159,8 +185,9 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
       await updateView(interaction, PAUSED, PLAIN);
       return;
     case 'continue': {
-      const lastSide = action.type === 'side' ? action.side : undefined;
-      await updateView(interaction, result.view, optionsFor(owner, result.assessment, focusSideFor(result.assessment, lastSide)));
+      const side = sideAfter(result.assessment, action.type === 'side' && result.assessment.step === a.step ? action.side : undefined);
+      const view = side ? ctx.coach.assessmentView(result.assessment, result.view.notice, side) : result.view;
+      await updateView(interaction, view, optionsFor(owner, result.assessment));
       return;
     }
     case 'confirm_flags':
@@ -172,9 +199,20 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
       await sendReferralCopy(ctx, interaction.user, result.referral);
       return;
     case 'complete':
+      if (result.checks) {
+        await updateView(interaction, checksDoneView(result.checks), PLAIN);
+        ctx.coach.planDelivered(result.planId);
+        return;
+      }
       await deliverPlan(ctx, interaction, { id: result.planId, plan: result.plan }, result.comparison, false);
   }
 });
+
+/** A checks sitting is done: what changed in one line (the plan itself is in `/plan`). */
+export function checksDoneView(checks: ChecksDone): View {
+  const left = checks.left > 0 ? `${checks.left} more to come; \`/assess\` offers the next ones.` : 'That was the last of them: every test is now in your plan.';
+  return note('Thank you: checks done', [checks.changed, left, '`/plan` shows your plan, `/workout` today\'s session.'].join('\n\n'), 'success');
+}
 
 /**
  * The last step: findings where the person is, the full plan in their DMs, then the plan is marked

@@ -21,7 +21,7 @@ function optionsFor(owner: string, workoutId: number): RenderOptions {
   return workoutIds.options(owner, String(workoutId));
 }
 
-const NO_PLAN = note('No plan yet', 'Run `/assess` first (about 20 minutes): your daily workouts are built from what the assessment finds.');
+const NO_PLAN = note('No plan yet', 'Run `/assess` first (about 12 minutes): your daily workouts are built from what the assessment finds.');
 
 /** What /workout shows now, as the app decides it: a referral, no plan, the morning check, or today's session. */
 export function workoutEntry(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
