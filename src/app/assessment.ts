@@ -6,6 +6,7 @@ import { carryProgress, compareAssessments, ninetyNinetyHips, type Comparison } 
 import { screenRedFlags, type Referral } from '../coaching/safety.js';
 import {
   closeAssessment,
+  dropResults,
   inProgressAssessment,
   latestCompletedAssessment,
   resultsFor,
@@ -228,6 +229,7 @@ export class Assessments {
     const engine = carriedState(engineState(this.deps.db, person.id, this.people.localDate(person)), plan, this.people.localDate(person));
     const stored = this.deps.db.transaction((tx) => {
       saveAssessmentProgress(tx, current.id, state.step, draft, now);
+      if (last) dropResults(tx, last.id);
       saveResults(tx, current.id, person.id, answers.answers.tests, now);
       const saved = saveActivePlan(tx, person.id, current.id, plan, now);
       replaceEngineState(tx, person.id, engine, now);

@@ -87,9 +87,11 @@ export class Reports {
     const done = recentWorkouts(this.deps.db, personId, 400).filter((w) => w.status === 'done').map((w) => w.localDate);
     const measures = measureHistory(this.deps.db, personId).map((m) => ({ date: localDateIn(person.timezone, m.takenAt), painAverage: m.painAverage, painWorst: m.painWorst, psfsMean: m.psfsMean }));
     const start = measures[0]?.date ?? report.planStarted;
-    const assessments = completedAssessments(this.deps.db, personId).map((a) =>
-      assessmentColumn(localDateIn(person.timezone, a.completedAt ?? a.updatedAt), resultsFor(this.deps.db, a.id), ninetyNinetyHips(a.draft)),
-    );
+    // A deferred-checks sitting moves the results it completes onto itself: sittings left empty are no column.
+    const assessments = completedAssessments(this.deps.db, personId)
+      .map((a) => ({ a, results: resultsFor(this.deps.db, a.id) }))
+      .filter(({ results }) => results.length > 0)
+      .map(({ a, results }) => assessmentColumn(localDateIn(person.timezone, a.completedAt ?? a.updatedAt), results, ninetyNinetyHips(a.draft)));
     return { outcomes: outcomesData(start, report.today, done, measures), assessments };
   }
 

@@ -37,13 +37,12 @@ describe('the v2 tests in exports, comparisons and charts', () => {
         ninety_ninety_sit: { left: { rating: 'partial', pain: 3, painPlace: 'front', hip }, right: { rating: 'full', pain: 0 } },
         hip_extension_range: { left: { rating: range, pain: 0 }, right: { rating: 'full', pain: 0 } },
         single_leg_bridge: { left: { rating: bridge, pain: 0 }, right: { rating: 'strong', pain: 0 } },
+        // The hop is asked of the running goal only (in the deferred checks of a first assessment).
+        single_leg_hop: { left: { rating: hop, pain: 0 }, right: { rating: hop, pain: 0 } },
       },
     });
-    // The loop walks the tests asked of everyone; the hop is the running goal's last step.
-    expect(r?.kind).toBe('continue');
-    for (const side of ['left', 'right'] as const) coach.act(ME, { type: 'side', side, rating: hop, pain: 0 });
-    coach.act(ME, { type: 'next' });
-    return coach.act(ME, { type: 'finish' });
+    if (!r) throw new Error('no result');
+    return r;
   }
 
   it('exports every new result and the which-hip answer', () => {
@@ -54,7 +53,8 @@ describe('the v2 tests in exports, comparisons and charts', () => {
       expect(results.filter((r) => r.testId === testId).map((r) => r.side).sort()).toEqual(['left', 'right']);
     }
     expect(results.find((r) => r.testId === 'single_leg_hop' && r.side === 'left')!.rating).toBe('wobbly');
-    const [session] = data.assessment_sessions as { draft: { tests: { ninety_ninety_sit: { left: { hip: string } } } } }[];
+    // The last deferred-checks sitting holds the whole picture (the 90/90 sit is not a core test).
+    const session = (data.assessment_sessions as { draft: { tests: { ninety_ninety_sit: { left: { hip: string } } } } }[]).at(-1);
     expect(session!.draft.tests.ninety_ninety_sit.left.hip).toBe('back');
     expect(data.person!.goal).toBe('running');
   });

@@ -45,9 +45,16 @@ describe('/assess after a plan', () => {
   it('says a plan exists, starts a reassessment only when asked, and the reassessment shows what changed', async () => {
     const done = await steps.press(gina, await readyToBuild(gina), 'finish');
     expect(textOf(done.message)).toContain('Assessment complete');
+    // The deferred checks come first, two at a time; the full check-in is offered once they are done.
+    let offer = await steps.settled(await h.fake.slash(gina, 'assess'));
+    for (let sitting = 0; textOf(offer).includes('still to come'); sitting++) {
+      expect(sitting).toBeLessThan(6);
+      const checks = await steps.press(gina, offer, 'checks');
+      await steps.press(gina, await steps.throughTestScreens(gina, checks.message, bestAnswer), 'finish');
+      offer = await steps.settled(await h.fake.slash(gina, 'assess'));
+    }
     const before = assessmentRows(gina.id);
-
-    const offer = await steps.settled(await h.fake.slash(gina, 'assess'));
+    const plansBefore = sql<{ n: number }>('select count(*) as n from plans where person_id = ?', gina.id)[0]!.n;
     expect(textOf(offer)).toContain('You already have a plan');
     expect(textOf(offer)).toContain('check-in');
     expect(assessmentRows(gina.id)).toEqual(before);
@@ -66,7 +73,8 @@ describe('/assess after a plan', () => {
     const planDm = planDms(gina).slice(dmsBefore).map(textOf).join('\n');
     expect(planDm).toContain('What changed since last time');
     expect(planDm.indexOf('What changed since last time')).toBeGreaterThan(planDm.indexOf('1. '));
-    expect(sql('select count(*) as n from plans where person_id = ?', gina.id)).toEqual([{ n: 2 }]);
+    // The first plan, one rebuild per deferred-checks sitting, then the check-in's plan.
+    expect(sql('select count(*) as n from plans where person_id = ?', gina.id)).toEqual([{ n: plansBefore + 1 }]);
   });
 });
 

@@ -176,7 +176,7 @@ describe('the daily DM', () => {
     const w = latestWorkoutDm(fay);
     const settings = await (await h.fake.slash(fay, 'settings')).final();
     const paused = await h.fake.click(fay, idOf(settings, 'reminders'), { message: settings! });
-    expect(textOf(await paused.final())).toContain('Daily DMs are paused');
+    expect(textOf(await paused.final())).toContain('Daily messages are paused');
     await h.bot.idle();
     expect(controlsOf(current(w, fay))).toEqual(['open', 'Paused (disabled)']);
     expect(controlsOf(current(nudgesTo(fay)[0]!, fay))).toEqual(['Paused (disabled)']);

@@ -46,7 +46,10 @@ afterAll(async () => {
 async function press(user: FakeUser, message: FakeMessage | null, name: string, values?: string[]): Promise<FakeMessage> {
   const target = { message: message! };
   const handle = values ? await fake.select(user, idOf(message, name), values, target) : await fake.click(user, idOf(message, name), target);
-  return (await handle.final()) ?? message!;
+  const after = await handle.final();
+  await bot.idle();
+  // Done edits only the workout's controls and sends the feedback as a new message: answer that one.
+  return handle.followUps().at(-1) ?? after ?? message!;
 }
 
 /** Everything a person tells HipCoach, with markers unique to this walk so a leak is unmistakable. */

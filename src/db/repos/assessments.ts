@@ -126,3 +126,12 @@ export function completedAssessments(db: Queryable, personId: string): StoredAss
     .all()
     .map(toStored);
 }
+
+/**
+ * A deferred-checks sitting completes the picture of the assessment before it: the whole set of
+ * results moves to the newest sitting, so each result is stored once and the latest sitting holds
+ * everything a later comparison or chart reads.
+ */
+export function dropResults(db: Queryable, assessmentId: number): void {
+  db.delete(assessmentResults).where(eq(assessmentResults.assessmentId, assessmentId)).run();
+}
