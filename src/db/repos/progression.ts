@@ -17,18 +17,21 @@ export interface StoredTrack extends TrackState {
 /** A stored row: `levelSince` is null for rows from before v2. */
 export type TrackRow = Omit<StoredTrack, 'levelSince'> & { levelSince: string | null };
 
+/** One track's stored state: the columns both reads select. */
+const TRACK_COLUMNS = {
+  pattern: progression.pattern,
+  side: progression.side,
+  level: progression.level,
+  rung: progression.rung,
+  goodExposures: progression.goodExposures,
+  levelSince: progression.levelSince,
+  stepDowns: progression.stepDowns,
+};
+
 export function progressionStates(db: Queryable, personId: string): TrackRow[] {
   return prepared(db, 'progressionStates', () =>
     db
-      .select({
-        pattern: progression.pattern,
-        side: progression.side,
-        level: progression.level,
-        rung: progression.rung,
-        goodExposures: progression.goodExposures,
-        levelSince: progression.levelSince,
-        stepDowns: progression.stepDowns,
-      })
+      .select(TRACK_COLUMNS)
       .from(progression)
       .where(eq(progression.personId, sql.placeholder('personId')))
       .orderBy(progression.pattern, progression.side)
@@ -96,15 +99,7 @@ export function saveTrackState(db: Queryable, personId: string, state: StoredTra
 
 export function trackState(db: Queryable, personId: string, pattern: PatternId, side: Side): TrackRow | undefined {
   return db
-    .select({
-      pattern: progression.pattern,
-      side: progression.side,
-      level: progression.level,
-      rung: progression.rung,
-      goodExposures: progression.goodExposures,
-      levelSince: progression.levelSince,
-      stepDowns: progression.stepDowns,
-    })
+    .select(TRACK_COLUMNS)
     .from(progression)
     .where(and(eq(progression.personId, personId), eq(progression.pattern, pattern), eq(progression.side, side)))
     .get();
