@@ -67,7 +67,12 @@ export const people = sqliteTable('people', {
   settledMornings: integer('settled_mornings').notNull().default(0),
   createdAt: timestamp('created_at').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
-});
+}, (t) => [
+  // The scheduler's due query (next_run_at <= now, oldest first) runs every tick and per batch.
+  index('people_due').on(t.nextRunAt, t.id),
+  // The retention sweep looks for people not seen since a cutoff.
+  index('people_last_seen').on(t.lastSeenAt),
+]);
 
 export const redFlagScreens = sqliteTable(
   'red_flag_screens',
@@ -106,6 +111,8 @@ export const assessmentSessions = sqliteTable(
     uniqueIndex('assessment_one_in_progress')
       .on(t.personId)
       .where(sql`${t.status} = 'in_progress'`),
+    // A person's assessments by status: the reassessment check reads them on every daily DM.
+    index('assessment_sessions_person').on(t.personId, t.status),
   ],
 );
 
@@ -124,7 +131,11 @@ export const assessmentResults = sqliteTable(
     painPlace: text('pain_place', { enum: ['front', 'side', 'back'] }),
     recordedAt: timestamp('recorded_at').notNull(),
   },
-  (t) => [uniqueIndex('assessment_results_unique').on(t.assessmentId, t.testId, t.side)],
+  (t) => [
+    uniqueIndex('assessment_results_unique').on(t.assessmentId, t.testId, t.side),
+    // Charts and /privacy read a person's results; deleting a person finds them here.
+    index('assessment_results_person').on(t.personId),
+  ],
 );
 
 /** NPRS and PSFS at each assessment: the outcome measures progress is judged by. */
@@ -140,7 +151,11 @@ export const measures = sqliteTable(
     psfsMean: real('psfs_mean'),
     takenAt: timestamp('taken_at').notNull(),
   },
-  (t) => [index('measures_person').on(t.personId, t.takenAt)],
+  (t) => [
+    index('measures_person').on(t.personId, t.takenAt),
+    // Foreign-key checks from assessment_sessions would otherwise scan measures.
+    index('measures_assessment').on(t.assessmentId),
+  ],
 );
 
 export const plans = sqliteTable(
@@ -161,6 +176,10 @@ export const plans = sqliteTable(
     uniqueIndex('plans_one_active')
       .on(t.personId)
       .where(sql`${t.active} = 1`),
+    // Plan reads bind `active` as a parameter, so the partial index above cannot serve them.
+    index('plans_person').on(t.personId),
+    // Foreign-key checks when an assessment is stored or deleted.
+    index('plans_assessment').on(t.assessmentId),
   ],
 );
 
@@ -202,7 +221,11 @@ export const workouts = sqliteTable(
     createdAt: timestamp('created_at').notNull(),
     completedAt: timestamp('completed_at'),
   },
-  (t) => [uniqueIndex('workouts_person_date').on(t.personId, t.localDate)],
+  (t) => [
+    uniqueIndex('workouts_person_date').on(t.personId, t.localDate),
+    // Foreign-key checks when a plan is stored or deleted (workouts.plan_id references it).
+    index('workouts_plan').on(t.planId),
+  ],
 );
 
 export interface FeedbackDraft {
@@ -281,6 +304,13 @@ export const deliveries = sqliteTable(
   (t) => [
     uniqueIndex('deliveries_person_date').on(t.personId, t.localDate),
     index('deliveries_pending').on(t.status, t.nextAttemptAt),
+    // Storing a workout checks deliveries.workout_id (once per person in a fan-out).
+    index('deliveries_workout').on(t.workoutId),
+    // Snoozed workouts due a nudge, read every tick. Most rows have no remind_at (a small index),
+    // and status leads so the planner prefers it to deliveries_pending for status = 'sent'.
+    index('deliveries_remind')
+      .on(t.status, t.remindAt)
+      .where(sql`${t.remindAt} is not null`),
   ],
 );
 
