@@ -31,10 +31,10 @@ const HOT_PATH_INDEXES = [
 function plansOf(handle: DbHandle, run: () => unknown): { sql: string; plan: string[] }[] {
   const seen: string[] = [];
   const prepare = handle.sqlite.prepare.bind(handle.sqlite);
-  handle.sqlite.prepare = ((source: string) => {
+  handle.sqlite.prepare = (source: string) => {
     seen.push(source);
     return prepare(source);
-  }) as typeof handle.sqlite.prepare;
+  };
   try {
     run();
   } finally {
