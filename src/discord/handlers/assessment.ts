@@ -4,6 +4,7 @@ import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
 import { STEPS, stillNeeded, testOfStep } from '../../flows/assessment-state.js';
 import { howToView } from '../../views/test-screen.js';
+import { MEANING_BUTTON, safetyMeaningView } from '../../views/safety-view.js';
 import { note } from '../../views/view.js';
 import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
 import { assessmentIds, assessmentRef, parseAssessmentRef, type AssessmentRef } from './assessment-ids.js';
@@ -83,12 +84,20 @@ function landing(ctx: BotContext, owner: string): Landing {
   }
 }
 
+/**
+ * Onboarding's last setup page leads straight here. Its screen already said what the tests need,
+ * so the safety page comes without the battery's intro (which would push it past 180 words).
+ */
+export function assessmentStart(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
+  return started(ctx, owner, undefined, false);
+}
+
 /** Start (or resume) an assessment: the one place a button or command creates one. */
-function started(ctx: BotContext, owner: string, kind?: AssessmentKind): { view: View; opts: RenderOptions } {
+function started(ctx: BotContext, owner: string, kind?: AssessmentKind, intro = true): { view: View; opts: RenderOptions } {
   const opened = ctx.coach.startOrResume(owner, kind);
   if (opened.kind === 'needs_consent') return { view: welcomeView('discord'), opts: consentButtonsOptions(owner) };
   if (opened.kind === 'referral') return { view: withClearedButton(referralView(opened.referral, ctx.library)), opts: referralButtons(owner) };
-  const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : withIntro(ctx, opened.view, opened.assessment);
+  const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : intro ? withIntro(ctx, opened.view, opened.assessment) : opened.view;
   return { view, opts: optionsFor(owner, opened.assessment) };
 }
 
@@ -167,6 +176,13 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
       await sendView(interaction, howToView(ctx.library, testId), PLAIN);
     }
     else await updateView(interaction, current.view, optionsFor(owner, a));
+    return;
+  }
+  if (id.name === MEANING_BUTTON) {
+    // The full questions behind the labels on screen, privately; the safety page stays as it is.
+    const menu = current.view.inputs.find((i) => i.kind === 'select' && i.name === 'flags');
+    const shown = menu?.kind === 'select' ? menu.options.map((o) => o.value) : [];
+    await replyView(interaction, safetyMeaningView(shown, ctx.library), PLAIN, true);
     return;
   }
   const parsed = id.name === 'psfs' ? parsePsfsForm(['psfs1', 'psfs2', 'psfs3'].map((k) => fields?.[k] ?? '')) : parseAssessmentInput(id.name, values);
