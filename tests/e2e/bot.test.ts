@@ -95,7 +95,9 @@ describe('onboarding and consent', () => {
     expect(cb.type).toBe(4);
     const welcome = await start.final();
     expect(welcome!.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(textOf(welcome)).toMatch(/about 3 months/);
+    // "About 3 months" moved behind [More about HipCoach] to keep the welcome under 180 words (issue 13).
+    expect(textOf(welcome)).toMatch(/About 20 minutes to your first plan/);
+    expect(textOf(await (await h.fake.click(frank, idOf(welcome, 'about'), { message: welcome! })).final())).toMatch(/about 3 months/);
     expect(sql('select * from assessment_sessions where person_id = ?', frank.id)).toEqual([]);
     expect(sql<{ consent_at: number | null }>('select consent_at from people where id = ?', frank.id).every((r) => r.consent_at === null)).toBe(true);
     const assess = await h.fake.slash(frank, 'assess');
