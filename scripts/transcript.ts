@@ -22,7 +22,7 @@ type Component = { type: number; custom_id?: string; label?: string; placeholder
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'transcripts', 'first-plan.md');
 const inputName = (customId: string): string => customId.split(':').slice(4).join(':');
 const flat = (cs: readonly Component[]): Component[] => cs.flatMap((c) => [c, ...flat(c.components ?? []), ...(c.accessory ? [c.accessory] : [])]);
-const componentsOf = (m: FakeMessage | Json) => flat(((m as { components?: Component[] }).components ?? []) as Component[]);
+const componentsOf = (m: FakeMessage | Json) => flat((m as { components?: Component[] }).components ?? []);
 
 /** What a tap was, in the person's words: the button's label or the menu and the option picked. */
 function tapOf(message: FakeMessage, name: string, values?: string[]): string {
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     record(form);
     label = 'Send the form: "getting into the car: 4"';
     msg = (await walker.settled(await h.fake.submitModal(sam, (form.modal() as { custom_id: string }).custom_id, { psfs1: 'getting into the car: 4', psfs2: '', psfs3: '' }, { message: msg })))!;
-    const footer = (m: FakeMessage) => ((m.embeds ?? []) as { footer?: { text?: string } }[]).map((e) => e.footer?.text ?? '').join(' ');
+    const footer = (m: FakeMessage) => (m.embeds as { footer?: { text?: string } }[]).map((e) => e.footer?.text ?? '').join(' ');
     for (let test = 0; /Test \d+ of/.test(footer(msg)); test++) {
       const painful = test === 1; // internal rotation hurts a little, so its screen asks where
       const sides = componentsOf(msg).some((c) => c.custom_id && inputName(c.custom_id).startsWith('rating:both')) ? 1 : 2;
