@@ -114,6 +114,22 @@ describe('red flags with a check and a way forward', () => {
 });
 
 describe('short onboarding screens with details one press away (issue 13)', () => {
+  it('takes a typed city and a typed time in the one form of the first setup page, and says when nothing was typed', async () => {
+    const kit = h.fake.user('kit');
+    let msg = await press(kit, (await steps.settled(await h.fake.slash(kit, 'start')))!, 'consent');
+    const form = await h.fake.click(kit, idOf(msg, 'form'), { message: msg });
+    await form.callback();
+    const modal = form.modal() as { custom_id: string };
+    msg = (await steps.settled(await h.fake.submitModal(kit, modal.custom_id, { zonetext: 'Berlin', timetext: '7:30 am' }, { message: msg })))!;
+    expect(textOf(msg)).toContain('Time zone saved: Berlin');
+    expect(textOf(msg)).toContain('Daily message time saved: 7:30 am');
+    expect(sql('select timezone, reminder_time from people where id = ?', kit.id)).toEqual([{ timezone: 'Europe/Berlin', reminder_time: '07:30' }]);
+    const again = await h.fake.click(kit, idOf(msg, 'form'), { message: msg });
+    await again.callback();
+    msg = (await steps.settled(await h.fake.submitModal(kit, (again.modal() as { custom_id: string }).custom_id, { zonetext: '', timetext: '' }, { message: msg })))!;
+    expect(textOf(msg)).toContain('Nothing was typed, so nothing changed.');
+  });
+
   it('keeps the welcome short and answers "More about HipCoach" privately, leaving the consent buttons in place', async () => {
     const ivy = h.fake.user('ivy');
     const welcome = (await steps.settled(await h.fake.slash(ivy, 'start')))!;
