@@ -90,6 +90,7 @@ function ruleIdOf(f: Finding): string {
 }
 
 const STRENGTH = STAGES.indexOf('strength');
+const BOTH_ONLY: readonly Side[] = ['both'];
 
 function maxPriority(findings: readonly Finding[]): number {
   let max = -Infinity;
@@ -123,29 +124,29 @@ export function tracksFrom(library: Library, score: ReturnType<typeof scoreAsses
   const tracks: Track[] = [];
   const everyPattern = ruleOn(options, 'every-pattern-in-plan');
   // Findings grouped once by pattern and side (in their order), not filtered per track.
-  const bySide = new Map<string, Finding[]>();
+  const grouped = new Map<PatternId, Partial<Record<Side, Finding[]>>>();
   for (const f of score.findings) {
-    const key = `${f.pattern}:${f.side}`;
-    const list = bySide.get(key);
-    if (list) list.push(f);
-    else bySide.set(key, [f]);
+    let bySide = grouped.get(f.pattern);
+    if (!bySide) grouped.set(f.pattern, (bySide = {}));
+    (bySide[f.side] ??= []).push(f);
   }
   for (const pattern of PATTERN_IDS) {
     // Goal patterns (impact) are opened by the goal rules, not by the assessment.
     if (GOAL_PATTERNS.includes(pattern)) continue;
-    const sides: Side[] = score.sidedness[pattern] === 'each' ? [...SIDES] : ['both'];
+    const sides: readonly Side[] = score.sidedness[pattern] === 'each' ? SIDES : BOTH_ONLY;
+    const patternFindings = grouped.get(pattern);
     for (const side of sides) {
-      const findings = bySide.get(`${pattern}:${side}`);
+      const findings = patternFindings?.[side];
       const fromFindings = findings ? findingTrack(pattern, side, findings, options) : null;
       if (fromFindings) {
         tracks.push(fromFindings);
         continue;
       }
       const tests = primaryTests(library, pattern);
-      const base = { pattern, side, focus: false, painful: false };
       if (score.tested[pattern][side] !== true && tests.length > 0) {
         const skipped = tests.find((t) => score.skippedTests.includes(t)) ?? null;
-        tracks.push({ ...base, stage: KEEP_RULES.notTested.stage, priority: 1, reasons: [{ testId: skipped, side, finding: 'not_tested', ruleId: KEEP_RULES.notTested.id }] });
+        const reasons: Reason[] = [{ testId: skipped, side, finding: 'not_tested', ruleId: KEEP_RULES.notTested.id }];
+        tracks.push({ pattern, side, focus: false, painful: false, stage: KEEP_RULES.notTested.stage, priority: 1, reasons });
         continue;
       }
       const keep = WHOLE_BODY_PATTERNS.includes(pattern)
@@ -158,7 +159,8 @@ export function tracksFrom(library: Library, score: ReturnType<typeof scoreAsses
       if (!keep) continue;
       // Spec v2: no finding starts at the strength stage; loading is earned, never given.
       const stage = keep === KEEP_RULES.wholeBodyLoading && !ruleOn(options, 'loading-earned') ? 'loading' : keep.stage;
-      tracks.push({ ...base, stage, priority: 0, reasons: [{ testId: tests[0] ?? null, side, finding: 'no_finding', ruleId: keep.id }] });
+      const reasons: Reason[] = [{ testId: tests[0] ?? null, side, finding: 'no_finding', ruleId: keep.id }];
+      tracks.push({ pattern, side, focus: false, painful: false, stage, priority: 0, reasons });
     }
   }
   if (ruleOn(options, 'loading-earned')) {
