@@ -35,8 +35,18 @@ function findingPriority(f: Finding): number {
   return DIMENSION_PRIORITY[f.dimension]! * 10 + SEVERITIES.indexOf(f.severity) * 3 + (f.weight === 'primary' ? 1 : 0);
 }
 
+/** `<dimension>_<severity>` strings built once: a fresh string would be hashed again at every sort lookup. */
+const FINDING_NAMES = new Map<string, Map<string, string>>();
+function findingName(dimension: string, severity: string): string {
+  let bySeverity = FINDING_NAMES.get(dimension);
+  if (!bySeverity) FINDING_NAMES.set(dimension, (bySeverity = new Map()));
+  let name = bySeverity.get(severity);
+  if (name === undefined) bySeverity.set(severity, (name = `${dimension}_${severity}`));
+  return name;
+}
+
 function findingReason(f: Finding, ruleId: string): Reason {
-  return { testId: f.testId, side: f.side, finding: `${f.dimension}_${f.severity}`, ruleId };
+  return { testId: f.testId, side: f.side, finding: findingName(f.dimension, f.severity), ruleId };
 }
 
 /** `<dimension>_<severity>` -> its seriousness rank; memoised because sorting reasons is on the plan's hot path. */
