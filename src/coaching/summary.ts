@@ -18,8 +18,8 @@ export function summariseDecisions(decisions: readonly Decision[]): string[] {
     else if (d.change === 'level_down') lines.push(`${label(d)}: back to level ${d.to}, because ${d.reason}.`);
     else if (d.change === 'step_down') lines.push(`${label(d)}: a little less next time, because ${d.reason}.`);
     else if (d.change === 'rung_up') lines.push(`${label(d)}: a little more next time.`);
-    // A step-down at level 1, rung 1 cannot go lower: say so, it is not "no change" to the person.
-    else if (d.change === 'hold' && STEP_DOWN_RULE_IDS.includes(d.ruleId))
+    // A step-down that could not go lower (level 1, rung 1): say so, it is not "no change" to the person.
+    else if (STEP_DOWN_RULE_IDS.includes(d.ruleId) && d.to === 1 && d.toRung === 0)
       lines.push(`${label(d)} stays at its easiest version, because ${d.reason}: keep it small and gentle, and if it keeps hurting, ask a physiotherapist to take a look.`);
     else unchanged.push(label(d));
   }

@@ -39,7 +39,7 @@ function findingPriority(f: Finding): number {
 const FINDING_NAMES = new Map<string, Map<string, string>>();
 function findingName(dimension: string, severity: string): string {
   let bySeverity = FINDING_NAMES.get(dimension);
-  if (!bySeverity) FINDING_NAMES.set(dimension, (bySeverity = new Map()));
+  if (!bySeverity) FINDING_NAMES.set(dimension, (bySeverity = new Map<string, string>()));
   let name = bySeverity.get(severity);
   if (name === undefined) bySeverity.set(severity, (name = `${dimension}_${severity}`));
   return name;
@@ -77,7 +77,7 @@ export function reasonOrder(a: Reason, b: Reason): number {
 const START_RULE_BY_DIMENSION = new Map<string, Map<string, (typeof START_RULES)[number]>>();
 for (const r of START_RULES) {
   let bySeverity = START_RULE_BY_DIMENSION.get(r.dimension);
-  if (!bySeverity) START_RULE_BY_DIMENSION.set(r.dimension, (bySeverity = new Map()));
+  if (!bySeverity) START_RULE_BY_DIMENSION.set(r.dimension, (bySeverity = new Map<string, (typeof START_RULES)[number]>()));
   bySeverity.set(r.severity, r);
 }
 

@@ -104,6 +104,8 @@ describe('hipcoach simulate', () => {
       'Hip flexion (right) stays at its easiest version, because this exercise went above 5/10: keep it small and gentle, and if it keeps hurting, ask a physiotherapist to take a look.',
       'No change: Trunk.',
     ]);
+    // Only at the floor: a step-down rule that left level 2 where it was is not "the easiest version".
+    expect(summariseDecisions([{ ...floor('step-down-form', 'why'), from: 2, to: 2 }])).toEqual(['No change: Hip flexion (right).']);
     for (const ruleId of ['step-down-morning-flare', 'step-down-form']) expect(summariseDecisions([floor(ruleId, 'why')])[0]).toMatch(/^Hip flexion \(right\) stays at its easiest version, because why:/);
   });
 
