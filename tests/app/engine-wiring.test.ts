@@ -191,4 +191,20 @@ describe('engine v2 wiring', () => {
     const down = out.kind === 'recorded' ? out.result.decisions.filter((d) => d.change === 'level_down') : [];
     expect(coach.weekly(ME, coach.localDate(coach.findPerson(ME)!)).moved).toEqual(down.map((d) => ({ pattern: d.pattern, side: d.side, change: 'level_down', toLevel: d.to })));
   });
+
+  it('"none went above 3/10" is stored as the 0-3 answer and counts as 1.5 in the weekly average, not 3', () => {
+    // 2026-11-30 is a Monday: a fresh week.
+    time.advanceDays(2);
+    const quiet = today();
+    const out = coach.recordFeedback(ME, quiet.workout.id, GOOD);
+    expect(out.kind).toBe('recorded');
+    expect(feedbackFor(db.handle.db, quiet.workout.id)).toMatchObject({ painDuring: 3, painByExercise: {} });
+    const date = () => coach.localDate(coach.findPerson(ME)!);
+    expect(coach.weekly(ME, date()).painThisWeek).toBe(1.5);
+    time.advanceDays(1);
+    const sore = today();
+    coach.recordFeedback(ME, sore.workout.id, { ...GOOD, painByExercise: { [sore.session.items[0]!.exerciseId]: 6 } });
+    // (1.5 + 6) / 2, to one decimal.
+    expect(coach.weekly(ME, date()).painThisWeek).toBe(3.8);
+  });
 });
