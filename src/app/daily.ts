@@ -3,6 +3,9 @@ import { EARLY_TARGET } from '../coaching/targets.js';
 import type { Person } from '../db/repos/people.js';
 import { activePlanStartedAt } from '../db/repos/plans.js';
 import { recentWorkouts } from '../db/repos/workouts.js';
+import type { TestId } from '../content/ids.js';
+import { CHECKS_PER_SITTING } from '../flows/assessment-state.js';
+import type { Assessments } from './assessment.js';
 import type { AppDeps } from './context.js';
 import type { Reports } from './reports.js';
 import type { Training } from './training.js';
@@ -15,13 +18,42 @@ export interface DailyFacts {
   reassessDue: boolean;
 }
 
+/** The deferred checks a day offers: the next sitting's tests by name, and how many stay after it. */
+export interface ChecksOffer {
+  tests: TestId[];
+  names: string[];
+  /** A rough length for the sitting: two minutes a test, both sides. */
+  minutes: number;
+  /** Checks still to come after this sitting. */
+  after: number;
+}
+
+/** Two minutes a test (both sides), the figure the /assess offer uses. */
+const MINUTES_PER_CHECK = 2;
+
 /** The daily DM's decisions: which parts it carries, and the facts for its opening line. */
 export class Daily {
   constructor(
     private readonly deps: AppDeps,
     private readonly training: Training,
     private readonly reports: Reports,
+    private readonly assessments: Assessments,
   ) {}
+
+  /**
+   * The next deferred checks to offer with today's workout, or null when none are left, a referral
+   * stands, or a check-in is already under way (/assess resumes that one). Reads only: the daily DM, /workout
+   * and the console coach all ask here, so they offer the same tests.
+   */
+  checksOffer(personId: string): ChecksOffer | null {
+    // The same gate /assess uses: consented, no standing referral, nothing in progress, a plan.
+    const entry = this.assessments.entry(personId);
+    if (entry.kind !== 'has_plan' || entry.checks.length === 0) return null;
+    const pending = entry.checks;
+    const tests = pending.slice(0, CHECKS_PER_SITTING);
+    const names = tests.map((t) => this.deps.library.battery.tests.find((b) => b.id === t)?.name ?? t);
+    return { tests, names, minutes: tests.length * MINUTES_PER_CHECK, after: pending.length - tests.length };
+  }
 
   /** What a person's DM for `localDate` should contain (the same rules /workout uses). */
   partsFacts(person: Person, localDate: string, isSunday: boolean): DailyFacts {

@@ -1,4 +1,4 @@
-import { Routes, type REST } from 'discord.js';
+import { ComponentType, Routes, type REST } from 'discord.js';
 import type { Logger } from 'pino';
 import { laterChoice, laterHours, laterLine, workoutControls, type WorkoutMessageState } from '../../views/daily-view.js';
 import type { BotContext } from '../context.js';
@@ -36,8 +36,11 @@ function controlRows(state: WorkoutMessageState, owner: string, workoutId: strin
 
 /** The rows of a message with its workout controls replaced by those for `state`; other rows (the exercise menu) kept. */
 export function withControls(rows: readonly RawRow[], state: WorkoutMessageState, owner: string, workoutId: string): unknown[] {
-  const kept = rows.filter((r) => !(r.components ?? []).some((c) => controlId(c.custom_id)));
-  return [...kept, ...controlRows(state, owner, workoutId)];
+  const isControlRow = (r: RawRow) => (r.components ?? []).some((c) => controlId(c.custom_id));
+  const kept = rows.filter((r) => !isControlRow(r));
+  // Other buttons sharing the controls' row (today's [Do 2 checks]) stay, in a row of their own.
+  const others = rows.filter(isControlRow).flatMap((r) => (r.components ?? []).filter((c) => !controlId(c.custom_id)));
+  return [...kept, ...controlRows(state, owner, workoutId), ...(others.length ? [{ type: ComponentType.ActionRow, components: others }] : [])];
 }
 
 /** Swap the controls of the pressed message, optionally with a line above the embed. */
