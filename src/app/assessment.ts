@@ -81,10 +81,8 @@ export class Assessments {
 
   /** What `/assess` should show now. Reads only. */
   entry(personId: string): AssessmentEntry {
-    const person = this.people.find(personId);
-    if (!person?.consentAt) return { kind: 'needs_consent' };
-    const referral = this.safety.referral(personId);
-    if (referral) return { kind: 'referral', referral };
+    const gate = this.safety.gate(personId);
+    if (gate) return gate;
     const current = this.currentAssessment(personId);
     if (current) return { kind: 'in_progress', assessment: current, view: this.view(current) };
     const undelivered = undeliveredPlan(this.deps.db, personId);
@@ -104,10 +102,8 @@ export class Assessments {
    * plan was built without them; finishing rebuilds the plan keeping progress.
    */
   startChecks(personId: string): OpenAssessment | { kind: 'no_checks' } {
-    const person = this.people.find(personId);
-    if (!person?.consentAt) return { kind: 'needs_consent' };
-    const referral = this.safety.referral(personId);
-    if (referral) return { kind: 'referral', referral };
+    const gate = this.safety.gate(personId);
+    if (gate) return gate;
     const existing = this.currentAssessment(personId);
     if (existing) return { kind: 'open', assessment: existing, resumed: true, view: this.view(existing) };
     const pending = this.pendingChecks(personId);
@@ -131,10 +127,8 @@ export class Assessments {
 
   /** Resume the assessment in progress, or start one (of the kind asked, else the kind due). */
   startOrResume(personId: string, requested?: AssessmentKind): OpenAssessment {
-    const person = this.people.find(personId);
-    if (!person?.consentAt) return { kind: 'needs_consent' };
-    const referral = this.safety.referral(personId);
-    if (referral) return { kind: 'referral', referral };
+    const gate = this.safety.gate(personId);
+    if (gate) return gate;
     const existing = this.currentAssessment(personId);
     const kind = requested ?? this.kindFor(personId);
     // A first plan comes from the core tests in one sitting; the rest are deferred checks.

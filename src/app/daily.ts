@@ -8,6 +8,7 @@ import { CHECKS_PER_SITTING } from '../flows/assessment-state.js';
 import type { Assessments } from './assessment.js';
 import type { AppDeps } from './context.js';
 import type { Reports } from './reports.js';
+import type { Safety } from './safety.js';
 import type { Training } from './training.js';
 import { localDateIn } from './time.js';
 
@@ -38,6 +39,7 @@ export class Daily {
     private readonly training: Training,
     private readonly reports: Reports,
     private readonly assessments: Assessments,
+    private readonly safety: Safety,
   ) {}
 
   /**
@@ -46,10 +48,10 @@ export class Daily {
    * and the console coach all ask here, so they offer the same tests.
    */
   checksOffer(personId: string): ChecksOffer | null {
-    // The same gate /assess uses: consented, no standing referral, nothing in progress, a plan.
-    const entry = this.assessments.entry(personId);
-    if (entry.kind !== 'has_plan' || entry.checks.length === 0) return null;
-    const pending = entry.checks;
+    // The gate /assess uses (consent, no standing referral), then nothing in progress.
+    if (this.safety.gate(personId) || this.assessments.currentAssessment(personId)) return null;
+    const pending = this.assessments.pendingChecks(personId);
+    if (pending.length === 0) return null;
     const tests = pending.slice(0, CHECKS_PER_SITTING);
     const names = tests.map((t) => this.deps.library.battery.tests.find((b) => b.id === t)?.name ?? t);
     return { tests, names, minutes: tests.length * MINUTES_PER_CHECK, after: pending.length - tests.length };
