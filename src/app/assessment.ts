@@ -109,7 +109,7 @@ export class Assessments {
     const pending = this.pendingChecks(personId);
     const last = latestCompletedAssessment(this.deps.db, personId);
     if (pending.length === 0 || !last) return { kind: 'no_checks' };
-    const draft = checksDraft(pending, last.draft);
+    const draft = checksDraft(pending, last.draft, this.people.find(personId)?.goal ?? last.draft.goal);
     const now = this.deps.clock();
     const assessment = this.deps.db.transaction((tx) => {
       const started = startAssessment(tx, personId, 'reassessment', now, draft);
