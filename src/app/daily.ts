@@ -5,6 +5,7 @@ import { activePlanStartedAt } from '../db/repos/plans.js';
 import { recentWorkouts } from '../db/repos/workouts.js';
 import type { TestId } from '../content/ids.js';
 import { CHECKS_PER_SITTING } from '../flows/assessment-state.js';
+import { checksMinutes } from '../views/daily-view.js';
 import type { Assessments } from './assessment.js';
 import type { AppDeps } from './context.js';
 import type { Reports } from './reports.js';
@@ -23,14 +24,11 @@ export interface DailyFacts {
 export interface ChecksOffer {
   tests: TestId[];
   names: string[];
-  /** A rough length for the sitting: two minutes a test, both sides. */
+  /** A rough length for the sitting, in minutes (`checksMinutes`). */
   minutes: number;
   /** Checks still to come after this sitting. */
   after: number;
 }
-
-/** Two minutes a test (both sides), the figure the /assess offer uses. */
-const MINUTES_PER_CHECK = 2;
 
 /** The daily DM's decisions: which parts it carries, and the facts for its opening line. */
 export class Daily {
@@ -54,7 +52,7 @@ export class Daily {
     if (pending.length === 0) return null;
     const tests = pending.slice(0, CHECKS_PER_SITTING);
     const names = tests.map((t) => this.deps.library.battery.tests.find((b) => b.id === t)?.name ?? t);
-    return { tests, names, minutes: tests.length * MINUTES_PER_CHECK, after: pending.length - tests.length };
+    return { tests, names, minutes: checksMinutes(tests.length), after: pending.length - tests.length };
   }
 
   /** What a person's DM for `localDate` should contain (the same rules /workout uses). */

@@ -11,6 +11,7 @@ import { keepProgressionForPlan, progressionLevels } from '../db/repos/progressi
 import type { Queryable } from '../db/types.js';
 import { draftToAnswers } from '../flows/assessment-state.js';
 import { goalShapeClause, goalWords } from '../views/plan-screen.js';
+import { checksMinutes } from '../views/daily-view.js';
 import type { AppDeps, Tx } from './context.js';
 import type { People } from './people.js';
 import { laterForGoal } from './checks.js';
@@ -135,6 +136,6 @@ function rebuildForGoal(tx: Tx, plan: Plan, assessmentId: number | null, goal: G
 function changeLine(goal: GoalId, rebuilt: boolean, hopQueued: boolean): string {
   const label = goalWords(goal);
   if (!rebuilt) return `Your goal is now ${label}. I will shape your plan around it once your check-in is done.`;
-  const hop = hopQueued ? ' The hop test comes as a quick check (about 2 minutes): your next workout message or `/assess` offers it.' : '';
+  const hop = hopQueued ? ` The hop test comes as a quick check (about ${checksMinutes(1)} minutes): your next workout message or \`/assess\` offers it.` : '';
   return `Your goal is now ${label}: your levels stay, and ${goalShapeClause(goal)}.${hop}`;
 }

@@ -81,6 +81,14 @@ export interface ChecksOfferFacts {
   minutes: number;
 }
 
+/**
+ * How long a checks sitting takes, said the same way everywhere (/assess, the daily DM, the
+ * console): the core sitting's 7 tests take about 12 minutes, so about a minute and a half a test.
+ */
+export function checksMinutes(count: number): number {
+  return Math.ceil(count * 1.5);
+}
+
 /** The name of the button that opens a checks sitting from a workout message. */
 export const CHECKS_CONTROL = 'checks';
 

@@ -89,7 +89,7 @@ describe('npm run try: the console coach', () => {
     const other = join(dir, 'checks.db');
     const pending = testsForGoal('daily_life').filter((t) => !CORE_TESTS.includes(t));
     const first = run(other, [...onboarding, ...testLines(CORE_TESTS), '', 'yes', ...testLines(pending.slice(0, 2)), '', '3']);
-    expect(first.stdout).toContain('Two quick checks today (about 4 min)');
+    expect(first.stdout).toContain('Two quick checks today (about 3 min)');
     expect(first.stdout).toContain('Test 1 of 2');
     expect(first.stdout).toContain('Thank you: checks done');
     expect(first.stdout).toContain(`${pending.length - 2} more to come`);
@@ -101,7 +101,7 @@ describe('npm run try: the console coach', () => {
     expect((JSON.parse(latest.draft) as { later: string[] }).later).toEqual(pending.slice(2));
     // A later run offers the next two, by name.
     const next = run(other, ['no', '3'], '2026-11-28T12:00:00Z');
-    expect(next.stdout).toMatch(/Two quick checks today \(about 4 min\): /);
+    expect(next.stdout).toMatch(/Two quick checks today \(about 3 min\): /);
     expect(next.stdout).toContain('It will be here when you are ready');
   });
 

@@ -45,7 +45,7 @@ describe('deferred checks in the daily DM', () => {
     const dm = workoutDm(ivy);
     const [first, second] = pending(ivy);
     const names = [first, second].map((t) => h.bot.context.library.battery.tests.find((b) => b.id === t)!.name);
-    expect(textOf(dm)).toContain(`Two quick checks today (about 4 min): ${names[0]} and ${names[1]}.`);
+    expect(textOf(dm)).toContain(`Two quick checks today (about 3 min): ${names[0]} and ${names[1]}.`);
     expect(controlsOf(dm)).toEqual(['open', 'Done', 'Later', 'Do 2 checks']);
     const other = workoutDm(jon);
     expect(textOf(other)).not.toContain('quick check');
@@ -88,5 +88,26 @@ describe('deferred checks in the daily DM', () => {
     expect(textOf(last)).toContain('No checks left');
     expect(sql('select id from assessment_sessions where person_id = ?', ivy.id).length).toBe(assessments);
     expect(planJson(ivy)).toBe(plan);
+  });
+
+  it('a goal changed to running in /settings makes the never-done hop one check of its own, offered by /assess and the next DM', async () => {
+    const hop = h.bot.context.library.battery.tests.find((b) => b.id === 'single_leg_hop')!.name;
+    const set = (await steps.settled(await h.fake.slash(jon, 'settings', [{ name: 'goal', type: 3, value: 'running' }])))!;
+    expect(textOf(set)).toContain('The hop test comes as a quick check');
+    const offer = (await steps.settled(await h.fake.slash(jon, 'assess')))!;
+    expect(textOf(offer)).toContain('One short test is still to come');
+    expect(componentsOf(offer).map((c) => c.label)).toEqual(['One quick check (2 min)']);
+
+    time.set('2026-06-02T06:30:00Z');
+    await h.bot.scheduler!.tick();
+    const dm = workoutDm(jon);
+    expect(textOf(dm)).toContain(`One quick check today (about 2 min): ${hop}.`);
+    expect(controlsOf(dm)).toEqual(['open', 'Done', 'Later', 'Do 1 check']);
+    const sitting = (await steps.settled(await h.fake.click(jon, idOf(dm, 'checks'), { message: dm, dm: true })))!;
+    expect(textOf(sitting)).toContain(hop);
+    const done = (await steps.press(jon, await steps.throughTestScreens(jon, sitting, bestAnswer), 'finish')).message;
+    expect(textOf(done)).toContain('That was the last of them');
+    expect(pending(jon)).toEqual([]);
+    expect(sql('select test_id from assessment_results where person_id = ? and test_id = ?', jon.id, 'single_leg_hop')).toHaveLength(2);
   });
 });

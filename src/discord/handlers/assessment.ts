@@ -16,7 +16,7 @@ import { assessmentFacts, referralView } from '../../views/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../views/view.js';
 import type { AssessmentKind } from '../../app/coach.js';
-import { checksDoneView } from '../../views/daily-view.js';
+import { checksDoneView, checksMinutes } from '../../views/daily-view.js';
 import { z } from 'zod';
 import type { StoredPlan } from '../../db/repos/plans.js';
 import type { BotContext } from '../context.js';
@@ -52,11 +52,13 @@ export function hasPlanView(pendingChecks = 0): View {
     body: [
       'Your plan is ready: `/workout` shows today\'s session and `/plan` the whole plan.',
       checks
-        ? `${pendingChecks} short tests are still to come. Two take about 3 minutes, and I update your plan when they are done.`
+        ? pendingChecks === 1
+          ? `One short test is still to come. It takes about ${checksMinutes(1)} minutes, and I update your plan when it is done.`
+          : `${pendingChecks} short tests are still to come. Two take about ${checksMinutes(2)} minutes, and I update your plan when they are done.`
         : 'To repeat every test and see what has changed, start a check-in (about 25 minutes). Your plan stays as it is until you finish it.',
     ].join('\n\n'),
     inputs: checks
-      ? [{ kind: 'button', name: 'checks', label: `${Math.min(pendingChecks, 2) === 1 ? 'One quick check' : 'Two quick checks'} (3 min)`, style: 'primary' }]
+      ? [{ kind: 'button', name: 'checks', label: pendingChecks === 1 ? `One quick check (${checksMinutes(1)} min)` : `Two quick checks (${checksMinutes(2)} min)`, style: 'primary' }]
       : [{ kind: 'button', name: 'begin', label: 'Start my check-in', style: 'primary' }],
     privacy: 'private',
     tone: 'info',
