@@ -17,7 +17,7 @@ import {
 } from '../db/repos/assessments.js';
 import { measureHistory, psfsMean, recordMeasures } from '../db/repos/measures.js';
 import { setNextRun, setStatus, updateSettings, type Person } from '../db/repos/people.js';
-import { activePlan, markPlanDelivered, saveActivePlan, undeliveredPlan, type StoredPlan } from '../db/repos/plans.js';
+import { activePlan, activePlanStartedAt, markPlanDelivered, saveActivePlan, undeliveredPlan, type StoredPlan } from '../db/repos/plans.js';
 import { engineState, replaceEngineState, seedEngineState } from '../db/repos/progression.js';
 import { recordScreen } from '../db/repos/safety.js';
 import { CORE_TESTS, draftToAnswers, emptyDraft, reduceAssessment, testsInSitting, type AssessmentAction, type AssessmentContext, type AssessmentState } from '../flows/assessment-state.js';
@@ -93,7 +93,8 @@ export class Assessments {
 
   /** The deferred tests still to come (the last completed assessment's list). Reads only. */
   pendingChecks(personId: string): TestId[] {
-    if (!activePlan(this.deps.db, personId)) return [];
+    // A light read (no plan JSON): the daily DM asks this for everyone it sends to.
+    if (!activePlanStartedAt(this.deps.db, personId)) return [];
     return latestCompletedAssessment(this.deps.db, personId)?.draft.later ?? [];
   }
 

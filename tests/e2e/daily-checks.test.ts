@@ -103,6 +103,10 @@ describe('deferred checks in the daily DM', () => {
     const dm = workoutDm(jon);
     expect(textOf(dm)).toContain(`One quick check today (about 2 min): ${hop}.`);
     expect(controlsOf(dm)).toEqual(['open', 'Done', 'Later', 'Do 1 check']);
+    // /workout shows the same day with the same offer.
+    const workout = (await steps.settled(await h.fake.slash(jon, 'workout')))!;
+    expect(textOf(workout)).toContain(`One quick check today (about 2 min): ${hop}.`);
+    expect(controlsOf(workout)).toEqual(['open', 'Done', 'Later', 'Do 1 check']);
     const sitting = (await steps.settled(await h.fake.click(jon, idOf(dm, 'checks'), { message: dm, dm: true })))!;
     expect(textOf(sitting)).toContain(hop);
     const done = (await steps.press(jon, await steps.throughTestScreens(jon, sitting, bestAnswer), 'finish')).message;
