@@ -107,10 +107,9 @@ export class Training {
 
   /** The one place that decides what /workout, the console coach and the daily DM lead with. */
   now(personId: string): TrainingNow {
-    const person = this.people.find(personId);
-    if (!person?.consentAt) return { kind: 'not_consented' };
-    const referral = this.safety.referral(personId);
-    if (referral) return { kind: 'referral', referral };
+    const gate = this.safety.gate(personId);
+    if (gate) return gate.kind === 'needs_consent' ? { kind: 'not_consented' } : gate;
+    const person = this.people.find(personId)!;
     const localDate = this.people.localDate(person);
     const pending = this.morningCheckDue(personId, localDate);
     if (pending) return { kind: 'morning_check', pending, draft: this.workout(personId, pending.workoutId)?.feedbackDraft ?? {} };

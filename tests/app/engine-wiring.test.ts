@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Coach } from '../../src/app/coach.js';
+import type { Coach } from '../../src/app/coach.js';
 import { getLibrary } from '../../src/content/load.js';
 import { addDays, dayNumber } from '../../src/coaching/calendar.js';
 import { MIN_DAYS_AT_LEVEL, MIN_GOOD_EXPOSURES } from '../../src/coaching/progression.js';
@@ -7,8 +7,8 @@ import { trackKey, type SessionItem } from '../../src/coaching/session.js';
 import { engineState, saveTrackState } from '../../src/db/repos/progression.js';
 import { feedbackFor } from '../../src/db/repos/workouts.js';
 import { driveAssessment } from '../support/drive.js';
-import { fixedClock } from '../../testkit/clock.js';
-import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
+import { coachEnv, type CoachEnv } from '../../testkit/coach-env.js';
+import type { TempDb } from '../../testkit/temp-db.js';
 
 /** Engine v2 in the running app (issue 11): real SQLite, the Coach facade, a fixed clock. */
 
@@ -18,21 +18,20 @@ const GOOD = { painByExercise: {}, effort: 'right', form: 'good' } as const;
 const keyOf = (i: Pick<SessionItem, 'pattern' | 'side'>) => trackKey(i.pattern, i.side);
 
 describe('engine v2 wiring', () => {
+  let env: CoachEnv;
   let db: TempDb;
-  let time: ReturnType<typeof fixedClock>;
+  let time: CoachEnv['time'];
   let coach: Coach;
 
   beforeEach(() => {
-    db = createTempDb();
-    time = fixedClock('2026-11-28T08:00:00Z');
-    coach = new Coach({ db: db.handle.db, library, clock: time.clock });
+    ({ db, time, coach } = env = coachEnv());
     coach.consent(ME);
     coach.updateSettings(ME, { minutes: 60 });
     // Baseline average pain 2: a morning at 4+ is a flare.
     driveAssessment(coach, ME, { pain: { average: 2, worst: 5 } });
   });
   afterEach(() => {
-    db.cleanup();
+    env.cleanup();
   });
 
   const today = () => {

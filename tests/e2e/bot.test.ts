@@ -194,7 +194,8 @@ describe('a full assessment on both sides', () => {
     // Done keeps the workout on screen (its controls say Done) and asks for feedback in a new message.
     const done = await press(alice, msg, 'done');
     expect(textOf(done.message)).toContain(textOf(msg));
-    expect(componentsOf(done.message).filter((c) => c.type === 2).map((c) => [c.label, c.disabled])).toEqual([['Done ✓', true]]);
+    // Alice's first plan came from the core tests: the day also offers the next checks, a button that stays.
+    expect(componentsOf(done.message).filter((c) => c.type === 2).map((c) => [c.label, c.disabled])).toEqual([['Done ✓', true], ['Do 2 checks', undefined]]);
     const [feedback] = await done.handle.waitForFollowUps(1);
     expect(feedback!.flags & EPHEMERAL).toBe(EPHEMERAL);
     msg = feedback!;

@@ -16,7 +16,8 @@ import { planIds } from '../commands/plan.js';
 import { assessmentFacts, referralView } from '../../views/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../views/view.js';
-import type { AssessmentKind, ChecksDone } from '../../app/coach.js';
+import type { AssessmentKind } from '../../app/coach.js';
+import { checksDoneView, checksMinutes } from '../../views/daily-view.js';
 import { z } from 'zod';
 import type { StoredPlan } from '../../db/repos/plans.js';
 import type { BotContext } from '../context.js';
@@ -52,11 +53,13 @@ export function hasPlanView(pendingChecks = 0): View {
     body: [
       'Your plan is ready: `/workout` shows today\'s session and `/plan` the whole plan.',
       checks
-        ? `${pendingChecks} short tests are still to come. Two take about 3 minutes, and I update your plan when they are done.`
+        ? pendingChecks === 1
+          ? `One short test is still to come. It takes about ${checksMinutes(1)} minutes, and I update your plan when it is done.`
+          : `${pendingChecks} short tests are still to come. Two take about ${checksMinutes(2)} minutes, and I update your plan when they are done.`
         : 'To repeat every test and see what has changed, start a check-in (about 25 minutes). Your plan stays as it is until you finish it.',
     ].join('\n\n'),
     inputs: checks
-      ? [{ kind: 'button', name: 'checks', label: `${Math.min(pendingChecks, 2) === 1 ? 'One quick check' : 'Two quick checks'} (3 min)`, style: 'primary' }]
+      ? [{ kind: 'button', name: 'checks', label: pendingChecks === 1 ? `One quick check (${checksMinutes(1)} min)` : `Two quick checks (${checksMinutes(2)} min)`, style: 'primary' }]
       : [{ kind: 'button', name: 'begin', label: 'Start my check-in', style: 'primary' }],
     privacy: 'private',
     tone: 'info',
@@ -103,8 +106,16 @@ function started(ctx: BotContext, owner: string, kind?: AssessmentKind, intro = 
 
 /** The next deferred checks (or the assessment in progress): the "Two quick checks" button. */
 function checksStarted(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
+  return openChecks(ctx, owner) ?? started(ctx, owner);
+}
+
+/**
+ * Open the checks sitting (or resume the assessment in progress), or null when no checks are left.
+ * /assess's offer and the daily workout message's [Do 2 checks] both come here.
+ */
+export function openChecks(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } | null {
   const opened = ctx.coach.startChecks(owner);
-  if (opened.kind === 'no_checks') return started(ctx, owner);
+  if (opened.kind === 'no_checks') return null;
   if (opened.kind === 'needs_consent') return { view: welcomeView('discord'), opts: consentButtonsOptions(owner) };
   if (opened.kind === 'referral') return { view: withClearedButton(referralView(opened.referral, ctx.library)), opts: referralButtons(owner) };
   const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : opened.view;
@@ -223,12 +234,6 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
       await deliverPlan(ctx, interaction, { id: result.planId, plan: result.plan }, result.comparison, false);
   }
 });
-
-/** A checks sitting is done: what changed in one line (the plan itself is in `/plan`). */
-export function checksDoneView(checks: ChecksDone): View {
-  const left = checks.left > 0 ? `${checks.left} more to come; \`/assess\` offers the next ones.` : 'That was the last of them: every test is now in your plan.';
-  return note('Thank you: checks done', [checks.changed, left, '`/plan` shows your plan, `/workout` today\'s session.'].join('\n\n'), 'success');
-}
 
 /**
  * The last step: findings where the person is, the full plan in their DMs, then the plan is marked

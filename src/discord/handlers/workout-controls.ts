@@ -1,4 +1,4 @@
-import { Routes, type REST } from 'discord.js';
+import { ComponentType, Routes, type REST } from 'discord.js';
 import type { Logger } from 'pino';
 import { laterChoice, laterHours, laterLine, workoutControls, type WorkoutMessageState } from '../../views/daily-view.js';
 import type { BotContext } from '../context.js';
@@ -36,8 +36,14 @@ function controlRows(state: WorkoutMessageState, owner: string, workoutId: strin
 
 /** The rows of a message with its workout controls replaced by those for `state`; other rows (the exercise menu) kept. */
 export function withControls(rows: readonly RawRow[], state: WorkoutMessageState, owner: string, workoutId: string): unknown[] {
-  const kept = rows.filter((r) => !(r.components ?? []).some((c) => controlId(c.custom_id)));
-  return [...kept, ...controlRows(state, owner, workoutId)];
+  const isControlRow = (r: RawRow) => (r.components ?? []).some((c) => controlId(c.custom_id));
+  const buttonsOnly = (r: RawRow) => (r.components ?? []).every((c) => c.type === (ComponentType.Button as number));
+  const kept = rows.filter((r) => !isControlRow(r));
+  // Other buttons sharing the controls' row (today's [Do 2 checks]) stay, in a row of their own
+  // below the controls, where they stay on every later press.
+  const others = rows.filter(isControlRow).flatMap((r) => (r.components ?? []).filter((c) => !controlId(c.custom_id)));
+  const below = [...kept.filter(buttonsOnly), ...(others.length ? [{ type: ComponentType.ActionRow, components: others }] : [])];
+  return [...kept.filter((r) => !buttonsOnly(r)), ...controlRows(state, owner, workoutId), ...below];
 }
 
 /** Swap the controls of the pressed message, optionally with a line above the embed. */
