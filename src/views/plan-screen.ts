@@ -109,7 +109,16 @@ const CLOSING = 'Each exercise moves up or down from your feedback: pain up to 3
 /** Every exercise, numbered in one sequence across the groups. */
 function numbered(plan: Plan, goalItems: readonly PlanItem[]): { heading: string; entries: { item: PlanItem; n: number }[] }[] {
   let n = 0;
-  return groups(plan, goalItems).map((g) => ({ heading: g.heading, entries: g.items.map((item) => ({ item, n: ++n })) }));
+  // Items that share a reason are listed together under it, so number them in that order (1, 2, 3
+  // down the screen), not in plan order.
+  return groups(plan, goalItems).map((g) => ({ heading: g.heading, entries: byReason(g.items).map((item) => ({ item, n: ++n })) }));
+}
+
+/** Items grouped by their short reason, reasons in order of first appearance, items in plan order. */
+function byReason(items: readonly PlanItem[]): PlanItem[] {
+  const groupsByWhy = new Map<string, PlanItem[]>();
+  for (const item of items) groupsByWhy.set(shortWhy(item), [...(groupsByWhy.get(shortWhy(item)) ?? []), item]);
+  return [...groupsByWhy.values()].flat();
 }
 
 /** The whole plan with no buttons: the DM after the assessment, the console and the CLI. */

@@ -88,8 +88,10 @@ describe('hipcoach simulate', () => {
       { pattern: 'hip_flexion', side: 'right', from: 2, to: 3, fromRung: 3, toRung: 0, change: 'level_up', ruleId: 'level-up', reason: 'top rung' },
       { pattern: 'squat', side: 'both', from: 3, to: 3, fromRung: 1, toRung: 1, change: 'hold', ruleId: 'hold-effort-hard', reason: 'hard' },
       { pattern: 'trunk', side: 'both', from: 3, to: 3, fromRung: 2, toRung: 2, change: 'hold', ruleId: 'hold-top-rung', reason: 'wait' },
+      { pattern: 'hip_hinge', side: 'both', from: 2, to: 2, fromRung: 0, toRung: 1, change: 'rung_up', ruleId: 'rung-up', reason: 'good' },
+      { pattern: 'abduction', side: 'left', from: 2, to: 2, fromRung: 1, toRung: 2, change: 'rung_up', ruleId: 'rung-up', reason: 'good' },
     ]);
-    expect(lines).toEqual(['Hip flexion (right): up to level 3, because top rung.', 'No change: Squat, Trunk.']);
+    expect(lines).toEqual(['Hip flexion (right): up to level 3, because top rung.', 'A little more next time: Hip hinge, Abduction (left).', 'No change: Squat, Trunk.']);
     expect(summariseDecisions([])).toEqual([]);
   });
 

@@ -139,7 +139,7 @@ describe('the daily DM', () => {
     expect(textOf(checked)).toContain('Morning check saved');
     const start = rungs();
     const saved = await giveFeedback(eli, latestWorkoutDm(eli), 'right');
-    expect(textOf(saved)).toContain('a little more next time');
+    expect(textOf(saved)).toContain('A little more next time: ');
     const climbed = [...rungs()].filter(([key, rung]) => rung === (start.get(key) ?? 0) + 1);
     expect(climbed.length).toBeGreaterThan(0);
     // Tomorrow's session doses each climbed pattern at its new rung.

@@ -74,7 +74,7 @@ describe('workout feedback v2', () => {
     m = await press(ana, m, 'hurt', ['none']);
     expect(taps).toBeLessThanOrEqual(4);
     expect(textOf(m)).toContain('Feedback saved');
-    expect(textOf(m)).toMatch(/a little more next time|No change/);
+    expect(textOf(m)).toMatch(/A little more next time: |No change: /);
     expect(feedbackRows(ana)).toHaveLength(1);
     expect(JSON.parse(feedbackRows(ana)[0]!.pain_by_exercise!)).toEqual({});
   });
