@@ -117,7 +117,7 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
     title: draft.checksOnly ? 'Checks done: ready to update your plan' : 'All done: ready to build your plan',
     body: [
       `You completed **${done} of ${asked.length}** tests${skipped.length > 0 ? `; skipped: ${skipped.join(', ')} (those patterns start gently until you test them)` : ''}.`,
-      later > 0 ? `The other ${later} come two at a time this week; I update your plan as they arrive.` : '',
+      later > 0 ? `The other ${later} come two at a time with your next workouts; I update your plan as they arrive.` : '',
       'Go **Back** to change an answer, or:',
     ]
       .filter(Boolean)

@@ -104,7 +104,7 @@ export function worthReading(plan: Plan, library: Library): { topic: Troubleshoo
   });
 }
 
-const CLOSING = 'Each exercise moves up or down from your feedback: pain up to 3/10 is fine. Clear change takes about 3 months.';
+const CLOSING = 'Each exercise moves up or down from your feedback. Pain up to 3/10 during an exercise is fine if it settles by the next morning. Most people notice a clear change after about 3 months.';
 
 /** Every exercise, numbered in one sequence across the groups. */
 function numbered(plan: Plan, goalItems: readonly PlanItem[]): { heading: string; entries: { item: PlanItem; n: number }[] }[] {

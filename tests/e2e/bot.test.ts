@@ -96,7 +96,7 @@ describe('onboarding and consent', () => {
     const welcome = await start.final();
     expect(welcome!.flags & EPHEMERAL).toBe(EPHEMERAL);
     // "About 3 months" moved behind [More about HipCoach] to keep the welcome under 180 words (issue 13).
-    expect(textOf(welcome)).toMatch(/About 20 minutes to your first plan/);
+    expect(textOf(welcome)).toMatch(/About 15 minutes to your first plan/);
     expect(textOf(await (await h.fake.click(frank, idOf(welcome, 'about'), { message: welcome! })).final())).toMatch(/about 3 months/);
     expect(sql('select * from assessment_sessions where person_id = ?', frank.id)).toEqual([]);
     expect(sql<{ consent_at: number | null }>('select consent_at from people where id = ?', frank.id).every((r) => r.consent_at === null)).toBe(true);
@@ -153,7 +153,7 @@ describe('a full assessment on both sides', () => {
     expect(textOf(finish.message)).toContain('Assessment complete');
     // The result in three bullets, where the plan went, and [Start today's workout].
     expect(textOf(finish.message).split('\n').filter((l) => l.startsWith('- '))).toHaveLength(3);
-    expect(textOf(finish.message)).toContain('**Most sensitive:** seated inward hip turn (right), 5/10.');
+    expect(textOf(finish.message)).toContain('**Most sensitive:** seated inward hip turn (right), 5/10, so I start that movement gently.');
     expect(textOf(finish.message)).toContain('I sent your plan by DM.');
     expect(componentsOf(finish.message).map((c) => inputName(c.custom_id ?? ''))).toEqual(['today']);
     const dms = h.fake.dmMessages(alice).slice(before);

@@ -84,7 +84,7 @@ describe('a first plan in one sitting (issue 13 budgets)', () => {
     }
     expect(tests).toBe(7);
     expect(textOf(msg)).toContain('ready to build your plan');
-    expect(textOf(msg)).toMatch(/The other 9 come two at a time this week/);
+    expect(textOf(msg)).toMatch(/The other 9 come two at a time with your next workouts/);
     const beforePlan = [...reader.renders];
     const finish = await press(msg, 'finish');
     expect(textOf(finish)).toContain('I sent your plan by DM');

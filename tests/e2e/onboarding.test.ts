@@ -133,7 +133,7 @@ describe('short onboarding screens with details one press away (issue 13)', () =
   it('keeps the welcome short and answers "More about HipCoach" privately, leaving the consent buttons in place', async () => {
     const ivy = h.fake.user('ivy');
     const welcome = (await steps.settled(await h.fake.slash(ivy, 'start')))!;
-    expect(textOf(welcome)).toContain('About 20 minutes to your first plan');
+    expect(textOf(welcome)).toContain('About 15 minutes to your first plan');
     expect(textOf(welcome)).not.toContain('What to expect');
     const about = await h.fake.click(ivy, idOf(welcome, 'about'), { message: welcome });
     const details = (await about.final())!;
