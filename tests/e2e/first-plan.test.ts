@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeMessage, FakeUser, RecordedRequest } from '../../testkit/fake-discord/index.js';
-import { componentsOf, idOf, inputName, sqlReader, startHarness, textOf, type Harness } from '../support/bot-harness.js';
+import type { FakeUser, RecordedRequest } from '../../testkit/fake-discord/index.js';
+import { allText, componentsOf, footerOf, idOf, inputName, sqlReader, startHarness, textOf, type Harness } from '../support/bot-harness.js';
 import { bestAnswer, discordSteps } from '../support/discord-steps.js';
 
 /**
@@ -20,17 +20,13 @@ afterAll(async () => {
 });
 
 const sql = sqlReader(() => h.dbPath);
-/** The footer ("Test 2 of 7"), which `textOf` leaves out. */
-const footerOf = (msg: FakeMessage | null) => ((msg?.embeds ?? []) as { footer?: { text?: string } }[]).map((e) => e.footer?.text ?? '').join(' ');
 const steps = discordSteps(() => h.fake, () => h.bot.idle());
 
-/** Words in a message payload the bot sent: content, embed titles, descriptions, fields and footers. */
+/** Words in a message payload the bot sent: content, embeds, and V2 text displays (footers and question headings too). */
 function wordsIn(json: unknown): number {
   const data = (json as { data?: unknown } | undefined)?.data ?? json;
   if (!data || typeof data !== 'object') return 0;
-  const m = data as { content?: string; embeds?: { title?: string; description?: string; footer?: { text?: string }; fields?: { name: string; value: string }[] }[] };
-  const text = [m.content ?? '', ...(m.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join(' ');
-  return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+  return allText(data).split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
 }
 
 /** Every screen the bot showed in these requests (callbacks with a message, webhook edits and follow-ups, DMs). */
