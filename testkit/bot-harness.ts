@@ -66,7 +66,7 @@ export function inputName(customId: string): string {
   return customId.split(':').slice(4).join(':');
 }
 
-export { allText, footerOf, headingsOf, shownAttachments, textDisplays, type RawComponent } from './message-text.js';
+export { allText, footerOf, headingsOf, shownAttachments, textDisplays, type MessageLike, type RawComponent } from './message-text.js';
 
 /** Every pressable or pickable component on a message (in action rows, V2 containers and sections), flattened. */
 export function componentsOf(message: FakeMessage | null): RawComponent[] {

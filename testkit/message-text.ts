@@ -9,6 +9,8 @@ const FOOTER_ID = 9000;
 const CONTROL_HEADING_ID = 9050;
 const HEADING_FIRST = 9100;
 const HEADING_LAST = 9199;
+const FIELD_FIRST = 9200;
+const FIELD_LAST = 9299;
 
 export interface RawComponent {
   type: number;
@@ -59,6 +61,9 @@ export function textDisplays(message: MessageLike | null | undefined): RawCompon
 
 const isHeading = (c: RawComponent) => c.id === CONTROL_HEADING_ID || (c.id !== undefined && c.id >= HEADING_FIRST && c.id <= HEADING_LAST);
 
+/** A field's text display (`**name**\nvalue`), read back as `name: value` like an embed field. */
+const isField = (c: RawComponent) => c.id !== undefined && c.id >= FIELD_FIRST && c.id <= FIELD_LAST;
+
 /** The pressable and pickable components (what sits in action rows, and section accessories), flattened. */
 export function controlsOf(message: MessageLike | null | undefined): RawComponent[] {
   const out: RawComponent[] = [];
@@ -78,7 +83,9 @@ export function messageText(message: MessageLike | null | undefined): string {
   if (!message) return '';
   const embeds = (message.embeds ?? []) as Embed[];
   // The title is a `### ` heading in V2; read without the marker, like an embed's title.
-  const v2 = textDisplays(message).filter((c) => c.id !== FOOTER_ID && !isHeading(c)).map((c) => (c.content ?? '').replace(/^### /gm, ''));
+  const v2 = textDisplays(message)
+    .filter((c) => c.id !== FOOTER_ID && !isHeading(c))
+    .map((c) => (isField(c) ? (c.content ?? '').replace(/^\*\*(.*?)\*\*\n/, '$1: ') : (c.content ?? '').replace(/^### /gm, '')));
   return [message.content ?? '', ...embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`)]), ...v2].join('\n');
 }
 

@@ -39,6 +39,8 @@ export const V2_IDS = {
   line: 9001,
   /** Question headings: 9100 + the group's index. */
   headingBase: 9100,
+  /** A view's fields (name in bold, value below): 9200 + the field's index. */
+  fieldBase: 9200,
 } as const;
 
 export interface V2Text {
@@ -106,7 +108,7 @@ export function v2Payloads(view: V2Text, groups: InputGroup[]): V2Payload[] {
   const reserve = textLength(controls) + view.title.length + 16;
   const chunks = splitText(view.body, V2_LIMITS.text - reserve);
   const tail: APITextDisplayComponent[] = [
-    ...(view.fields ?? []).slice(0, 25).map((f) => text(`**${f.name}**\n${f.value}`)),
+    ...(view.fields ?? []).slice(0, 25).map((f, i) => text(`**${f.name}**\n${f.value}`, V2_IDS.fieldBase + i)),
     ...(view.footer ? [text(`-# ${view.footer}`, V2_IDS.footer)] : []),
   ];
   const container = (inner: APIComponentInContainer[]): APIContainerComponent => ({ type: ComponentType.Container, accent_color: view.color, components: inner });

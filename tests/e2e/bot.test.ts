@@ -111,7 +111,7 @@ async function expectTestFigure(msg: FakeMessage, testId: string): Promise<void>
   expect(msg.attachments.map((a) => a.filename)).toEqual([`${testId}.png`]);
   const attachment = msg.attachments[0]!;
   expect(attachment.description).toMatch(/^Illustration of /);
-  expect(JSON.stringify(msg.embeds)).toContain(`attachment://${testId}.png`);
+  expect(JSON.stringify([msg.embeds, msg.components])).toContain(`attachment://${testId}.png`);
   const bytes = Buffer.from(await (await fetch(attachment.url)).arrayBuffer());
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   // IHDR: width and height as big-endian integers at bytes 16 and 20.
@@ -144,7 +144,7 @@ describe('a full assessment on both sides', () => {
     expect(textOf(msg)).toContain('ready to build your plan');
     // The last test's figure leaves with its screen.
     expect(msg.attachments).toEqual([]);
-    expect(JSON.stringify(msg.embeds)).not.toContain('attachment://');
+    expect(JSON.stringify([msg.embeds, msg.components])).not.toContain('attachment://');
     const before = h.fake.dmMessages(alice).length;
     const finish = await press(alice, msg, 'finish');
     expect(textOf(finish.message)).toContain('Assessment complete');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DMS_BLOCKED } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
-import { componentsOf, idOf, inputName, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
+import { allText, componentsOf, idOf, inputName, startHarness, textOf, type Harness, type MessageLike, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 import { fixedClock } from '../../testkit/clock.js';
 
@@ -164,7 +164,7 @@ describe('the daily DM', () => {
     expect(controlsOf(back)).toEqual(['open', 'Done', 'Later']);
     const again = await press(fay, back, 'later');
     const snooze = await h.fake.select(fay, idOf(again, 'when'), ['1h'], { message: again, dm: true });
-    expect(((await snooze.callback()).data as { content: string }).content).toContain('I will nudge you at 08:31');
+    expect(allText((await snooze.callback()).data as MessageLike)).toContain('I will nudge you at 08:31');
     const snoozed = (await snooze.final())!;
     expect(controlsOf(snoozed)).toEqual(['open', 'Done', 'Later']);
     expect(textOf(snoozed)).toContain('**Exercises**');
@@ -193,6 +193,31 @@ describe('the daily DM', () => {
     await tick('2026-06-05T06:30:00Z');
     expect(sql('select * from deliveries where person_id = ? and local_date = ?', fay.id, '2026-06-05')).toEqual([]);
     expect(sql('select * from deliveries where person_id = ? and local_date = ?', dora.id, '2026-06-05')).toHaveLength(1);
+  });
+
+  it('Resume in /settings gives today\'s workout its [Done] [Later] back; older days stay "Paused"', async () => {
+    // Dora pauses and resumes on Friday 5 June: her Friday DM was relabelled, then restored.
+    const friday = latestWorkoutDm(dora);
+    expect(textOf(friday)).toContain('Friday 5 June');
+    const settings = (await (await h.fake.slash(dora, 'settings')).final())!;
+    const paused = (await (await h.fake.click(dora, idOf(settings, 'reminders'), { message: settings })).final())!;
+    await h.bot.idle();
+    expect(controlsOf(current(friday, dora))).toEqual(['open', 'Paused (disabled)']);
+    const resumed = await h.fake.click(dora, idOf(paused, 'reminders'), { message: paused });
+    expect(textOf(await resumed.final())).toContain('Daily messages are on again');
+    await h.bot.idle();
+    expect(controlsOf(current(friday, dora))).toEqual(['open', 'Done', 'Later']);
+    expect(textOf(current(friday, dora))).toBe(textOf(friday)); // only the buttons changed
+    expect(current(friday, dora).flags & (1 << 15)).toBe(1 << 15); // still a V2 message
+    // Fay paused on Thursday; resuming on Friday leaves Thursday's messages as they are.
+    const thursday = h.fake.dmMessages(fay).filter((m) => controlsOf(m).includes('Paused (disabled)'));
+    expect(thursday.length).toBeGreaterThanOrEqual(2);
+    const fays = (await (await h.fake.slash(fay, 'settings')).final())!;
+    const on = await h.fake.click(fay, idOf(fays, 'reminders'), { message: fays });
+    expect(textOf(await on.final())).toContain('Daily messages are on again');
+    await h.bot.idle();
+    for (const m of thursday) expect(controlsOf(current(m, fay))).toContain('Paused (disabled)');
+    expect(h.fake.dmMessages(fay).filter((m) => controlsOf(m).some((c) => c === 'Done' || c === 'Later'))).toEqual([]);
   });
 
   it('Later -> skip today marks the day skipped and the button says so', async () => {
