@@ -7,7 +7,7 @@ import type { Clock } from '../src/app/time.js';
 import { botEnvSchema, type BotConfig } from '../src/config.js';
 import { startHipCoach, type RunningHipCoach } from '../src/main.js';
 import { startFakeDiscord, type FakeDiscord, type FakeMessage, type FakeUser } from './fake-discord/index.js';
-import { controlsOf, messageText, type MessageLike, type RawComponent } from './message-text.js';
+import { controlsOf, messageText, type RawComponent } from './message-text.js';
 
 export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
 
@@ -70,7 +70,7 @@ export { allText, footerOf, headingsOf, shownAttachments, textDisplays, type Mes
 
 /** Every pressable or pickable component on a message (in action rows, V2 containers and sections), flattened. */
 export function componentsOf(message: FakeMessage | null): RawComponent[] {
-  return controlsOf(message as MessageLike | null);
+  return controlsOf(message);
 }
 
 /** The custom id of the input with this name on the message, or a helpful error. */
@@ -85,7 +85,7 @@ export function idOf(message: FakeMessage | null, name: string): string {
 
 /** The words of a message (content, embeds, V2 text displays), footers and question headings aside. */
 export function textOf(message: FakeMessage | null): string {
-  return messageText(message as MessageLike | null);
+  return messageText(message);
 }
 
 /** Read-only SQL against a test database file, for asserting what was (or was not) stored. */

@@ -57,6 +57,9 @@ export interface V2Payload {
   components: APIMessageTopLevelComponent[];
 }
 
+/** Component types as plain numbers, for reading JSON whose `type` is any number. */
+const T = { row: ComponentType.ActionRow as number, select: ComponentType.StringSelect as number, textDisplay: ComponentType.TextDisplay as number };
+
 const text = (content: string, id?: number): APITextDisplayComponent => ({ type: ComponentType.TextDisplay, content, ...(id === undefined ? {} : { id }) });
 
 /** Every component in a tree, containers and sections included, for the limits check. */
@@ -71,7 +74,7 @@ function countComponents(list: readonly unknown[]): number {
 function textLength(list: readonly unknown[]): number {
   let total = 0;
   for (const c of list as { type: number; content?: string; components?: unknown[] }[]) {
-    if (c.type === ComponentType.TextDisplay) total += c.content?.length ?? 0;
+    if (c.type === T.textDisplay) total += c.content?.length ?? 0;
     total += textLength(c.components ?? []);
   }
   return total;
@@ -85,8 +88,8 @@ export function checkV2(title: string, components: readonly APIMessageTopLevelCo
   if (chars > V2_LIMITS.text) throw new Error(`view "${title}" has ${chars} characters of text; Discord allows ${V2_LIMITS.text} in a V2 message`);
   const walk = (list: readonly unknown[]): void => {
     for (const c of list as { type: number; components?: unknown[]; options?: unknown[] }[]) {
-      if (c.type === ComponentType.ActionRow && (c.components?.length ?? 0) > V2_LIMITS.buttonsPerRow) throw new Error(`view "${title}" has a row of ${c.components?.length} components; Discord allows ${V2_LIMITS.buttonsPerRow}`);
-      if (c.type === ComponentType.StringSelect && (c.options?.length ?? 0) > V2_LIMITS.selectOptions) throw new Error(`view "${title}" has a select of ${c.options?.length} options; Discord allows ${V2_LIMITS.selectOptions}`);
+      if (c.type === T.row && (c.components?.length ?? 0) > V2_LIMITS.buttonsPerRow) throw new Error(`view "${title}" has a row of ${c.components?.length} components; Discord allows ${V2_LIMITS.buttonsPerRow}`);
+      if (c.type === T.select && (c.options?.length ?? 0) > V2_LIMITS.selectOptions) throw new Error(`view "${title}" has a select of ${c.options?.length} options; Discord allows ${V2_LIMITS.selectOptions}`);
       walk(c.components ?? []);
     }
   };

@@ -20,7 +20,7 @@ import { v2Payloads, v2WithImage, type InputGroup } from './render-v2.js';
  * The one switch for Components V2: every screen is a container of text displays with a heading
  * above each question's controls. Off, screens are the older embed plus action rows.
  */
-export const COMPONENTS_V2 = true;
+export const COMPONENTS_V2: boolean = true;
 
 /** Discord's limits, in one place, so renderers and tests agree. */
 export const LIMITS = {

@@ -31,14 +31,15 @@ export function asReply(p: MessagePayload): Omit<MessagePayload, 'files'> & { fi
 }
 
 /** A reply's flags: the payload's own (Components V2) with ephemeral when asked; spreading would drop one. */
-function flagsFor(p: MessagePayload, ephemeral: boolean): { flags?: number } {
-  const flags = (p.flags ?? 0) | (ephemeral ? MessageFlags.Ephemeral : 0);
-  return flags ? { flags } : {};
+function flagsFor(p: MessagePayload, ephemeral: boolean): { flags?: (MessageFlags.IsComponentsV2 | MessageFlags.Ephemeral)[] } {
+  const flags = [...(p.flags ? [p.flags] : []), ...(ephemeral ? [MessageFlags.Ephemeral as const] : [])];
+  return flags.length ? { flags } : {};
 }
 
 /** A payload as a new message, private when `ephemeral`. */
-function asMessage(p: MessagePayload, ephemeral: boolean): InteractionReplyOptions {
-  return { ...asReply(p), ...flagsFor(p, ephemeral), ...noMentions } as InteractionReplyOptions;
+export function asMessage(p: MessagePayload, ephemeral: boolean): InteractionReplyOptions {
+  const { flags: _own, ...rest } = asReply(p);
+  return { ...rest, ...flagsFor(p, ephemeral), ...noMentions };
 }
 
 /**

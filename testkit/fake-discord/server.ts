@@ -407,7 +407,7 @@ function validateComponents(components: unknown, flags: number, errors: Json): v
     if (type === undefined || !MESSAGE_COMPONENT_TYPES.has(type)) {
       errors.components = fieldError('UNION_TYPE_CHOICES', `Value of field "type" must be one of (${[...MESSAGE_COMPONENT_TYPES].join(', ')}) (got ${String(component.type)}).`);
     } else if (!v2 && V2_ONLY_TYPES.has(type)) {
-      errors.components = fieldError('COMPONENT_LAYOUT_WIDTH_EXCEEDED', `Component type ${type} needs the IS_COMPONENTS_V2 message flag.`);
+      errors.components = fieldError('COMPONENTS_V2_FLAG_REQUIRED', `Component type ${type} needs the IS_COMPONENTS_V2 message flag.`);
     }
     if (type === 10) {
       const content = str(component.content);

@@ -56,7 +56,7 @@ describe('Components V2 rendering', () => {
     const [message] = renderView(twoMenus, { idFor });
     const withFigure = withImage(message!, 'figure.png', Buffer.from('png'), 'A person standing up');
     expect(shownAttachments(withFigure)).toEqual(['figure.png']);
-    const gallery = walk(withFigure.components).find((c) => c.type === ComponentType.MediaGallery);
+    const gallery = walk(withFigure.components).find((c) => c.type === (ComponentType.MediaGallery as number));
     expect(gallery?.items?.[0]?.description).toBe('A person standing up');
     expect(withFigure.files?.map((f) => f.name)).toEqual(['figure.png']);
   });
@@ -86,9 +86,13 @@ describe('Components V2 rendering', () => {
       inputs: Array.from({ length: 14 }, (_, i) => ({ kind: 'select' as const, name: `q${i}`, placeholder: `Question ${i}`, options: [{ value: 'a', label: 'A' }] })),
     };
     expect(() => renderView(many, { idFor })).toThrow(/needs \d+ components; Discord allows 40/);
-    expect(() => checkV2('Wordy', [{ type: ComponentType.TextDisplay, content: 'x'.repeat(4001) }])).toThrow(/4001 characters of text; Discord allows 4000/);
+    expect(() => {
+      checkV2('Wordy', [{ type: ComponentType.TextDisplay, content: 'x'.repeat(4001) }]);
+    }).toThrow(/4001 characters of text; Discord allows 4000/);
     const wideRow = { type: ComponentType.ActionRow, components: Array.from({ length: 6 }, (_, i) => ({ type: ComponentType.Button, style: 2, label: `${i}`, custom_id: `b${i}` })) };
-    expect(() => checkV2('Wide', [wideRow as never])).toThrow(/row of 6 components; Discord allows 5/);
+    expect(() => {
+      checkV2('Wide', [wideRow as never]);
+    }).toThrow(/row of 6 components; Discord allows 5/);
     expect(() => v2Payloads({ title: 'Fine', body: 'Short.', color: 0 }, [])).not.toThrow();
   });
 

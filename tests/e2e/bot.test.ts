@@ -9,6 +9,7 @@ import { commandPayload } from '../../src/discord/commands/index.js';
 import { NOT_YOURS, UNKNOWN_COMPONENT } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser, InteractionHandle } from '../../testkit/fake-discord/index.js';
 import { componentsOf, idOf, inputName, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
+import { sentScreens, v2ProblemsIn } from '../../testkit/v2-screens.js';
 
 /**
  * The real discord.js client against the loopback fake Discord: everything a person would see.
@@ -415,5 +416,13 @@ describe('admin and registration', () => {
     const r = await h.fake.slash(frank, 'help');
     const text = textOf(await r.final());
     for (const c of commandPayload()) expect(text).toContain(`/${c.name}`);
+  });
+});
+
+describe('every screen in these walks (Components V2)', () => {
+  it('is a V2 message within Discord\'s limits, with a heading above every menu', () => {
+    const sent = sentScreens(h.fake.requests());
+    expect(sent.length).toBeGreaterThan(40);
+    expect(v2ProblemsIn(h.fake.requests())).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js'
 import { allText, componentsOf, idOf, inputName, startHarness, textOf, type Harness, type MessageLike, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 import { fixedClock } from '../../testkit/clock.js';
+import { sentScreens, v2ProblemsIn } from '../../testkit/v2-screens.js';
 
 /**
  * The daily DM as a person experiences it: the real bot (buttons answered over the gateway) and
@@ -278,5 +279,13 @@ describe('progress charts', () => {
     expect(msg!.flags & 64).toBe(64);
     expect(msg!.attachments.map((a) => a.filename)).toEqual(['community.png']);
     expect(textOf(msg)).toContain('never a person');
+  });
+});
+
+describe('every screen in these walks (Components V2)', () => {
+  it('is a V2 message within Discord\'s limits, with a heading above every menu', () => {
+    const sent = sentScreens(h.fake.requests());
+    expect(sent.length).toBeGreaterThan(20);
+    expect(v2ProblemsIn(h.fake.requests())).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeUser, RecordedRequest } from '../../testkit/fake-discord/index.js';
 import { allText, componentsOf, footerOf, idOf, inputName, sqlReader, startHarness, textOf, type Harness } from '../support/bot-harness.js';
 import { bestAnswer, discordSteps } from '../support/discord-steps.js';
+import { sentScreens, v2ProblemsIn } from '../../testkit/v2-screens.js';
 
 /**
  * Issue 13's budgets, measured as a person meets them on the fake Discord: from /start to the
@@ -170,3 +171,10 @@ describe('a first plan in one sitting (issue 13 budgets)', () => {
   });
 });
 
+describe('every screen in these walks (Components V2)', () => {
+  it('is a V2 message within Discord\'s limits, with a heading above every menu', () => {
+    const sent = sentScreens(h.fake.requests());
+    expect(sent.length).toBeGreaterThan(40);
+    expect(v2ProblemsIn(h.fake.requests())).toEqual([]);
+  });
+});

@@ -55,7 +55,7 @@ describe('DATA_RETENTION_DAYS (erase after a year without any interaction)', () 
     expect(await sweepAt(at(357, 23))).toEqual({ noticed: 0, erased: 0 });
     expect(await sweepAt(at(358, 1))).toEqual({ noticed: 2, erased: 0 });
     expect(notices(quiet!)).toHaveLength(1);
-    const text = allText(notices(quiet!)[0]!);
+    const text = allText(notices(quiet!)[0]);
     expect(text).toContain('on 5 January 2027 I will erase everything');
     // A second sweep the same day sends nothing new.
     expect(await sweepAt(at(358, 2))).toEqual({ noticed: 0, erased: 0 });

@@ -63,8 +63,8 @@ export async function showControls(interaction: AnyComponent, state: WorkoutMess
   const rows = interaction.message.components.map((c) => c.toJSON() as RawRow);
   const swapped = withControls(rows, state, owner, String(workoutId), v2) as RawRow[];
   // A V2 message has no content: the line is a text display on top, replacing the last one.
-  if (v2) await interaction.update({ components: (line === undefined ? swapped : withLine(swapped, line)) as never, allowedMentions: { parse: [] } });
-  else await interaction.update({ components: swapped as never, ...(line === undefined ? {} : { content: line }), allowedMentions: { parse: [] } });
+  if (v2) await interaction.update({ flags: MessageFlags.IsComponentsV2, components: (line === undefined ? swapped : withLine(swapped, line)) as never, allowedMentions: { parse: [] } });
+  else await interaction.update({ components: swapped, ...(line === undefined ? {} : { content: line }), allowedMentions: { parse: [] } });
 }
 
 /** Later's menu choice: snooze 1 or 3 hours, or skip today. Bad values change nothing. */
@@ -92,6 +92,12 @@ interface RawMessage {
 
 const isV2 = (m: RawMessage): boolean => ((m.flags ?? 0) & MessageFlags.IsComponentsV2) !== 0;
 
+/** An edit of a message's controls only; a V2 message says so again (Discord keeps the flag anyway). */
+function relabelled(m: RawMessage, state: WorkoutMessageState, owner: string, ref: string): { components: unknown[]; flags?: number } {
+  const components = withControls(m.components ?? [], state, owner, ref, isV2(m));
+  return isV2(m) ? { components, flags: MessageFlags.IsComponentsV2 } : { components };
+}
+
 /** The person's recent messages in their DM channel (Discord returns the newest first). */
 async function recentMessages(rest: REST, dmChannelId: string): Promise<RawMessage[]> {
   return (await rest.get(Routes.channelMessages(dmChannelId), { query: new URLSearchParams({ limit: '20' }) })) as RawMessage[];
@@ -115,7 +121,7 @@ export async function markWorkoutMessagesPaused(rest: REST, logger: Logger, owne
     for (const m of await recentMessages(rest, dmChannelId)) {
       const ref = controlledWorkout(m, owner, (c) => !c.disabled);
       if (!ref) continue;
-      await rest.patch(Routes.channelMessage(dmChannelId, m.id), { body: { components: withControls(m.components ?? [], 'paused', owner, ref, isV2(m)) } });
+      await rest.patch(Routes.channelMessage(dmChannelId, m.id), { body: relabelled(m, 'paused', owner, ref) });
       edited++;
     }
   } catch (error) {
@@ -137,7 +143,7 @@ export async function restoreWorkoutMessages(rest: REST, logger: Logger, owner: 
     for (const m of await recentMessages(rest, dmChannelId)) {
       const ref = controlledWorkout(m, owner, (c) => c.disabled === true && c.label === PAUSED_LABEL);
       if (!ref || !stillOpenToday(Number(ref))) continue;
-      await rest.patch(Routes.channelMessage(dmChannelId, m.id), { body: { components: withControls(m.components ?? [], 'ready', owner, ref, isV2(m)) } });
+      await rest.patch(Routes.channelMessage(dmChannelId, m.id), { body: relabelled(m, 'ready', owner, ref) });
       edited++;
     }
   } catch (error) {
