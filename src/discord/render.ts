@@ -183,7 +183,9 @@ export function inputGroups(view: View, opts: RenderOptions): InputGroup[] {
   const allButtons = [...extraButtons, ...buttons];
   // In the view's order, so each question's row stays where the view puts it.
   const groups: InputGroup[] = selects.map((s) => {
-    const heading = clip(s.heading ?? s.placeholder, LIMITS.placeholder);
+    const question = s.heading ?? s.placeholder;
+    // A heading starts with a capital even when the placeholder does not ("how did it go?").
+    const heading = clip(`${question.charAt(0).toUpperCase()}${question.slice(1)}`, LIMITS.placeholder);
     if (s.display !== 'buttons') return { heading, rows: [{ type: ComponentType.ActionRow, components: [selectFor(s, opts.idFor(s.name))] }] };
     const choices = choiceButtons(s);
     const rows: InputGroup['rows'] = [];
