@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DMS_BLOCKED } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
-import { allText, componentsOf, idOf, inputName, startHarness, textOf, type Harness, type MessageLike, sqlReader } from '../support/bot-harness.js';
+import { allText, componentsOf, headingsOf, idOf, inputName, startHarness, textOf, type Harness, type MessageLike, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 import { fixedClock } from '../../testkit/clock.js';
 import { sentScreens, v2ProblemsIn } from '../../testkit/v2-screens.js';
@@ -161,8 +161,11 @@ describe('the daily DM', () => {
     const menu = await press(fay, w, 'later');
     expect(textOf(menu)).toBe(textOf(w)); // the exercise list stays
     expect(controlsOf(menu)).toEqual(['open', 'when', 'Back']);
+    // The Later menu's question stays above it; Back takes it away with the menu.
+    expect(headingsOf(menu).at(-1)).toBe('When shall I remind you?');
     const back = await press(fay, menu, 'back');
     expect(controlsOf(back)).toEqual(['open', 'Done', 'Later']);
+    expect(headingsOf(back)).toEqual(headingsOf(w));
     const again = await press(fay, back, 'later');
     const snooze = await h.fake.select(fay, idOf(again, 'when'), ['1h'], { message: again, dm: true });
     expect(allText((await snooze.callback()).data as MessageLike)).toContain('I will nudge you at 08:31');
