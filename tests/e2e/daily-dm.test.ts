@@ -249,7 +249,7 @@ describe('the daily DM', () => {
     const invite = h.fake.dmMessages(dora).find((m) => textOf(m).includes('Time for your reassessment'))!;
     expect(invite).toBeDefined();
     const begin = await press(dora, invite, 'begin');
-    expect(textOf(begin)).toContain('Safety check 1 of 3');
+    expect(textOf(begin)).toContain('Safety check 1 of 2');
     expect(sql<{ kind: string }>("select kind from assessment_sessions where person_id = ? and status = 'in_progress'", dora.id)).toEqual([{ kind: 'reassessment' }]);
   });
 });

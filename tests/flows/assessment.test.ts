@@ -27,8 +27,9 @@ function run(actions: AssessmentAction[], state = start) {
 }
 
 describe('assessment flow', () => {
-  it('walks the three safety pages, then the goal, then the baseline, in order', () => {
-    const { state } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: [] }, { type: 'screen', flags: [] }]);
+  it('walks the two safety pages, then the goal, then the baseline, in order', () => {
+    // Two pages since issue 13's budgets (the PAR-Q questions joined the urgent page); all 19 flags are still asked.
+    const { state } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: [] }]);
     expect(state.step).toBe('goal');
     expect(run([{ type: 'next' }], state).state.step).toBe('baseline:pain');
     expect(Object.values(state.draft.redFlags).filter((v) => !v)).toHaveLength(19);
@@ -157,6 +158,17 @@ describe('assessment flow', () => {
     expect(r.kind === 'referral' && r.flags).toEqual(['trauma_cannot_bear_weight']);
     const fine = reduceAssessment(at, { type: 'psfs', items: [{ activity: 'getting into the car', score: 4 }] }, ctx);
     expect(fine.kind).toBe('continue');
+  });
+
+  it('still asks the PAR-Q questions of an assessment stored on the old third safety page', () => {
+    const { state } = run([{ type: 'screen', flags: [] }]);
+    const legacy: AssessmentState = { step: 'screen:parq', draft: state.draft };
+    expect(reduceAssessment(legacy, { type: 'screen', flags: ['pregnancy_not_cleared'] }, ctx)).toMatchObject({ kind: 'confirm_flags', flags: ['pregnancy_not_cleared'] });
+    const done = reduceAssessment(legacy, { type: 'screen', flags: [] }, ctx).state;
+    expect(done.step).toBe('goal');
+    expect(done.draft.redFlags.chest_pain_or_dizziness_on_exertion).toBe(false);
+    // On the new path page 2 carries them, so the old page is walked past.
+    expect(reduceAssessment({ step: 'screen:urgent', draft: state.draft }, { type: 'screen', flags: ['chest_pain_or_dizziness_on_exertion'] }, ctx)).toMatchObject({ kind: 'confirm_flags' });
   });
 
   it('skips a safety page whose every flag a clinician cleared', () => {

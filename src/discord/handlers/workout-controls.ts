@@ -46,6 +46,7 @@ function controlRows(state: WorkoutMessageState, owner: string, workoutId: strin
 }
 
 const isControlRow = (r: RawRow): boolean => (r.components ?? []).some((c) => controlId(c.custom_id));
+const buttonsOnly = (r: RawRow): boolean => r.type === (ComponentType.ActionRow as number) && (r.components ?? []).every((c) => c.type === (ComponentType.Button as number));
 
 /**
  * The components of a message with its workout controls (and their heading) replaced by those for
@@ -53,7 +54,11 @@ const isControlRow = (r: RawRow): boolean => (r.components ?? []).some((c) => co
  */
 export function withControls(rows: readonly RawRow[], state: WorkoutMessageState, owner: string, workoutId: string, v2 = false): unknown[] {
   const kept = rows.filter((r) => !isControlRow(r) && r.id !== CONTROL_HEADING_ID);
-  return [...kept, ...controlRows(state, owner, workoutId, v2)];
+  // Other buttons sharing the controls' row (today's [Do 2 checks]) stay, in a row of their own
+  // below the controls, where they stay on every later press.
+  const others = rows.filter(isControlRow).flatMap((r) => (r.components ?? []).filter((c) => !controlId(c.custom_id)));
+  const below = [...kept.filter(buttonsOnly), ...(others.length ? [{ type: ComponentType.ActionRow, components: others }] : [])];
+  return [...kept.filter((r) => !buttonsOnly(r)), ...controlRows(state, owner, workoutId, v2), ...below];
 }
 
 /** Swap the controls of the pressed message, optionally with a line above its words. */
