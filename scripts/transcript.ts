@@ -10,7 +10,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startHarness } from '../testkit/bot-harness.js';
+import { footerOf, startHarness } from '../testkit/bot-harness.js';
 import { fixedClock } from '../testkit/clock.js';
 import type { FakeMessage, FakeUser, InteractionHandle } from '../testkit/fake-discord/index.js';
 import { ScreenReader, type Render } from '../testkit/screen-words.js';
@@ -108,7 +108,8 @@ async function main(): Promise<void> {
     record(form);
     label = 'Send the form: "getting into the car: 4"';
     msg = (await walker.settled(await h.fake.submitModal(sam, (form.modal() as { custom_id: string }).custom_id, { psfs1: 'getting into the car: 4', psfs2: '', psfs3: '' }, { message: msg })))!;
-    const footer = (m: FakeMessage) => (m.embeds as { footer?: { text?: string } }[]).map((e) => e.footer?.text ?? '').join(' ');
+    // The small print ("Test 2 of 7"): an embed footer or the V2 footer text display.
+    const footer = (m: FakeMessage) => footerOf(m);
     for (let test = 0; /Test \d+ of/.test(footer(msg)); test++) {
       const painful = test === 1; // internal rotation hurts a little, so its screen asks where
       const sides = componentsOf(msg).some((c) => c.custom_id && inputName(c.custom_id).startsWith('rating:both')) ? 1 : 2;

@@ -10,6 +10,7 @@ import { commandPayload } from '../../src/discord/commands/index.js';
 import { NOT_YOURS, UNKNOWN_COMPONENT } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser, InteractionHandle } from '../../testkit/fake-discord/index.js';
 import { componentsOf, idOf, inputName, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
+import { sentScreens, v2ProblemsIn } from '../../testkit/v2-screens.js';
 
 /**
  * The real discord.js client against the loopback fake Discord: everything a person would see.
@@ -115,7 +116,7 @@ async function expectTestFigure(msg: FakeMessage, testId: string): Promise<void>
   expect(msg.attachments.map((a) => a.filename)).toEqual([`${testId}.png`]);
   const attachment = msg.attachments[0]!;
   expect(attachment.description).toMatch(/^Illustration of /);
-  expect(JSON.stringify(msg.embeds)).toContain(`attachment://${testId}.png`);
+  expect(JSON.stringify([msg.embeds, msg.components])).toContain(`attachment://${testId}.png`);
   const bytes = Buffer.from(await (await fetch(attachment.url)).arrayBuffer());
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   // IHDR: width and height as big-endian integers at bytes 16 and 20.
@@ -147,7 +148,7 @@ describe('a full assessment on both sides', () => {
     expect(textOf(msg)).toContain('ready to build your plan');
     // The last test's figure leaves with its screen.
     expect(msg.attachments).toEqual([]);
-    expect(JSON.stringify(msg.embeds)).not.toContain('attachment://');
+    expect(JSON.stringify([msg.embeds, msg.components])).not.toContain('attachment://');
     const before = h.fake.dmMessages(alice).length;
     const finish = await press(alice, msg, 'finish');
     expect(textOf(finish.message)).toContain('Assessment complete');
@@ -416,5 +417,13 @@ describe('admin and registration', () => {
     const r = await h.fake.slash(frank, 'help');
     const text = textOf(await r.final());
     for (const c of commandPayload()) expect(text).toContain(`/${c.name}`);
+  });
+});
+
+describe('every screen in these walks (Components V2)', () => {
+  it('is a V2 message within Discord\'s limits, with a heading above every menu', () => {
+    const sent = sentScreens(h.fake.requests());
+    expect(sent.length).toBeGreaterThan(40);
+    expect(v2ProblemsIn(h.fake.requests())).toEqual([]);
   });
 });

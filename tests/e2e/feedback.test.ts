@@ -3,7 +3,7 @@ import { getLibrary } from '../../src/content/load.js';
 import { NOT_YOURS } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
 import { fixedClock } from '../../testkit/clock.js';
-import { componentsOf, idOf, inputName, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
+import { componentsOf, idOf, inputName, startHarness, textDisplays, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 
 /**
@@ -115,7 +115,7 @@ describe('workout feedback v2', () => {
     m = await press(cleo, m, 'effort:right');
     m = await press(cleo, m, 'form:good');
     m = await press(cleo, m, 'hurt', ['none', item.exerciseId]);
-    expect(m.embeds.length).toBeGreaterThan(0);
+    expect(m.embeds.length + textDisplays(m).length).toBeGreaterThan(0);
     expect(textOf(m)).toContain('Pick None on its own');
     m = await press(cleo, m, 'hurt', [item.exerciseId]);
     expect(feedbackRows(cleo)).toHaveLength(0);

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
 import { ScreenReader } from '../../testkit/screen-words.js';
 import { onboardingWalker } from '../../testkit/walk-onboarding.js';
-import { componentsOf, idOf, inputName, sqlReader, startHarness, textOf, type Harness } from '../support/bot-harness.js';
+import { componentsOf, footerOf, idOf, inputName, sqlReader, startHarness, textOf, type Harness } from '../support/bot-harness.js';
 import { bestAnswer, discordSteps } from '../support/discord-steps.js';
+import { sentScreens, v2ProblemsIn } from '../../testkit/v2-screens.js';
 
 /**
  * Issue 13's budgets, measured as a person meets them on the fake Discord: from /start to the
@@ -26,8 +27,6 @@ afterAll(async () => {
 });
 
 const sql = sqlReader(() => h.dbPath);
-/** The footer ("Test 2 of 7"), which `textOf` leaves out. */
-const footerOf = (msg: FakeMessage | null) => ((msg?.embeds ?? []) as { footer?: { text?: string } }[]).map((e) => e.footer?.text ?? '').join(' ');
 const steps = discordSteps(() => h.fake, () => h.bot.idle());
 
 /** Issue 13's budgets, asserted (not only printed). */
@@ -156,3 +155,10 @@ describe('a first plan in one sitting (issue 13 budgets)', () => {
   });
 });
 
+describe('every screen in these walks (Components V2)', () => {
+  it('is a V2 message within Discord\'s limits, with a heading above every menu', () => {
+    const sent = sentScreens(h.fake.requests());
+    expect(sent.length).toBeGreaterThan(40);
+    expect(v2ProblemsIn(h.fake.requests())).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import { openDatabase, type DbHandle } from '../../src/db/connection.js';
 import { progressionStates, saveTrackState } from '../../src/db/repos/progression.js';
 import { NOT_YOURS } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
-import { componentsOf, inputName, startHarness, textOf, type Harness } from '../support/bot-harness.js';
+import { componentsOf, footerOf, inputName, startHarness, textOf, type Harness } from '../support/bot-harness.js';
 import { discordSteps } from '../support/discord-steps.js';
 import { driveAssessment } from '../support/drive.js';
 
@@ -39,8 +39,8 @@ afterAll(async () => {
 });
 
 const names = (m: FakeMessage | null) => componentsOf(m).map((c) => inputName(c.custom_id ?? ''));
-/** "Page 2 of 3" from the embed's footer. */
-const pageOf = (m: FakeMessage | null) => /Page (\d+) of (\d+)/.exec(JSON.stringify(m?.embeds ?? []))?.slice(1).map(Number) ?? [];
+/** "Page 2 of 3" from the screen's footer. */
+const pageOf = (m: FakeMessage | null) => /Page (\d+) of (\d+)/.exec(footerOf(m))?.slice(1).map(Number) ?? [];
 
 async function slash(user: FakeUser, name: string, options?: { name: string; type: number; value: string }[]): Promise<FakeMessage> {
   return (await steps.settled(await h.fake.slash(user, name, options)))!;
