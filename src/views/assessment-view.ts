@@ -17,7 +17,7 @@ import { testScreen } from './test-screen.js';
 import { PAIN_OPTIONS, selected, type View, type ViewInput } from './view.js';
 
 const BUTTON = {
-  back: { kind: 'button', name: 'back', label: 'Back', style: 'secondary' },
+  back: { kind: 'button', name: 'back', label: 'Previous', style: 'secondary' },
   skip: { kind: 'button', name: 'skip', label: 'Skip', style: 'secondary' },
   pause: { kind: 'button', name: 'pause', label: 'Pause', style: 'secondary' },
   next: { kind: 'button', name: 'next', label: 'Next', style: 'primary' },
@@ -118,7 +118,7 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
     body: [
       `You completed **${done} of ${asked.length}** tests${skipped.length > 0 ? `; skipped: ${skipped.join(', ')} (those patterns start gently until you test them)` : ''}.`,
       later > 0 ? `The other ${later} come two at a time with your next workouts; I update your plan as they arrive.` : '',
-      'Go **Back** to change an answer, or:',
+      'Press **Previous** to change an answer, or:',
     ]
       .filter(Boolean)
       .join('\n\n'),

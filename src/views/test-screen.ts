@@ -22,7 +22,7 @@ import { selected, type View, type ViewInput, type ViewOption } from './view.js'
 
 export const TEST_BUTTONS = {
   how: { kind: 'button', name: 'how', label: 'How to do it', style: 'secondary' },
-  back: { kind: 'button', name: 'back', label: 'Back', style: 'secondary' },
+  back: { kind: 'button', name: 'back', label: 'Previous', style: 'secondary' },
   skip: { kind: 'button', name: 'skip', label: 'Skip', style: 'secondary' },
   pause: { kind: 'button', name: 'pause', label: 'Pause', style: 'secondary' },
 } as const satisfies Record<string, ViewInput>;
@@ -76,9 +76,13 @@ export function testScreen(state: AssessmentState, library: Library, testId: Tes
   const switchSide: ViewInput[] = missing.length === 0 && other && inputs.length <= 3 ? [{ kind: 'button', name: `show:${other}`, label: `${capital(other)} side`, style: 'secondary' }] : [];
   inputs.push(...switchSide, TEST_BUTTONS.how, TEST_BUTTONS.back, TEST_BUTTONS.skip, TEST_BUTTONS.pause, { kind: 'button', name: 'next', label: 'Next', style: 'primary', ...(missing.length > 0 ? { disabled: true } : {}) });
   const asked = testsInSitting(state.draft);
+  // Moving on to the second side by itself: say the first was saved, so a glance shows it moved on.
+  const first = sidesOf(testId)[0]!;
+  const results = state.draft.tests[testId] ?? {};
+  const switched = side !== first && side !== 'both' && neededOnSide(testId, results[first]).length === 0 && Object.keys(r).length === 0;
   return {
     title: sideName ? `${test.name}: ${sideName.toLowerCase()}` : test.name,
-    body: [test.short, here.length > 0 ? `Still needed: ${here.join(', ')}.` : missing.length > 0 ? `Still needed: ${missing.join(', ')}.` : 'All answered: Next moves on.'].join('\n\n'),
+    body: [...(switched ? [`✓ ${capital(first)} side saved. Now your **${side}** side.`] : []), test.short, here.length > 0 ? `Still needed: ${here.join(', ')}.` : missing.length > 0 ? `Still needed: ${missing.join(', ')}.` : 'All answered: Next moves on.'].join('\n\n'),
     inputs,
     privacy: 'private',
     tone: 'info',

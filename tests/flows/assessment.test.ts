@@ -215,6 +215,11 @@ describe('assessment views', () => {
     const leftDone = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { rating: 'full', pain: 0 } } } } }, library, library.redFlags.flags);
     expect(leftDone.title).toContain('right side');
     expect(leftDone.inputs.map((i) => i.name).slice(0, 2)).toEqual(['rating:right', 'pain:right']);
+    // The move to the second side is said, so a glance shows the screen moved on.
+    expect(leftDone.body.split('\n\n')[0]).toBe('✓ Left side saved. Now your **right** side.');
+    expect(view.body).not.toContain('saved. Now your');
+    const rightStarted = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { rating: 'full', pain: 0 }, right: { pain: 0 } } } } }, library, library.redFlags.flags);
+    expect(rightStarted.body).not.toContain('saved. Now your');
     expect(view.privacy).toBe('private');
     const withPain = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { pain: 3 } } } } }, library, library.redFlags.flags);
     expect(withPain.inputs.map((i) => i.name)).toContain('place:left');
