@@ -46,6 +46,12 @@ export function sideOnScreen(state: AssessmentState, testId: TestId, asked?: Sid
   return sides.find((s) => neededOnSide(testId, results[s]).length > 0) ?? sides[0]!;
 }
 
+/** What the best rating means, in one line, so the buttons have an anchor on the screen itself. */
+function bestKey(hints: Partial<Record<Rating, string>>, ratings: readonly Rating[]): string {
+  const best = ratings[0]!;
+  return `**${RATING_LABELS[best].split(':')[0]}** = ${(hints[best] ?? '').replace(/^./, (c) => c.toLowerCase())}.`;
+}
+
 export function testScreen(state: AssessmentState, library: Library, testId: TestId, focus?: Side): View {
   const test = library.testById.get(testId)!;
   const side = sideOnScreen(state, testId, focus);
@@ -82,7 +88,7 @@ export function testScreen(state: AssessmentState, library: Library, testId: Tes
   const switched = side !== first && side !== 'both' && neededOnSide(testId, results[first]).length === 0 && Object.keys(r).length === 0;
   return {
     title: sideName ? `${test.name}: ${sideName.toLowerCase()}` : test.name,
-    body: [...(switched ? [`✓ ${capital(first)} side saved. Now your **${side}** side.`] : []), test.short, here.length > 0 ? `Still needed: ${here.join(', ')}.` : missing.length > 0 ? `Still needed: ${missing.join(', ')}.` : 'All answered: Next moves on.'].join('\n\n'),
+    body: [...(switched ? [`✓ ${capital(first)} side saved. Now your **${side}** side.`] : []), test.short, bestKey(test.ratingHints, ratings), here.length > 0 ? `Still needed: ${here.join(', ')}.` : missing.length > 0 ? `Still needed: ${missing.join(', ')}.` : 'All answered: Next moves on.'].join('\n\n'),
     inputs,
     privacy: 'private',
     tone: 'info',

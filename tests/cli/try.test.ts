@@ -114,7 +114,7 @@ describe('npm run try: the console coach', () => {
     expect(again.stdout).toContain('Picking up your assessment');
     expect(again.stdout).toContain('Test 1 of 7');
     // The left side is complete (rating, pain, place): the screen resumes at the right side.
-    expect(again.stdout).toMatch(/Right side: how did it go\?/);
+    expect(again.stdout).toMatch(/Right side \(lifted knee\): how did it go\?/);
   });
 
   it('stops with the referral when a red flag is ticked and confirmed (a slip is undone), and asks about clearance next time', () => {

@@ -210,6 +210,8 @@ describe('assessment views', () => {
     expect(view.footer).toBe('Test 14 of 16');
     expect(view.body).toContain(library.testById.get('split_squat')!.short);
     expect(view.body).toContain('Still needed: a rating, a pain score.');
+    // The best rating's meaning is on the screen itself, as the buttons show no descriptions.
+    expect(view.body).toContain(`**Full** = ${library.testById.get('split_squat')!.ratingHints.full!.replace(/^./, (c) => c.toLowerCase())}.`);
     expect(view.inputs.map((i) => i.name)).toEqual(['rating:left', 'pain:left', 'how', 'back', 'skip', 'pause', 'next']);
     expect(view.inputs.find((i) => i.name === 'next')).toMatchObject({ disabled: true });
     const leftDone = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { rating: 'full', pain: 0 } } } } }, library, library.redFlags.flags);
