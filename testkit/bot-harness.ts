@@ -7,6 +7,7 @@ import type { Clock } from '../src/app/time.js';
 import { botEnvSchema, type BotConfig } from '../src/config.js';
 import { startHipCoach, type RunningHipCoach } from '../src/main.js';
 import { startFakeDiscord, type FakeDiscord, type FakeMessage, type FakeUser } from './fake-discord/index.js';
+import { controlsOf, messageText, type RawComponent } from './message-text.js';
 
 export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
 
@@ -65,19 +66,11 @@ export function inputName(customId: string): string {
   return customId.split(':').slice(4).join(':');
 }
 
-interface RawComponent {
-  type: number;
-  custom_id?: string;
-  label?: string;
-  disabled?: boolean;
-  components?: RawComponent[];
-  options?: { value: string; default?: boolean }[];
-}
+export { allText, footerOf, headingsOf, shownAttachments, textDisplays, type MessageLike, type RawComponent } from './message-text.js';
 
-/** Every component on a message, flattened. */
+/** Every pressable or pickable component on a message (in action rows, V2 containers and sections), flattened. */
 export function componentsOf(message: FakeMessage | null): RawComponent[] {
-  const rows = (message?.components ?? []) as unknown as RawComponent[];
-  return rows.flatMap((row) => row.components ?? []);
+  return controlsOf(message);
 }
 
 /** The custom id of the input with this name on the message, or a helpful error. */
@@ -90,10 +83,9 @@ export function idOf(message: FakeMessage | null, name: string): string {
   return found.custom_id;
 }
 
+/** The words of a message (content, embeds, V2 text displays), footers and question headings aside. */
 export function textOf(message: FakeMessage | null): string {
-  if (!message) return '';
-  const embeds = message.embeds as { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
-  return [message.content, ...embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`)])].join('\n');
+  return messageText(message);
 }
 
 /** Read-only SQL against a test database file, for asserting what was (or was not) stored. */

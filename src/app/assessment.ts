@@ -17,7 +17,7 @@ import {
 } from '../db/repos/assessments.js';
 import { measureHistory, psfsMean, recordMeasures } from '../db/repos/measures.js';
 import { setNextRun, setStatus, updateSettings, type Person } from '../db/repos/people.js';
-import { activePlan, markPlanDelivered, saveActivePlan, undeliveredPlan, type StoredPlan } from '../db/repos/plans.js';
+import { activePlan, activePlanStartedAt, markPlanDelivered, saveActivePlan, undeliveredPlan, type StoredPlan } from '../db/repos/plans.js';
 import { engineState, replaceEngineState, seedEngineState } from '../db/repos/progression.js';
 import { recordScreen } from '../db/repos/safety.js';
 import { CORE_TESTS, draftToAnswers, emptyDraft, reduceAssessment, testsInSitting, type AssessmentAction, type AssessmentContext, type AssessmentState } from '../flows/assessment-state.js';
@@ -81,10 +81,8 @@ export class Assessments {
 
   /** What `/assess` should show now. Reads only. */
   entry(personId: string): AssessmentEntry {
-    const person = this.people.find(personId);
-    if (!person?.consentAt) return { kind: 'needs_consent' };
-    const referral = this.safety.referral(personId);
-    if (referral) return { kind: 'referral', referral };
+    const gate = this.safety.gate(personId);
+    if (gate) return gate;
     const current = this.currentAssessment(personId);
     if (current) return { kind: 'in_progress', assessment: current, view: this.view(current) };
     const undelivered = undeliveredPlan(this.deps.db, personId);
@@ -95,7 +93,8 @@ export class Assessments {
 
   /** The deferred tests still to come (the last completed assessment's list). Reads only. */
   pendingChecks(personId: string): TestId[] {
-    if (!activePlan(this.deps.db, personId)) return [];
+    // A light read (no plan JSON): the daily DM asks this for everyone it sends to.
+    if (!activePlanStartedAt(this.deps.db, personId)) return [];
     return latestCompletedAssessment(this.deps.db, personId)?.draft.later ?? [];
   }
 
@@ -104,16 +103,14 @@ export class Assessments {
    * plan was built without them; finishing rebuilds the plan keeping progress.
    */
   startChecks(personId: string): OpenAssessment | { kind: 'no_checks' } {
-    const person = this.people.find(personId);
-    if (!person?.consentAt) return { kind: 'needs_consent' };
-    const referral = this.safety.referral(personId);
-    if (referral) return { kind: 'referral', referral };
+    const gate = this.safety.gate(personId);
+    if (gate) return gate;
     const existing = this.currentAssessment(personId);
     if (existing) return { kind: 'open', assessment: existing, resumed: true, view: this.view(existing) };
     const pending = this.pendingChecks(personId);
     const last = latestCompletedAssessment(this.deps.db, personId);
     if (pending.length === 0 || !last) return { kind: 'no_checks' };
-    const draft = checksDraft(pending, last.draft);
+    const draft = checksDraft(pending, last.draft, this.people.find(personId)?.goal ?? last.draft.goal);
     const now = this.deps.clock();
     const assessment = this.deps.db.transaction((tx) => {
       const started = startAssessment(tx, personId, 'reassessment', now, draft);
@@ -131,10 +128,8 @@ export class Assessments {
 
   /** Resume the assessment in progress, or start one (of the kind asked, else the kind due). */
   startOrResume(personId: string, requested?: AssessmentKind): OpenAssessment {
-    const person = this.people.find(personId);
-    if (!person?.consentAt) return { kind: 'needs_consent' };
-    const referral = this.safety.referral(personId);
-    if (referral) return { kind: 'referral', referral };
+    const gate = this.safety.gate(personId);
+    if (gate) return gate;
     const existing = this.currentAssessment(personId);
     const kind = requested ?? this.kindFor(personId);
     // A first plan comes from the core tests in one sitting; the rest are deferred checks.

@@ -1,9 +1,9 @@
-import type { TestId } from '../content/ids.js';
+import { TEST_GOALS, type GoalId, type TestId } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { Plan } from '../coaching/plan.js';
 import { initialTrack, type EngineState, type TrackState } from '../coaching/progression.js';
 import { trackKey } from '../coaching/session.js';
-import { CHECKS_PER_SITTING, emptyDraft, type AssessmentDraft } from '../flows/assessment-state.js';
+import { CHECKS_PER_SITTING, emptyDraft, testAskedFor, type AssessmentDraft } from '../flows/assessment-state.js';
 
 /**
  * Deferred checks: the tests a first plan was built without, asked a couple at a time in the first
@@ -11,10 +11,24 @@ import { CHECKS_PER_SITTING, emptyDraft, type AssessmentDraft } from '../flows/a
  * assessment's, which levels the rebuilt plan keeps, and the one line that tells the person.
  */
 
-/** The draft of a checks sitting: the next tests, the rest kept for later. */
-export function checksDraft(pending: readonly TestId[], last: AssessmentDraft): AssessmentDraft {
+/**
+ * The draft of a checks sitting: the next tests, the rest kept for later. The goal is the person's
+ * goal now (settings may have changed it since the last sitting), so a goal-only test is walked.
+ */
+export function checksDraft(pending: readonly TestId[], last: AssessmentDraft, goal: GoalId | undefined = last.goal): AssessmentDraft {
   const asked = pending.slice(0, CHECKS_PER_SITTING);
-  return { ...emptyDraft(), ...(last.goal ? { goal: last.goal } : {}), asked, later: pending.slice(CHECKS_PER_SITTING), checksOnly: true };
+  return { ...emptyDraft(), ...(goal ? { goal } : {}), asked, later: pending.slice(CHECKS_PER_SITTING), checksOnly: true };
+}
+
+/**
+ * The deferred list after a goal change: a goal-only test (the hop) never done joins it, first,
+ * for a goal that asks it, so it comes as a check on its own instead of a whole check-in; a test
+ * the new goal does not ask leaves it.
+ */
+export function laterForGoal(draft: AssessmentDraft, goal: GoalId): TestId[] {
+  const kept = (draft.later ?? []).filter((t) => testAskedFor(t, goal));
+  const goalOnly = (Object.keys(TEST_GOALS) as TestId[]).filter((t) => testAskedFor(t, goal) && !draft.tests[t] && !kept.includes(t));
+  return [...goalOnly, ...kept];
 }
 
 /**
@@ -25,7 +39,8 @@ export function mergedDraft(last: AssessmentDraft, checks: AssessmentDraft, late
   const asked = [...new Set([...(last.asked ?? []), ...(checks.asked ?? [])])];
   const tests = { ...last.tests, ...checks.tests };
   const skipped = [...new Set([...last.skipped.filter((t) => !checks.tests[t]), ...checks.skipped])];
-  const merged: AssessmentDraft = { ...last, tests, skipped, asked, later: [...later] };
+  // The sitting's goal is the person's goal now: the rebuilt plan follows it, not the older one.
+  const merged: AssessmentDraft = { ...last, ...(checks.goal ? { goal: checks.goal } : {}), tests, skipped, asked, later: [...later] };
   delete merged.checksOnly;
   return merged;
 }

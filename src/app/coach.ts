@@ -61,7 +61,7 @@ export class Coach {
     this.reports = new Reports(deps, this.people);
     this.privacy = new Privacy(deps);
     this.questions = new Questions(deps);
-    this.daily = new Daily(deps, this.training, this.reports);
+    this.daily = new Daily(deps, this.training, this.reports, this.assessments, this.safety);
     this.guilds = new Guilds(deps);
     this.retention = new Retention(deps);
   }

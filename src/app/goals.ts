@@ -1,18 +1,20 @@
 import { DEFAULT_GOAL, GOAL_IDS, type GoalId } from '../content/ids.js';
 import { goalSchema } from '../coaching/assessment-answers.js';
 import { chooseExercise, levelAt } from '../coaching/choice.js';
-import { GOAL_IMPACT_RULE_ID, GOAL_RULES, gatesOf, openGoalPatterns } from '../coaching/goals.js';
+import { GOAL_IMPACT_RULE_ID, gatesOf, openGoalPatterns } from '../coaching/goals.js';
 import { limitsFor } from '../coaching/gates.js';
 import { buildPlan, dosageView, type Plan, type PlanItem } from '../coaching/plan.js';
-import { getAssessment, latestCompletedAssessment } from '../db/repos/assessments.js';
+import { getAssessment, latestCompletedAssessment, saveAssessmentProgress } from '../db/repos/assessments.js';
 import { getPerson, updateSettings, type Person } from '../db/repos/people.js';
 import { activePlan, markPlanDelivered, saveActivePlan } from '../db/repos/plans.js';
 import { keepProgressionForPlan, progressionLevels } from '../db/repos/progression.js';
 import type { Queryable } from '../db/types.js';
 import { draftToAnswers } from '../flows/assessment-state.js';
 import { goalShapeClause, goalWords } from '../views/plan-screen.js';
+import { checksMinutes } from '../views/daily-view.js';
 import type { AppDeps, Tx } from './context.js';
 import type { People } from './people.js';
+import { laterForGoal } from './checks.js';
 
 export type GoalChange =
   | {
@@ -92,34 +94,48 @@ export class Goals {
     const outcome = this.deps.db.transaction((tx) => {
       this.remember(personId, goal, tx);
       const stored = activePlan(tx, personId);
-      if (!stored || stored.plan.referral) return { rebuilt: false, hop: false };
+      if (!stored || stored.plan.referral) return { rebuilt: false, hopQueued: false };
       const rebuilt = rebuildForGoal(tx, stored.plan, stored.assessmentId, goal, this.deps.library);
       const saved = saveActivePlan(tx, personId, stored.assessmentId, rebuilt.plan, now);
       // The person already has this plan in front of them: it is not a new plan to deliver.
       markPlanDelivered(tx, saved.id, now);
       keepProgressionForPlan(tx, personId, rebuilt.plan, now);
-      return { rebuilt: true, hop: rebuilt.hopTaken };
+      return { rebuilt: true, hopQueued: this.queueGoalTests(tx, personId, goal, now) };
     });
     const person = this.people.person(personId);
-    return { ok: true, person, changed: true, rebuilt: outcome.rebuilt, message: changeLine(goal, outcome.rebuilt, outcome.hop) };
+    return { ok: true, person, changed: true, rebuilt: outcome.rebuilt, message: changeLine(goal, outcome.rebuilt, outcome.hopQueued) };
+  }
+
+  /**
+   * A goal that asks the hop, with no hop done: the hop joins the deferred checks (the daily DM and
+   * /assess offer it) rather than waiting for a whole check-in. Returns whether it is queued.
+   */
+  private queueGoalTests(tx: Tx, personId: string, goal: GoalId, now: Date): boolean {
+    const last = latestCompletedAssessment(tx, personId);
+    if (!last) return false;
+    const later = laterForGoal(last.draft, goal);
+    const before = last.draft.later ?? [];
+    if (later.length !== before.length || later.some((t, i) => t !== before[i])) {
+      saveAssessmentProgress(tx, last.id, last.step, { ...last.draft, later }, now);
+    }
+    return later.includes('single_leg_hop');
   }
 }
 
 /** The plan rebuilt from the assessment it came from, with only the goal changed. */
-function rebuildForGoal(tx: Tx, plan: Plan, assessmentId: number | null, goal: GoalId, library: AppDeps['library']): { plan: Plan; hopTaken: boolean } {
+function rebuildForGoal(tx: Tx, plan: Plan, assessmentId: number | null, goal: GoalId, library: AppDeps['library']): { plan: Plan } {
   const assessment = assessmentId !== null ? getAssessment(tx, assessmentId) : undefined;
   const answers = assessment ? draftToAnswers({ ...assessment.draft, goal }, { minutes: plan.minutes, equipment: plan.equipment }) : undefined;
   if (answers?.ok) {
-    return { plan: buildPlan(answers.answers, library), hopTaken: answers.answers.tests.single_leg_hop !== undefined };
+    return { plan: buildPlan(answers.answers, library) };
   }
   // A plan with no readable assessment (imported, or stored before drafts): only the goal moves.
-  return { plan: { ...plan, goal, gates: { ...plan.gates, goal } }, hopTaken: false };
+  return { plan: { ...plan, goal, gates: { ...plan.gates, goal } } };
 }
 
-function changeLine(goal: GoalId, rebuilt: boolean, hopTaken: boolean): string {
+function changeLine(goal: GoalId, rebuilt: boolean, hopQueued: boolean): string {
   const label = goalWords(goal);
   if (!rebuilt) return `Your goal is now ${label}. I will shape your plan around it once your check-in is done.`;
-  const opensImpact = GOAL_RULES[goal].opens === 'impact';
-  const hop = opensImpact && !hopTaken ? ' Your next check-in (`/assess`) adds the hop test.' : '';
+  const hop = hopQueued ? ` The hop test comes as a quick check (about ${checksMinutes(1)} minutes): your next workout message or \`/assess\` offers it.` : '';
   return `Your goal is now ${label}: your levels stay, and ${goalShapeClause(goal)}.${hop}`;
 }

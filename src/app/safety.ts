@@ -5,12 +5,25 @@ import { clearReferrals, clearedUrgentFlags, openReferral, recordScreen } from '
 import type { AppDeps } from './context.js';
 import type { People } from './people.js';
 
+/** Why nothing can be offered yet: no consent, or a referral that stands. */
+export type SafetyGate = { kind: 'needs_consent' } | { kind: 'referral'; referral: Referral };
+
 /** Safety: open referrals, which red flags to ask, free-text flags, clinician clearance. */
 export class Safety {
   constructor(
     private readonly deps: AppDeps,
     private readonly people: People,
   ) {}
+
+  /**
+   * The gate before any assessment, check or workout: consent first, then a standing referral.
+   * Null when the person may go on. Reads only.
+   */
+  gate(personId: string): SafetyGate | null {
+    if (!this.people.find(personId)?.consentAt) return { kind: 'needs_consent' };
+    const referral = this.referral(personId);
+    return referral ? { kind: 'referral', referral } : null;
+  }
 
   /** Open referral, if any: while it stands, no plan or workout is offered. */
   referral(personId: string): Referral | null {

@@ -5,22 +5,8 @@
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
-const validZones = new Map<string, boolean>();
-
-/** Whether the runtime knows this IANA zone (e.g. `Europe/London`). */
-export function isValidTimeZone(zone: string): boolean {
-  let known = validZones.get(zone);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-      known = zone.length > 0;
-    } catch {
-      known = false;
-    }
-    validZones.set(zone, known);
-  }
-  return known;
-}
+/** Whether the runtime knows this IANA zone (e.g. `Europe/London`): the coaching layer's one check. */
+export { isKnownZone as isValidTimeZone } from '../coaching/local-time.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -107,10 +107,9 @@ export class Training {
 
   /** The one place that decides what /workout, the console coach and the daily DM lead with. */
   now(personId: string): TrainingNow {
-    const person = this.people.find(personId);
-    if (!person?.consentAt) return { kind: 'not_consented' };
-    const referral = this.safety.referral(personId);
-    if (referral) return { kind: 'referral', referral };
+    const gate = this.safety.gate(personId);
+    if (gate) return gate.kind === 'needs_consent' ? { kind: 'not_consented' } : gate;
+    const person = this.people.find(personId)!;
     const localDate = this.people.localDate(person);
     const pending = this.morningCheckDue(personId, localDate);
     if (pending) return { kind: 'morning_check', pending, draft: this.workout(personId, pending.workoutId)?.feedbackDraft ?? {} };
@@ -181,6 +180,9 @@ export class Training {
     const parsed = feedbackInputSchema(workout.session).safeParse(input);
     if (!parsed.success) return { kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'That feedback could not be read.' };
     const now = this.deps.clock();
+    // "None went above 3/10" is stored as 3, the top of the 0-3 answer (the column is required):
+    // the engine reads it as acceptable pain, and the weekly average counts it as the middle of
+    // 0-3 (`weeklyPain`, coaching/progress.ts), so quiet weeks no longer read as 3/10.
     const row = { painDuring: parsed.data.pain ?? PAIN_OK_MAX, painByExercise: parsed.data.painByExercise, effort: parsed.data.effort, form: parsed.data.form };
     return this.deps.db.transaction((tx) => {
       // Older sessions whose morning never came are settled as they stand (nothing to undo).

@@ -81,6 +81,9 @@ export function libraryCommand(opts: { json?: boolean }, library: Library = getL
         default: library.chains[e.pattern].levels[e.level - 1]?.default.id === e.id,
         equivalentTo: e.equivalentTo ?? null,
         ladder: ladderOf(e),
+        // Only where set, so the common case stays short: the position gate's tests and an activity's bout.
+        ...(e.gatedBy.length > 0 ? { gatedBy: e.gatedBy } : {}),
+        ...(e.bout !== undefined ? { bout: e.bout } : {}),
       })),
     });
   }

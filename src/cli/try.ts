@@ -15,6 +15,8 @@ import { goalWords, planView } from '../views/plan-screen.js';
 import { referralView, sessionView } from '../views/plan-view.js';
 import type { View, ViewInput } from '../views/view.js';
 import { decisionsView, exerciseNames } from '../views/workout-view.js';
+import { checksDoneView, withChecksOffer } from '../views/daily-view.js';
+import type { OpenAssessment } from '../app/coach.js';
 import { askFeedback, askMorning } from './workout-questions.js';
 import { askSelects } from './ask-view.js';
 import { askSetup } from './setup-prompts.js';
@@ -111,10 +113,17 @@ async function converse(coach: Coach, io: ConsoleIO, opts: TryOptions): Promise<
     if (today.kind === 'referral') show(referralView(today.referral, coach.library));
     return;
   }
-  show(sessionView(today.session, coach.library));
   if (today.workout.status !== 'planned') {
+    show(sessionView(today.session, coach.library));
     io.print(`You already logged today's workout (${today.workout.status}). See you tomorrow.`);
     return;
+  }
+  // While deferred checks remain, the day offers the next ones (the daily DM's [Do 2 checks]).
+  const offer = coach.daily.checksOffer(person.id);
+  show(withChecksOffer(sessionView(today.session, coach.library), offer));
+  if (offer && (await askYesNo(io, `Do the ${offer.tests.length === 1 ? 'check' : `${offer.tests.length} checks`} now, before the workout? (yes/no):`))) {
+    const opened = coach.startChecks(person.id);
+    if (opened.kind === 'open') await walkAssessment(coach, io, person.id, show, opened);
   }
   const choice = await askChoice(io, 'Did you do it? 1 done, 2 skip today, 3 later:', ['done', 'skip', 'later'] as const);
   if (choice === 'later') {
@@ -156,7 +165,13 @@ async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show
     if (opened.kind === 'referral') show(referralView(opened.referral, coach.library));
     return false;
   }
+  return walkAssessment(coach, io, personId, show, opened);
+}
+
+/** Walks an opened assessment (a full one or a checks sitting) to its end. Returns true once a plan exists. */
+async function walkAssessment(coach: Coach, io: ConsoleIO, personId: string, show: (v: View) => void, opened: Extract<OpenAssessment, { kind: 'open' }>): Promise<boolean> {
   if (opened.resumed) io.print('Picking up your assessment where you left it.\n');
+  else if (opened.assessment.draft.checksOnly) io.print('\nAt any question: b = back, s = skip this test, p = pause and save.\n');
   else {
     io.print(viewToText({ title: 'Your assessment', body: coach.library.battery.intro + '\n\n' + coach.library.battery.painScale, inputs: [], privacy: 'private', tone: 'info' }, io.color));
     io.print('\nAt any question: b = back, s = skip this test, p = pause and save.\n');
@@ -200,6 +215,10 @@ async function runAssessment(coach: Coach, io: ConsoleIO, personId: string, show
         show(referralView(result.referral, coach.library));
         return false;
       case 'complete':
+        if (result.checks) {
+          show(checksDoneView(result.checks));
+          return true;
+        }
         // The same results screen as Discord; here the plan follows right below and today's workout after it.
         show(completionView(result.plan, result.comparison, coach.library, { next: "Your plan is just below, then today's workout." }));
         show(planView(result.plan, coach.library, [], result.comparison));

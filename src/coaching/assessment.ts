@@ -93,14 +93,19 @@ export function patternSidedness(library: Library): Record<PatternId, 'each' | '
   return result;
 }
 
+const BOTH_ONLY: readonly Side[] = ['both'];
+const ONE_SIDE: Record<Side, readonly Side[]> = { left: ['left'], right: ['right'], both: SIDES };
+
 function observations(tests: Tests, testId: TestId): { side: Side; result: SideResult }[] {
   const t = tests[testId] as Record<string, SideResult | undefined> | undefined;
   if (!t) return [];
-  const sides: Side[] = TEST_SPEC[testId].sides === 'both' ? ['both'] : [...SIDES];
-  return sides.flatMap((side) => {
+  // A loop, not flatMap: this runs for every test of every plan.
+  const obs: { side: Side; result: SideResult }[] = [];
+  for (const side of TEST_SPEC[testId].sides === 'both' ? BOTH_ONLY : SIDES) {
     const result = t[side];
-    return result ? [{ side, result }] : [];
-  });
+    if (result) obs.push({ side, result });
+  }
+  return obs;
 }
 
 /** Turn raw test results into findings per pattern and side. Iterates in spec order, never key order. */
@@ -110,7 +115,8 @@ export function scoreAssessment(tests: Tests, library: Library, options?: Engine
   const findings: Finding[] = [];
   const asymmetries: Asymmetry[] = [];
   const skippedTests: TestId[] = [];
-  const tested = Object.fromEntries(PATTERN_IDS.map((p) => [p, {}])) as AssessmentScore['tested'];
+  const tested = {} as AssessmentScore['tested'];
+  for (const p of PATTERN_IDS) tested[p] = {};
 
   for (const testId of TEST_IDS) {
     const test = library.testById.get(testId);
@@ -136,15 +142,14 @@ export function scoreAssessment(tests: Tests, library: Library, options?: Engine
       for (const inform of mapNinetyNinety ? informsFor(test.informs, testId, result) : (test.informs as readonly Inform[])) {
         // A per-side result informs a whole-body pattern as "both"; a whole-body test informs each side.
         const onSide = inform.otherSide && side !== 'both' ? otherSide(side) : side;
-        const targetSides: Side[] =
-          sidedness[inform.pattern] === 'both' ? ['both'] : onSide === 'both' ? [...SIDES] : [onSide];
+        const targetSides = sidedness[inform.pattern] === 'both' ? BOTH_ONLY : ONE_SIDE[onSide];
         // Only a pattern's main measure counts as testing it; secondary evidence alone does not.
         if (inform.weight === 'primary') for (const s of targetSides) tested[inform.pattern][s] = true;
         if (inform.evidence === false) continue;
         for (const { dimension: dim, severity } of raw) {
           if (severity === null) continue;
           for (const s of targetSides) {
-            findings.push({
+            const finding: Finding = {
               pattern: inform.pattern,
               side: s,
               testId,
@@ -153,8 +158,10 @@ export function scoreAssessment(tests: Tests, library: Library, options?: Engine
               severity,
               rating: result.rating,
               pain: result.pain,
-              ...(result.painPlace && result.pain > 0 ? { painPlace: result.painPlace } : {}),
-            });
+            };
+            // Assigned last, so the key order (and the plan's JSON) stays as it was.
+            if (result.painPlace && result.pain > 0) finding.painPlace = result.painPlace;
+            findings.push(finding);
           }
         }
       }
@@ -178,16 +185,25 @@ type Inform = BatteryTest['informs'][number] & { otherSide?: boolean; evidence?:
  * the opposite side, secondary only; from the front hip (or unsaid) it stays with the front side's
  * flexion-rotation and external rotation. The primary pattern is always marked as tested.
  */
-function informsFor(informs: readonly Inform[], testId: TestId, result: SideResult): Inform[] {
-  if (testId !== 'ninety_ninety_sit') return [...informs];
-  if (result.hip === 'back') {
-    return [
-      ...informs.filter((i) => i.weight === 'primary').map((i) => ({ ...i, evidence: false })),
-      { pattern: 'internal_rotation', weight: 'secondary', otherSide: true },
-    ];
+function informsFor(informs: readonly Inform[], testId: TestId, result: SideResult): readonly Inform[] {
+  if (testId !== 'ninety_ninety_sit') return informs;
+  const hip = result.hip === 'back' ? 'back' : 'front';
+  // Both lists depend only on the content, so they are built once per battery entry.
+  let mapped = ninetyNinetyInforms.get(informs);
+  if (!mapped) {
+    mapped = {
+      back: [
+        ...informs.filter((i) => i.weight === 'primary').map((i) => ({ ...i, evidence: false })),
+        { pattern: 'internal_rotation', weight: 'secondary', otherSide: true },
+      ],
+      front: informs.filter((i) => i.pattern !== 'internal_rotation'),
+    };
+    ninetyNinetyInforms.set(informs, mapped);
   }
-  return informs.filter((i) => i.pattern !== 'internal_rotation');
+  return mapped[hip];
 }
+
+const ninetyNinetyInforms = new WeakMap<readonly Inform[], Record<'back' | 'front', readonly Inform[]>>();
 
 function asymmetryOf(testId: TestId, obs: { side: Side; result: SideResult }[]): Asymmetry | null {
   const left = obs.find((o) => o.side === 'left')?.result;

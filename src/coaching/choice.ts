@@ -47,6 +47,20 @@ export function levelAllowed(level: ChainLevel, limits: ChoiceLimits, equipment:
   return level.options.some((o) => gateOpen(o, limits, options) && owns(equipment, o));
 }
 
+interface AllowedCheck {
+  equipment: readonly EquipmentId[];
+  limits: ChoiceLimits;
+  options: EngineOptions | undefined;
+  def: Exercise;
+  /** Rotation in flexion hurt on this side and the rule is on. */
+  deeperFlexionRule: boolean;
+}
+
+/** Owned, through the gates, and not bending the hip further than the default when that hurt. */
+function allowed(o: Exercise, c: AllowedCheck): boolean {
+  return owns(c.equipment, o) && gateOpen(o, c.limits, c.options) && !(c.deeperFlexionRule && bendsFurther(o, c.def));
+}
+
 /**
  * The exercise for one level and side (spec v2): the level's clinical default; an equipment
  * version replaces it only when marked equivalent and the person owns the equipment; never a
@@ -60,27 +74,29 @@ export function chooseExercise(
   limits: ChoiceLimits = OPEN_LIMITS,
   options?: EngineOptions,
 ): Exercise {
-  const def = ruleOn(options, 'clinical-default') ? level.default : level.main;
-  const allowed = (o: Exercise) =>
-    owns(equipment, o) &&
-    gateOpen(o, limits, options) &&
-    !(limits.painfulFlexionRotation && bendsFurther(o, def) && ruleOn(options, 'no-deeper-flexion-for-painful-hip'));
+  const clinicalDefault = ruleOn(options, 'clinical-default');
+  const def = clinicalDefault ? level.default : level.main;
+  // One check object per call instead of a closure (this is the plan's hottest loop).
+  const check: AllowedCheck = { equipment, limits, options, def, deeperFlexionRule: limits.painfulFlexionRotation && ruleOn(options, 'no-deeper-flexion-for-painful-hip') };
   // A drill made for the finding comes first (physio review E5); the gates still apply.
-  for (const id of limits.prefer ?? []) {
-    const drill = level.options.find((o) => o.id === id);
-    if (drill && allowed(drill)) return drill;
+  if (limits.prefer) {
+    for (const id of limits.prefer) {
+      const drill = level.options.find((o) => o.id === id);
+      if (drill && allowed(drill, check)) return drill;
+    }
   }
-  if (!ruleOn(options, 'clinical-default')) {
+  if (!clinicalDefault) {
     // The v1 behaviour: any owned equipment version wins over the default.
-    const owned = level.options.find((o) => allowed(o) && o.equipment[0] !== 'none');
+    const owned = level.options.find((o) => allowed(o, check) && o.equipment[0] !== 'none');
     if (owned) return owned;
   }
-  const equivalent = level.options.find((o) => o.equivalentTo === def.id && o.equipment[0] !== 'none' && allowed(o));
-  if (equivalent && ruleOn(options, 'clinical-default')) return equivalent;
-  if (allowed(def)) return def;
+  if (clinicalDefault) {
+    for (const o of level.options) if (o.equivalentTo === def.id && o.equipment[0] !== 'none' && allowed(o, check)) return o;
+  }
+  if (allowed(def, check)) return def;
   const fallback =
-    level.options.find((o) => o.equivalentTo === def.id && allowed(o)) ??
-    level.options.find((o) => allowed(o) && o.equipment[0] === 'none') ??
+    level.options.find((o) => o.equivalentTo === def.id && allowed(o, check)) ??
+    level.options.find((o) => allowed(o, check) && o.equipment[0] === 'none') ??
     level.options.find((o) => o.equipment.every((x) => x === 'none'));
   if (!fallback) throw new Error(`no option fits level ${level.level} of ${level.main.pattern}: content check missed it`);
   return fallback;

@@ -76,6 +76,32 @@ function drillsFor(answers: Answers, side: BodySide): string[] {
   });
 }
 
+interface ProvocativeEntry {
+  /** `pattern:side`, built once so plans do not concatenate strings. */
+  key: string;
+  tests: readonly TestId[];
+  /** The body sides whose results count ("both" reads each side). */
+  sides: readonly BodySide[];
+}
+
+/** One entry per pattern with a provocative level and per side (left, right, both), in the plan's key order. */
+const provocativeCache = new WeakMap<Library, ProvocativeEntry[]>();
+function provocativeEntries(library: Library): ProvocativeEntry[] {
+  let entries = provocativeCache.get(library);
+  if (!entries) {
+    entries = [];
+    for (const chain of Object.values(library.chains)) {
+      if (!chain.levels.some((l) => l.provocative)) continue;
+      const tests = primaryTests(library, chain.pattern);
+      for (const side of [...SIDES, 'both'] as Side[]) {
+        entries.push({ key: `${chain.pattern}:${side}`, tests, sides: side === 'both' ? SIDES : [side] });
+      }
+    }
+    provocativeCache.set(library, entries);
+  }
+  return entries;
+}
+
 export function computeGates(answers: Answers, library: Library, options?: EngineOptions): Gates {
   const perSide = <T>(f: (side: BodySide) => T) => ({ left: f('left'), right: f('right') });
   const singleLeg = perSide((side) => {
@@ -88,17 +114,20 @@ export function computeGates(answers: Answers, library: Library, options?: Engin
     return (ir?.pain ?? 0) > PROVOCATIVE_PAIN_MAX || (fadir !== undefined && (fadir.pain > PROVOCATIVE_PAIN_MAX || fadir.rating === 'pinch_early'));
   });
   const provocative: Record<string, boolean> = {};
-  for (const chain of Object.values(library.chains)) {
-    if (!chain.levels.some((l) => l.provocative)) continue;
-    const tests = primaryTests(library, chain.pattern);
-    for (const side of [...SIDES, 'both'] as Side[]) {
-      const results = tests.flatMap((t) => (side === 'both' ? SIDES.map((s) => resultOf(answers, t, s)) : [resultOf(answers, t, side)]));
-      const taken = results.filter((r): r is SideResult => r !== undefined);
-      // Untested is not clear: a provocative level needs a measured, comfortable primary test.
-      provocative[`${chain.pattern}:${side}`] =
-        !ruleOn(options, 'provocative-gate') ||
-        (taken.length > 0 && taken.every((r) => r.pain <= PROVOCATIVE_PAIN_MAX && r.rating !== 'pinch_early'));
+  const provocativeGate = ruleOn(options, 'provocative-gate');
+  for (const { key, tests, sides } of provocativeEntries(library)) {
+    // Untested is not clear: a provocative level needs a measured, comfortable primary test.
+    let taken = 0;
+    let clear = true;
+    for (const t of tests) {
+      for (const s of sides) {
+        const r = resultOf(answers, t, s);
+        if (r === undefined) continue;
+        taken++;
+        if (r.pain > PROVOCATIVE_PAIN_MAX || r.rating === 'pinch_early') clear = false;
+      }
     }
+    provocative[key] = !provocativeGate || (taken > 0 && clear);
   }
   const impactReady = perSide((side) => {
     const hop = resultOf(answers, 'single_leg_hop', side) ?? resultOf(answers, 'single_leg_stance', side);

@@ -5,8 +5,8 @@
  */
 
 const known = new Map<string, boolean>();
-/** Whether the runtime knows this IANA zone. */
-function isKnownZone(zone: string): boolean {
+/** Whether the runtime knows this IANA zone (e.g. `Europe/London`); the one zone check (app/time.ts re-exports it). */
+export function isKnownZone(zone: string): boolean {
   let ok = known.get(zone);
   if (ok === undefined) {
     try {

@@ -118,8 +118,12 @@ interface Placed {
   level: number;
 }
 
-function toItem(track: Track, chain: Chain, level: number, ctx: PlanContext, reasons: Reason[]): PlanItem {
-  const exercise = chooseExercise(levelAt(chain, level), ctx.equipment, limitsFor(ctx.gates, track.side), ctx.options);
+function exerciseFor(chain: Chain, level: number, side: Side, ctx: PlanContext): Exercise {
+  return chooseExercise(levelAt(chain, level), ctx.equipment, limitsFor(ctx.gates, side), ctx.options);
+}
+
+/** `exercise`: already chosen for this level and side (saves choosing twice on the hot path). */
+function toItem(track: Track, chain: Chain, level: number, ctx: PlanContext, reasons: Reason[], exercise = exerciseFor(chain, level, track.side, ctx)): PlanItem {
   return {
     exerciseId: exercise.id,
     name: exercise.name,
@@ -153,15 +157,18 @@ function startLevel(track: Track, chain: Chain, ctx: PlanContext): number {
  * level wins, because it must suit the more sensitive side).
  */
 function itemsForPattern(tracks: Track[], chain: Chain, ctx: PlanContext): PlanItem[] {
-  const placed: Placed[] = tracks.map((track) => ({ track, level: startLevel(track, chain, ctx) }));
-  const [first, second] = placed;
-  if (!first) return [];
-  const perSide = (p: Placed) => chooseExercise(levelAt(chain, p.level), ctx.equipment, limitsFor(ctx.gates, p.track.side), ctx.options).dosage.perSide;
-  if (!second) {
-    const bilateral = !perSide(first) && first.track.side !== 'both';
-    return [toItem(bilateral ? { ...first.track, side: 'both' } : first.track, chain, first.level, ctx, first.track.reasons)];
+  const [firstTrack, secondTrack] = tracks;
+  if (!firstTrack) return [];
+  const first: Placed = { track: firstTrack, level: startLevel(firstTrack, chain, ctx) };
+  const firstExercise = exerciseFor(chain, first.level, firstTrack.side, ctx);
+  if (!secondTrack) {
+    if (!firstExercise.dosage.perSide && firstTrack.side !== 'both') return [toItem({ ...firstTrack, side: 'both' }, chain, first.level, ctx, firstTrack.reasons)];
+    return [toItem(firstTrack, chain, first.level, ctx, firstTrack.reasons, firstExercise)];
   }
-  if (first.level === second.level || !perSide(first) || !perSide(second)) {
+  const second: Placed = { track: secondTrack, level: startLevel(secondTrack, chain, ctx) };
+  // Chosen lazily, as before: only when the levels differ and the first is one-sided.
+  let secondExercise: Exercise | undefined;
+  if (first.level === second.level || !firstExercise.dosage.perSide || !(secondExercise = exerciseFor(chain, second.level, secondTrack.side, ctx)).dosage.perSide) {
     const a = first.track;
     const b = second.track;
     const merged: Track = {
@@ -175,7 +182,7 @@ function itemsForPattern(tracks: Track[], chain: Chain, ctx: PlanContext): PlanI
     const level = openLevelAtOrBelow(chain, Math.min(first.level, second.level), { pattern: a.pattern, side: 'both', equipment: ctx.equipment }, ctx.gates, ctx.options);
     return [toItem(merged, chain, level, ctx, [...a.reasons, ...b.reasons].sort(reasonOrder))];
   }
-  return placed.map((p) => toItem(p.track, chain, p.level, ctx, p.track.reasons));
+  return [toItem(first.track, chain, first.level, ctx, first.track.reasons, firstExercise), toItem(second.track, chain, second.level, ctx, second.track.reasons, secondExercise)];
 }
 
 /** Minutes of warm-up a session reserves before exercises. */
@@ -212,12 +219,21 @@ export function buildPlan(answers: Answers, library: Library, options?: EngineOp
   const tracks = tracksFrom(library, score, options);
   const items: PlanItem[] = [];
   const priorities = new Map<PlanItem, number>();
+  const byPattern = new Map<PatternId, Track[]>();
+  for (const t of tracks) {
+    const mine = byPattern.get(t.pattern);
+    if (mine) mine.push(t);
+    else byPattern.set(t.pattern, [t]);
+  }
   for (const pattern of PATTERN_IDS) {
-    const mine = tracks.filter((t) => t.pattern === pattern);
-    if (mine.length === 0) continue;
-    const patternItems = itemsForPattern(mine, library.chains[pattern], ctx);
-    for (const item of patternItems) priorities.set(item, Math.max(...mine.map((t) => t.priority)));
-    items.push(...patternItems);
+    const mine = byPattern.get(pattern);
+    if (!mine) continue;
+    let priority = -Infinity;
+    for (const t of mine) priority = Math.max(priority, t.priority);
+    for (const item of itemsForPattern(mine, library.chains[pattern], ctx)) {
+      priorities.set(item, priority);
+      items.push(item);
+    }
   }
   // Spec v2: short sessions cut sets (session.ts) instead of moving focus patterns out.
   if (!ruleOn(options, 'short-sessions-cut-sets')) fitFocusToMinutes(items, priorities, answers.prefs.minutes, library);

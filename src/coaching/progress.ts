@@ -1,4 +1,5 @@
 import { addDays, dayNumber, weekdayIndex } from './calendar.js';
+import { PAIN_OK_MAX } from './rules.js';
 
 /** Habit figures from workout history. Pure: the caller passes today's local date. */
 
@@ -36,6 +37,7 @@ export function daysBetween(a: string, b: string): number {
 
 export interface WeekFeedback {
   localDate: string;
+  /** The session's highest pain; 0-3 is one answer, "none went above 3/10" (see `weeklyPain`). */
   painDuring: number;
   decisions: { pattern: string; side: string; change: string; toLevel: number }[];
 }
@@ -47,6 +49,19 @@ export interface WeeklySummary {
   painThisWeek: number | null;
   painLastWeek: number | null;
   moved: { pattern: string; side: string; change: 'level_up' | 'level_down'; toLevel: number }[];
+}
+
+/**
+ * What a session adds to the weekly average pain. The bot never asks a score below 4: "none went
+ * above 3/10" is stored as 3 (an upper bound the engine needs, as "acceptable"), and counting it
+ * as 3 made a week of quiet sessions read "3/10". It is a range of 0-3, so it counts as the middle
+ * of that range, 1.5: over several sessions this is off by at most 1.5 points and, unlike 3 or 0,
+ * not always in the same direction. Scores of 4 and above are the person's own and count as given.
+ */
+export const AT_MOST_OK_WEEKLY_PAIN = PAIN_OK_MAX / 2;
+
+export function weeklyPain(painDuring: number): number {
+  return painDuring > PAIN_OK_MAX ? painDuring : AT_MOST_OK_WEEKLY_PAIN;
 }
 
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
@@ -65,8 +80,8 @@ export function weeklySummary(days: readonly WorkoutDay[], feedback: readonly We
     weekStart,
     sessions: new Set(days.filter((d) => d.status === 'done' && inWeek(d.localDate)).map((d) => d.localDate)).size,
     streak: habitSummary(days, today).streak,
-    painThisWeek: mean(feedback.filter((f) => inWeek(f.localDate)).map((f) => f.painDuring)),
-    painLastWeek: mean(feedback.filter((f) => inLastWeek(f.localDate)).map((f) => f.painDuring)),
+    painThisWeek: mean(feedback.filter((f) => inWeek(f.localDate)).map((f) => weeklyPain(f.painDuring))),
+    painLastWeek: mean(feedback.filter((f) => inLastWeek(f.localDate)).map((f) => weeklyPain(f.painDuring))),
     moved,
   };
 }

@@ -140,6 +140,12 @@ function withSets(item: SessionItem, sets: number, library: Library): SessionIte
   return { ...item, dosage: { ...dosage, text: itemDosageText(dosage, item.side, exercise.bout) }, minutes: itemMinutes(exercise, dosage) };
 }
 
+/** `withSets(item, sets).minutes` without building the dosage text. */
+function minutesWithSets(item: SessionItem, sets: number, library: Library): number {
+  if (item.dosage.sets <= sets) return item.minutes;
+  return itemMinutes(library.exerciseById.get(item.exerciseId)!, { ...item.dosage, sets });
+}
+
 function warmupItem(e: Exercise): SessionItem {
   const reason: Reason = {
     testId: null,
@@ -235,9 +241,17 @@ export function buildSession(req: SessionRequest, library: Library): Session {
   // fewer sets (down to 1), then the spec's minimum of twice a week.
   const thrice = focusPerDay(focus.length);
   const twice = Math.min(focus.length, Math.ceil((2 * focus.length) / 7));
+  // Minutes only (no dosage text), each step once: `fits` asks the same steps up to three times.
+  const worstCache = new Map<number, number>();
   const worst = (perDay: number, sets: number) => {
-    const longest = focus.map((i) => withSets(i, sets, library).minutes).sort((x, y) => y - x).slice(0, perDay);
-    return total(loadingFocus.map((i) => withSets(i, sets, library))) + longest.reduce((x, y) => x + y, 0);
+    const key = perDay * 8 + sets;
+    let minutes = worstCache.get(key);
+    if (minutes === undefined) {
+      const longest = focus.map((i) => minutesWithSets(i, sets, library)).sort((x, y) => y - x).slice(0, perDay);
+      minutes = loadingFocus.reduce((sum, i) => sum + minutesWithSets(i, sets, library), 0) + longest.reduce((x, y) => x + y, 0);
+      worstCache.set(key, minutes);
+    }
+    return minutes;
   };
   const steps: [number, number][] = cutSets ? [[thrice, 6], [thrice, 2], [thrice, 1], [twice, 1]] : [[thrice, 6]];
   // Sized on the longest warm-up, so the rotation is the same every day; a second warm-up goes

@@ -28,7 +28,6 @@ export interface Track {
   reasons: Reason[];
 }
 
-const START_RULE_BY_FINDING = new Map(START_RULES.map((r) => [`${r.dimension}_${r.severity}`, r]));
 const RULE_STAGE = new Map<string, number>(START_RULES.map((r) => [r.id, STAGES.indexOf(r.stage)]));
 const DIMENSION_PRIORITY: Record<string, number> = { pain: 3, range: 2, strength: 2, control: 2 };
 
@@ -36,39 +35,78 @@ function findingPriority(f: Finding): number {
   return DIMENSION_PRIORITY[f.dimension]! * 10 + SEVERITIES.indexOf(f.severity) * 3 + (f.weight === 'primary' ? 1 : 0);
 }
 
-function findingReason(f: Finding, ruleId: string): Reason {
-  return { testId: f.testId, side: f.side, finding: `${f.dimension}_${f.severity}`, ruleId };
+/** `<dimension>_<severity>` strings built once: a fresh string would be hashed again at every sort lookup. */
+const FINDING_NAMES = new Map<string, Map<string, string>>();
+function findingName(dimension: string, severity: string): string {
+  let bySeverity = FINDING_NAMES.get(dimension);
+  if (!bySeverity) FINDING_NAMES.set(dimension, (bySeverity = new Map<string, string>()));
+  let name = bySeverity.get(severity);
+  if (name === undefined) bySeverity.set(severity, (name = `${dimension}_${severity}`));
+  return name;
 }
+
+function findingReason(f: Finding, ruleId: string): Reason {
+  return { testId: f.testId, side: f.side, finding: findingName(f.dimension, f.severity), ruleId };
+}
+
+/** `<dimension>_<severity>` -> its seriousness rank; memoised because sorting reasons is on the plan's hot path. */
+const FINDING_RANK = new Map<string, number>();
+function findingRank(finding: string): number {
+  let rank = FINDING_RANK.get(finding);
+  if (rank === undefined) {
+    const [dimension, severity] = finding.split('_') as [string, Severity];
+    rank = (DIMENSION_PRIORITY[dimension] ?? 0) * 10 + SEVERITIES.indexOf(severity);
+    FINDING_RANK.set(finding, rank);
+  }
+  return rank;
+}
+
+const TEST_INDEX = new Map<string, number>(TEST_IDS.map((t, i) => [t, i]));
 
 /** The deciding reason first: the gentlest start, then the more serious finding, then spec order. */
 export function reasonOrder(a: Reason, b: Reason): number {
-  const rank = (r: Reason) => {
-    const [dimension, severity] = r.finding.split('_') as [string, Severity];
-    return (DIMENSION_PRIORITY[dimension] ?? 0) * 10 + SEVERITIES.indexOf(severity);
-  };
   return (
     (RULE_STAGE.get(a.ruleId) ?? STAGES.length) - (RULE_STAGE.get(b.ruleId) ?? STAGES.length) ||
-    rank(b) - rank(a) ||
-    TEST_IDS.indexOf(a.testId ?? TEST_IDS[0]) - TEST_IDS.indexOf(b.testId ?? TEST_IDS[0]) ||
+    findingRank(b.finding) - findingRank(a.finding) ||
+    TEST_INDEX.get(a.testId ?? TEST_IDS[0])! - TEST_INDEX.get(b.testId ?? TEST_IDS[0])! ||
     a.side.localeCompare(b.side)
   );
 }
 
+/** The start rule of a finding, looked up by dimension then severity (no string building on the hot path). */
+const START_RULE_BY_DIMENSION = new Map<string, Map<string, (typeof START_RULES)[number]>>();
+for (const r of START_RULES) {
+  let bySeverity = START_RULE_BY_DIMENSION.get(r.dimension);
+  if (!bySeverity) START_RULE_BY_DIMENSION.set(r.dimension, (bySeverity = new Map<string, (typeof START_RULES)[number]>()));
+  bySeverity.set(r.severity, r);
+}
+
+function startRuleOf(f: Finding): (typeof START_RULES)[number] | undefined {
+  return START_RULE_BY_DIMENSION.get(f.dimension)?.get(f.severity);
+}
+
 function stageOf(findings: readonly Finding[]): number {
-  return Math.min(
-    ...findings.map((f) => {
-      const rule = START_RULE_BY_FINDING.get(`${f.dimension}_${f.severity}`);
-      if (!rule) throw new Error(`no start rule for ${f.dimension}/${f.severity}`);
-      return STAGES.indexOf(rule.stage);
-    }),
-  );
+  let stage = Infinity;
+  for (const f of findings) {
+    const rule = startRuleOf(f);
+    if (!rule) throw new Error(`no start rule for ${f.dimension}/${f.severity}`);
+    stage = Math.min(stage, STAGES.indexOf(rule.stage));
+  }
+  return stage;
 }
 
 function ruleIdOf(f: Finding): string {
-  return START_RULE_BY_FINDING.get(`${f.dimension}_${f.severity}`)!.id;
+  return startRuleOf(f)!.id;
 }
 
 const STRENGTH = STAGES.indexOf('strength');
+const BOTH_ONLY: readonly Side[] = ['both'];
+
+function maxPriority(findings: readonly Finding[]): number {
+  let max = -Infinity;
+  for (const f of findings) max = Math.max(max, findingPriority(f));
+  return max;
+}
 
 /** A track from findings: primary evidence decides; secondary may only lower it one stage. */
 function findingTrack(pattern: PatternId, side: Side, findings: Finding[], options?: EngineOptions): Track | null {
@@ -76,15 +114,16 @@ function findingTrack(pattern: PatternId, side: Side, findings: Finding[], optio
   const primary = findings.filter((f) => f.weight === 'primary');
   const secondary = findings.filter((f) => f.weight === 'secondary');
   if (limited && primary.length === 0) return null;
-  let stage = stageOf(limited ? primary : findings);
+  const primaryStage = stageOf(primary);
+  let stage = limited ? primaryStage : stageOf(findings);
   if (limited && secondary.length > 0) stage = Math.max(stage - 1, Math.min(stage, stageOf(secondary)));
-  const used = limited ? [...primary, ...secondary.filter(() => stage < stageOf(primary))] : findings;
+  const used = limited ? (stage < primaryStage ? [...primary, ...secondary] : primary) : findings;
   return {
     pattern,
     side,
     stage: STAGES[stage]!,
     focus: true,
-    priority: Math.max(...used.map(findingPriority)),
+    priority: maxPriority(used),
     painful: primary.some((f) => f.dimension === 'pain' && f.severity !== 'mild'),
     reasons: used.map((f) => findingReason(f, ruleIdOf(f))).sort(reasonOrder),
   };
@@ -94,22 +133,30 @@ function findingTrack(pattern: PatternId, side: Side, findings: Finding[], optio
 export function tracksFrom(library: Library, score: ReturnType<typeof scoreAssessment>, options?: EngineOptions): Track[] {
   const tracks: Track[] = [];
   const everyPattern = ruleOn(options, 'every-pattern-in-plan');
+  // Findings grouped once by pattern and side (in their order), not filtered per track.
+  const grouped = new Map<PatternId, Partial<Record<Side, Finding[]>>>();
+  for (const f of score.findings) {
+    let bySide = grouped.get(f.pattern);
+    if (!bySide) grouped.set(f.pattern, (bySide = {}));
+    (bySide[f.side] ??= []).push(f);
+  }
   for (const pattern of PATTERN_IDS) {
     // Goal patterns (impact) are opened by the goal rules, not by the assessment.
     if (GOAL_PATTERNS.includes(pattern)) continue;
-    const sides: Side[] = score.sidedness[pattern] === 'each' ? [...SIDES] : ['both'];
+    const sides: readonly Side[] = score.sidedness[pattern] === 'each' ? SIDES : BOTH_ONLY;
+    const patternFindings = grouped.get(pattern);
     for (const side of sides) {
-      const findings = score.findings.filter((f) => f.pattern === pattern && f.side === side);
-      const fromFindings = findings.length > 0 ? findingTrack(pattern, side, findings, options) : null;
+      const findings = patternFindings?.[side];
+      const fromFindings = findings ? findingTrack(pattern, side, findings, options) : null;
       if (fromFindings) {
         tracks.push(fromFindings);
         continue;
       }
       const tests = primaryTests(library, pattern);
-      const base = { pattern, side, focus: false, painful: false };
       if (score.tested[pattern][side] !== true && tests.length > 0) {
         const skipped = tests.find((t) => score.skippedTests.includes(t)) ?? null;
-        tracks.push({ ...base, stage: KEEP_RULES.notTested.stage, priority: 1, reasons: [{ testId: skipped, side, finding: 'not_tested', ruleId: KEEP_RULES.notTested.id }] });
+        const reasons: Reason[] = [{ testId: skipped, side, finding: 'not_tested', ruleId: KEEP_RULES.notTested.id }];
+        tracks.push({ pattern, side, focus: false, painful: false, stage: KEEP_RULES.notTested.stage, priority: 1, reasons });
         continue;
       }
       const keep = WHOLE_BODY_PATTERNS.includes(pattern)
@@ -122,7 +169,8 @@ export function tracksFrom(library: Library, score: ReturnType<typeof scoreAsses
       if (!keep) continue;
       // Spec v2: no finding starts at the strength stage; loading is earned, never given.
       const stage = keep === KEEP_RULES.wholeBodyLoading && !ruleOn(options, 'loading-earned') ? 'loading' : keep.stage;
-      tracks.push({ ...base, stage, priority: 0, reasons: [{ testId: tests[0] ?? null, side, finding: 'no_finding', ruleId: keep.id }] });
+      const reasons: Reason[] = [{ testId: tests[0] ?? null, side, finding: 'no_finding', ruleId: keep.id }];
+      tracks.push({ pattern, side, focus: false, painful: false, stage, priority: 0, reasons });
     }
   }
   if (ruleOn(options, 'loading-earned')) {

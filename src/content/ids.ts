@@ -169,9 +169,10 @@ export type Side = BodySide | 'both';
 export const PAIN_PLACES = ['front', 'side', 'back'] as const;
 export type PainPlace = (typeof PAIN_PLACES)[number];
 export const PAIN_PLACE_LABELS: Record<PainPlace, string> = {
-  front: 'Front / groin',
-  side: 'Side of the hip',
-  back: 'Back / buttock',
+  // Named by body part only, so "back" never reads like the Previous button beside it.
+  front: 'Groin / front',
+  side: 'Outer hip',
+  back: 'Buttock',
 };
 
 export const RED_FLAG_IDS = [

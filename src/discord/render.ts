@@ -1,17 +1,26 @@
 import {
   ButtonStyle,
   ComponentType,
+  MessageFlags,
   TextInputStyle,
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIComponentInMessageActionRow,
   type APIEmbed,
+  type APIMessageTopLevelComponent,
   type APIModalInteractionResponseCallbackData,
   type APIStringSelectComponent,
   type APITextInputComponent,
 } from 'discord.js';
 import type { Side } from '../content/ids.js';
 import { splitText, type View, type ViewInput } from '../views/view.js';
+import { v2Payloads, v2WithImage, type InputGroup } from './render-v2.js';
+
+/**
+ * The one switch for Components V2: every screen is a container of text displays with a heading
+ * above each question's controls. Off, screens are the older embed plus action rows.
+ */
+export const COMPONENTS_V2: boolean = true;
 
 /** Discord's limits, in one place, so renderers and tests agree. */
 export const LIMITS = {
@@ -46,17 +55,31 @@ const BUTTON_STYLES: Record<Extract<ViewInput, { kind: 'button' }>['style'], But
 
 export interface MessagePayload {
   content?: string;
-  embeds: APIEmbed[];
-  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
-  /** PNG charts and other attachments; an embed shows one with `attachment://<name>`. */
+  /** Legacy screens only; a V2 message carries its words in text displays. */
+  embeds?: APIEmbed[];
+  /** Action rows (legacy), or containers, text displays, galleries and rows (V2). */
+  components: APIMessageTopLevelComponent[];
+  /** Set on V2 messages (Discord then rejects `content` and `embeds`). */
+  flags?: MessageFlags.IsComponentsV2;
+  /** PNG charts and other attachments; an embed or a media gallery shows one with `attachment://<name>`. */
   files?: { name: string; data: Buffer; description?: string }[];
 }
 
-/** Attach a PNG to the last embed of a payload; `description` is its alt text for screen readers. */
+/**
+ * Attach a PNG under a payload's words (the last embed, or a media gallery in the last V2 container:
+ * a V2 message shows only attachments its components reference); `description` is its alt text.
+ */
 export function withImage(payload: MessagePayload, name: string, data: Buffer, description?: string): MessagePayload {
-  const embeds = payload.embeds.map((e, i) => (i === payload.embeds.length - 1 ? { ...e, image: { url: `attachment://${name}` } } : e));
-  const file = description === undefined ? { name, data } : { name, data, description: description.slice(0, LIMITS.attachmentDescription) };
-  return { ...payload, embeds, files: [...(payload.files ?? []), file] };
+  const alt = description?.slice(0, LIMITS.attachmentDescription);
+  const file = alt === undefined ? { name, data } : { name, data, description: alt };
+  const files = [...(payload.files ?? []), file];
+  if (payload.flags === MessageFlags.IsComponentsV2) return { ...payload, components: v2WithImage(payload.components, name, alt), files };
+  const embeds = payload.embeds ?? [];
+  const image = { url: `attachment://${name}` };
+  // An embed shows one image: a second one gets an embed of its own, titled by its alt text.
+  const last = embeds[embeds.length - 1];
+  if (!last || last.image) return { ...payload, embeds: [...embeds, { ...(alt ? { title: clip(alt, LIMITS.embedTitle) } : {}), color: TONE_COLORS.info, image }], files };
+  return { ...payload, embeds: [...embeds.slice(0, -1), { ...last, image }], files };
 }
 
 export interface RenderOptions {
@@ -137,11 +160,12 @@ function choiceButtons(input: Select): Extract<ViewInput, { kind: 'button' }>[] 
 const sideOf = (name: string): string | undefined => name.split(':')[1];
 
 /**
- * Components for a view within Discord's 5 rows: one row per select, buttons packed 5 a row.
- * Text inputs become one button that opens a modal. A per-side step that would need more than
- * 4 menus shows one side at a time, with a button to switch.
+ * A view's controls as groups: one per question (a select, or its choice buttons, under its
+ * heading), then the navigation buttons packed 5 a row. Text inputs become one button that opens a
+ * modal. A per-side step that would need more than 4 menus shows one side at a time, with a button
+ * to switch.
  */
-export function componentsFor(view: View, opts: RenderOptions): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+export function inputGroups(view: View, opts: RenderOptions): InputGroup[] {
   let selects = view.inputs.filter((i): i is Select => i.kind === 'select');
   const buttons = view.inputs.filter((i): i is Extract<ViewInput, { kind: 'button' }> => i.kind === 'button');
   const extraButtons: Extract<ViewInput, { kind: 'button' }>[] = [];
@@ -158,27 +182,40 @@ export function componentsFor(view: View, opts: RenderOptions): APIActionRowComp
   }
   const allButtons = [...extraButtons, ...buttons];
   // In the view's order, so each question's row stays where the view puts it.
-  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = selects.flatMap((s) => {
-    if (s.display !== 'buttons') return [{ type: ComponentType.ActionRow, components: [selectFor(s, opts.idFor(s.name))] }];
+  const groups: InputGroup[] = selects.map((s) => {
+    const question = s.heading ?? s.placeholder;
+    // A heading starts with a capital even when the placeholder does not ("how did it go?").
+    const heading = clip(`${question.charAt(0).toUpperCase()}${question.slice(1)}`, LIMITS.placeholder);
+    if (s.display !== 'buttons') return { heading, rows: [{ type: ComponentType.ActionRow, components: [selectFor(s, opts.idFor(s.name))] }] };
     const choices = choiceButtons(s);
-    const out: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+    const rows: InputGroup['rows'] = [];
     for (let i = 0; i < choices.length; i += LIMITS.buttonsPerRow) {
-      out.push({ type: ComponentType.ActionRow, components: choices.slice(i, i + LIMITS.buttonsPerRow).map((b) => buttonFor(b, opts.idFor(b.name))) });
+      rows.push({ type: ComponentType.ActionRow, components: choices.slice(i, i + LIMITS.buttonsPerRow).map((b) => buttonFor(b, opts.idFor(b.name))) });
     }
-    return out;
+    return { heading, rows };
   });
+  const nav: InputGroup['rows'] = [];
   for (let i = 0; i < allButtons.length; i += LIMITS.buttonsPerRow) {
-    rows.push({
-      type: ComponentType.ActionRow,
-      components: allButtons.slice(i, i + LIMITS.buttonsPerRow).map((b) => buttonFor(b, opts.idFor(b.name))),
-    });
+    nav.push({ type: ComponentType.ActionRow, components: allButtons.slice(i, i + LIMITS.buttonsPerRow).map((b) => buttonFor(b, opts.idFor(b.name))) });
   }
+  if (nav.length) groups.push({ rows: nav });
+  return groups;
+}
+
+/** A view's controls as Discord's (legacy) 5 action rows, for messages without V2. */
+export function componentsFor(view: View, opts: RenderOptions): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const rows = inputGroups(view, opts).flatMap((g) => g.rows);
   if (rows.length > LIMITS.rows) throw new Error(`view "${view.title}" needs ${rows.length} rows; Discord allows ${LIMITS.rows}`);
   return rows;
 }
 
 /** The whole view as one or more messages; components go on the first. */
 export function renderView(view: View, opts: RenderOptions): MessagePayload[] {
+  if (COMPONENTS_V2) {
+    const body = view.notice ? `**${view.notice}**\n\n${view.body}` : view.body;
+    const text = { title: clip(view.title, LIMITS.embedTitle), body, color: TONE_COLORS[view.tone], ...(view.fields ? { fields: view.fields } : {}), ...(view.footer ? { footer: view.footer } : {}) };
+    return v2Payloads(text, inputGroups(view, opts));
+  }
   const groups = embedsFor(view);
   return groups.map((embeds, i) => ({ embeds, components: i === 0 ? componentsFor(view, opts) : [] }));
 }

@@ -30,13 +30,29 @@ export function asReply(p: MessagePayload): Omit<MessagePayload, 'files'> & { fi
   return files?.length ? { ...rest, files: files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })) } : rest;
 }
 
+/** A reply's flags: the payload's own (Components V2) with ephemeral when asked; spreading would drop one. */
+function flagsFor(p: MessagePayload, ephemeral: boolean): { flags?: (MessageFlags.IsComponentsV2 | MessageFlags.Ephemeral)[] } {
+  const flags = [...(p.flags ? [p.flags] : []), ...(ephemeral ? [MessageFlags.Ephemeral as const] : [])];
+  return flags.length ? { flags } : {};
+}
+
+/** A payload as a new message, private when `ephemeral`. */
+export function asMessage(p: MessagePayload, ephemeral: boolean): InteractionReplyOptions {
+  const { flags: _own, ...rest } = asReply(p);
+  return { ...rest, ...flagsFor(p, ephemeral), ...noMentions };
+}
+
 /**
  * For edits: a message that replaces a screen drops the previous screen's attachments (e.g. the
- * last test's figure) unless the new one brings its own, which replace them.
+ * last test's figure) unless the new one brings its own, which replace them. Turning an older
+ * (embed) message into V2 needs its content and embeds cleared; once V2 it stays V2.
  */
-function asEdit(p: MessagePayload): ReturnType<typeof asReply> & { attachments?: [] } {
-  return p.files?.length ? asReply(p) : { ...asReply(p), attachments: [] };
+function asEdit(p: MessagePayload): Omit<ReturnType<typeof asReply>, 'content'> & { attachments?: []; content?: string | null } {
+  const base = p.files?.length ? asReply(p) : { ...asReply(p), attachments: [] as [] };
+  return p.flags ? { content: null, embeds: [], ...base } : base;
 }
+
+const isEphemeral = (interaction: RepliableInteraction): boolean => interaction.inGuild();
 
 /**
  * A view's messages, with its figure (if it names one that exists) under the first message's text.
@@ -61,18 +77,17 @@ export async function replyView(interaction: ChatInputCommandInteraction | Butto
 
 /** More messages after the answer (e.g. the plan's pages under the completion screen). */
 export async function followUpView(interaction: RepliableInteraction, view: View, ephemeral = false): Promise<void> {
-  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : privateFlags(interaction);
-  for (const p of renderView(view, PLAIN)) await interaction.followUp({ ...asReply(p), ...flags, ...noMentions });
+  for (const p of renderView(view, PLAIN)) await interaction.followUp(asMessage(p, ephemeral || isEphemeral(interaction)));
 }
 
 export async function replyPayloads(interaction: RepliableInteraction, payloads: MessagePayload[], ephemeral = false): Promise<void> {
-  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : privateFlags(interaction);
+  const hidden = ephemeral || isEphemeral(interaction);
   const [first, ...rest] = payloads;
   if (!first) return;
-  const options: InteractionReplyOptions = { ...asReply(first), ...flags, ...noMentions };
+  const options = asMessage(first, hidden);
   if (interaction.deferred || interaction.replied) await interaction.followUp(options);
   else await interaction.reply(options);
-  for (const p of rest) await interaction.followUp({ ...asReply(p), ...flags, ...noMentions });
+  for (const p of rest) await interaction.followUp(asMessage(p, hidden));
 }
 
 /** Replace the message a component sits on (the natural way to step through a flow). */
@@ -82,8 +97,8 @@ export async function updateView(interaction: AnyComponent, view: View, opts: Re
   if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asEdit(first), ...noMentions });
   else if (interaction.isMessageComponent()) await interaction.update({ ...asEdit(first), ...noMentions });
   else if (interaction.isFromMessage()) await interaction.update({ ...asEdit(first), ...noMentions });
-  else await interaction.reply({ ...asReply(first), ...privateFlags(interaction), ...noMentions });
-  for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), ...noMentions });
+  else await interaction.reply(asMessage(first, isEphemeral(interaction)));
+  for (const p of rest) await interaction.followUp(asMessage(p, isEphemeral(interaction)));
 }
 
 /**
@@ -95,8 +110,8 @@ export async function sendView(interaction: RepliableInteraction, view: View, op
   if (!first) return;
   if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asEdit(first), ...noMentions });
   else if (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage())) await interaction.update({ ...asEdit(first), ...noMentions });
-  else await interaction.reply({ ...asReply(first), ...privateFlags(interaction), ...noMentions });
-  for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction), ...noMentions });
+  else await interaction.reply(asMessage(first, isEphemeral(interaction)));
+  for (const p of rest) await interaction.followUp(asMessage(p, isEphemeral(interaction)));
 }
 
 /** Acknowledge now and answer later (slow work such as an LLM line): keeps the message a component sits on. */

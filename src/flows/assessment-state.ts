@@ -51,11 +51,15 @@ export type AssessmentResult =
   | { kind: 'confirm_flags'; state: AssessmentState; flags: RedFlagId[] }
   | { kind: 'complete'; state: AssessmentState; answers: Answers; deferred: TestId[] };
 
+/**
+ * The safety check is two pages: the emergency signs, then every urgent one (the PAR-Q questions
+ * included), so the path to a first plan fits issue 13's 40 interactions. The old third page
+ * ("parq") still lists its questions for an assessment stored there, and is walked past once
+ * page 2 has answered them.
+ */
 export function flagsOnPage(page: ScreenPage, flags: readonly FlagInfo[]): RedFlagId[] {
   return flags
-    .filter((f) =>
-      page === 'emergency' ? f.level === 'emergency' : page === 'parq' ? f.group === 'parq' : f.level === 'urgent' && f.group !== 'parq',
-    )
+    .filter((f) => (page === 'emergency' ? f.level === 'emergency' : page === 'parq' ? f.group === 'parq' : f.level === 'urgent'))
     .map((f) => f.id);
 }
 
@@ -136,7 +140,7 @@ function move(state: AssessmentState, by: 1 | -1, flags: readonly FlagInfo[]): A
   let index = STEPS.indexOf(state.step);
   do {
     index = Math.min(Math.max(index + by, 0), STEPS.length - 1);
-  } while ((isEmptyScreen(STEPS[index]!, flags) || !walkedInSitting(STEPS[index]!, state.draft)) && index > 0 && index < STEPS.length - 1);
+  } while ((isEmptyScreen(STEPS[index]!, flags, state.draft) || !walkedInSitting(STEPS[index]!, state.draft)) && index > 0 && index < STEPS.length - 1);
   // A checks sitting has nothing before its first test: going back from there stays put.
   if (!walkedInSitting(STEPS[index]!, state.draft)) return state;
   return { ...state, step: STEPS[index]! };
@@ -152,8 +156,11 @@ export function walkedInSitting(step: Step, draft: AssessmentDraft): boolean {
   return testAskedFor(testId, goalOf(draft)) && testsInSitting(draft).includes(testId);
 }
 
-function isEmptyScreen(step: Step, flags: readonly FlagInfo[]): boolean {
-  return step.startsWith('screen:') && flagsOnPage(step.slice(7) as ScreenPage, flags).length === 0;
+/** A safety page with nothing left to ask: no flags on it, or (the old third page) all answered on page 2. */
+function isEmptyScreen(step: Step, flags: readonly FlagInfo[], draft: AssessmentDraft): boolean {
+  if (!step.startsWith('screen:')) return false;
+  const onPage = flagsOnPage(step.slice(7) as ScreenPage, flags);
+  return onPage.length === 0 || (step === 'screen:parq' && onPage.every((id) => draft.redFlags[id] !== undefined));
 }
 
 /** With auto-advance on, the answer that completes a step moves on; a change to a complete step stays. */

@@ -24,7 +24,7 @@ export interface IntroFacts {
 export const INTRO_MAX_CHARS = 280;
 
 export function templateIntro(f: IntroFacts): string {
-  if (f.occasion === 'assessment') return 'Thank you for working through every test. Here is what they showed, and a plan built around it.';
+  if (f.occasion === 'assessment') return 'Thank you for doing the tests. Here is the gist; your full plan is in your DMs.';
   return f.facts.length ? `${f.facts.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join('. ')}.` : 'Here is today\'s session.';
 }
 

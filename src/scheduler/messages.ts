@@ -5,7 +5,7 @@ import type { Delivery } from '../db/repos/deliveries.js';
 import type { Person } from '../db/repos/people.js';
 import type { DeliveryPart } from '../db/schema.js';
 import { sessionView, sideWords } from '../views/plan-view.js';
-import { workoutControls } from '../views/daily-view.js';
+import { withChecksOffer, workoutControls } from '../views/daily-view.js';
 import type { View } from '../views/view.js';
 import { morningView } from '../views/workout-view.js';
 import type { Phraser } from '../qa/phrase.js';
@@ -72,7 +72,9 @@ export async function renderPart(coach: Coach, phraser: Phraser, person: Person,
       // Exercises first, on a phone's first screen; the opening line (plan day, streak) closes it.
       const view = sessionView(workout.session, coach.library);
       const hello = await phraser.intro({ occasion: 'daily', facts: coach.dailyFacts(person, delivery.localDate) });
-      return [{ view: { ...view, body: `${view.body}\n\n${hello}` }, buttons: workoutButtons(workout.id) }];
+      // While deferred checks remain, the app offers the next ones with the workout (one line, one button).
+      const offered = withChecksOffer({ ...view, body: `${view.body}\n\n${hello}` }, coach.daily.checksOffer(person.id));
+      return [{ view: offered, buttons: workoutButtons(workout.id) }];
     }
     case 'weekly': {
       const view = weeklyView(coach.weekly(person.id, delivery.localDate));

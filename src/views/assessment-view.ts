@@ -12,17 +12,12 @@ import {
   type AssessmentState,
   type ScreenPage,
 } from '../flows/assessment-state.js';
+import { safetyPageView } from './safety-view.js';
 import { testScreen } from './test-screen.js';
 import { PAIN_OPTIONS, selected, type View, type ViewInput } from './view.js';
 
-const SCREEN_TITLES: Record<ScreenPage, string> = {
-  emergency: 'Safety check 1 of 3: urgent warning signs',
-  urgent: 'Safety check 2 of 3: things a doctor should see first',
-  parq: 'Safety check 3 of 3: exercise readiness',
-};
-
 const BUTTON = {
-  back: { kind: 'button', name: 'back', label: 'Back', style: 'secondary' },
+  back: { kind: 'button', name: 'back', label: 'Previous', style: 'secondary' },
   skip: { kind: 'button', name: 'skip', label: 'Skip', style: 'secondary' },
   pause: { kind: 'button', name: 'pause', label: 'Pause', style: 'secondary' },
   next: { kind: 'button', name: 'next', label: 'Next', style: 'primary' },
@@ -44,31 +39,8 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
   const { step, draft } = state;
   if (step.startsWith('screen:')) {
     const page = step.slice(7) as ScreenPage;
-    const ids = flagsOnPage(page, askedFlags);
-    const flags = ids.map((id) => library.redFlagById.get(id)!);
-    return {
-      title: SCREEN_TITLES[page],
-      body: [
-        page === 'emergency' ? library.redFlags.intro : 'Please read each question and answer honestly.',
-        flags.map((f, i) => `**${i + 1}.** ${f.question}`).join('\n'),
-        'Tick every one that applies to you, or choose **None of these**.',
-      ].join('\n\n'),
-      inputs: [
-        {
-          kind: 'select',
-          name: 'flags',
-          placeholder: 'Tick any that apply',
-          options: flags.map((f, i) => ({ value: f.id, label: `${i + 1}. ${f.label}` })),
-          min: 1,
-          max: flags.length,
-        },
-        { kind: 'button', name: 'none', label: 'None of these', style: 'success' },
-        BUTTON.pause,
-      ],
-      privacy: 'private',
-      tone: 'warning',
-      footer: `Step ${stepNumber(state)} of ${totalSteps(state)}`,
-    };
+    const flags = flagsOnPage(page, askedFlags).map((id) => library.redFlagById.get(id)!);
+    return safetyPageView(page, flags, `Step ${stepNumber(state)} of ${totalSteps(state)}`);
   }
   if (step === 'goal') {
     return {
@@ -145,8 +117,8 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
     title: draft.checksOnly ? 'Checks done: ready to update your plan' : 'All done: ready to build your plan',
     body: [
       `You completed **${done} of ${asked.length}** tests${skipped.length > 0 ? `; skipped: ${skipped.join(', ')} (those patterns start gently until you test them)` : ''}.`,
-      later > 0 ? `The other ${later} come two at a time this week; I update your plan as they arrive.` : '',
-      'Go **Back** to change an answer, or:',
+      later > 0 ? `The other ${later} come two at a time with your next workouts; I update your plan as they arrive.` : '',
+      'Press **Previous** to change an answer, or:',
     ]
       .filter(Boolean)
       .join('\n\n'),
@@ -158,9 +130,14 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
 
 /** Step numbers count only the steps this person walks (the hop test only for its goals). */
 export function stepNumber(state: AssessmentState): number {
-  return stepsForGoal(goalOf(state.draft)).indexOf(state.step) + 1;
+  return walkedSteps(state).indexOf(state.step) + 1;
 }
 
 export function totalSteps(state: AssessmentState): number {
-  return stepsForGoal(goalOf(state.draft)).length;
+  return walkedSteps(state).length;
+}
+
+/** The old third safety page is walked past (its questions are on page 2) unless an assessment was stored on it. */
+function walkedSteps(state: AssessmentState) {
+  return stepsForGoal(goalOf(state.draft)).filter((s) => s !== 'screen:parq' || state.step === 'screen:parq');
 }

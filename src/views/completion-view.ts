@@ -47,8 +47,10 @@ function painBullet(plan: Plan, library: Library): string {
   const worst = [...plan.findings].filter((f) => f.pain > 0).sort((a, b) => b.pain - a.pain)[0];
   if (!worst) return '**Pain:** no test hurt. A strong place to start.';
   const test = library.testById.get(worst.testId)?.name ?? worst.testId;
-  const side = worst.side === 'both' ? '' : ` (${worst.side})`;
-  return `**Most sensitive:** ${test.toLowerCase()}${side}, ${worst.pain}/10. I start you below that.`;
+  // The same score on both sides is said once for both, not as if only one side hurt.
+  const sides = new Set(plan.findings.filter((f) => f.testId === worst.testId && f.pain === worst.pain).map((f) => f.side));
+  const side = worst.side === 'both' ? '' : sides.has('left') && sides.has('right') ? ' (both sides)' : ` (${worst.side})`;
+  return `**Most sensitive:** ${test.toLowerCase()}${side}, ${worst.pain}/10, so I start that movement gently.`;
 }
 
 /** A check-in: how many results got better or harder. */

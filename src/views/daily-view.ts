@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidLocalDate } from '../coaching/calendar.js';
-import type { ViewInput } from './view.js';
+import { note, type View, type ViewInput } from './view.js';
 
 /**
  * The daily workout message's words and buttons, for a phone: the date in words, the minutes
@@ -73,4 +73,44 @@ export function laterLine(choice: LaterChoice, nudgeAt: string | null): string {
   if (choice === 'skip') return 'Skipped for today. Rest is part of training too; see you tomorrow.';
   if (nudgeAt === null) return 'I can only remind you about a workout I sent you by DM today. It is here whenever you are ready.';
   return `I will nudge you at ${nudgeAt} (your time). The workout stays right here.`;
+}
+
+/** The deferred checks a day offers (decided in `src/app/daily.ts`), as the view needs them. */
+export interface ChecksOfferFacts {
+  names: readonly string[];
+  minutes: number;
+}
+
+/**
+ * How long a checks sitting takes, said the same way everywhere (/assess, the daily DM, the
+ * console): the core sitting's 7 tests take about 12 minutes, so about a minute and a half a test.
+ */
+export function checksMinutes(count: number): number {
+  return Math.ceil(count * 1.5);
+}
+
+/** The name of the button that opens a checks sitting from a workout message. */
+export const CHECKS_CONTROL = 'checks';
+
+/** "Two quick checks today (about 4 min): A and B." One line: the workout stays the main thing. */
+export function checksOfferLine(offer: ChecksOfferFacts): string {
+  const count = offer.names.length === 1 ? 'One quick check' : 'Two quick checks';
+  return `${count} today (about ${offer.minutes} min): ${offer.names.join(' and ')}. I update your plan when they are done.`;
+}
+
+/** The button under a workout message that opens the checks sitting. */
+export function checksButton(offer: ChecksOfferFacts): ViewInput {
+  return { kind: 'button', name: CHECKS_CONTROL, label: offer.names.length === 1 ? 'Do 1 check' : `Do ${offer.names.length} checks`, style: 'primary' };
+}
+
+/** A workout view with today's checks offer: its line at the end of the body, its button after the controls. */
+export function withChecksOffer<V extends { body: string; inputs: ViewInput[] }>(view: V, offer: ChecksOfferFacts | null): V {
+  if (!offer || offer.names.length === 0) return view;
+  return { ...view, body: `${view.body}\n\n${checksOfferLine(offer)}`, inputs: [...view.inputs, checksButton(offer)] };
+}
+
+/** A checks sitting is done: what changed in one line, and what is left (the plan itself is in `/plan`). */
+export function checksDoneView(checks: { changed: string; left: number }): View {
+  const left = checks.left > 0 ? `${checks.left} more to come; your next workout message (or \`/assess\`) offers them.` : 'That was the last of them: every test is now in your plan.';
+  return note('Thank you: checks done', [checks.changed, left, '`/plan` shows your plan, `/workout` today\'s session.'].join('\n\n'), 'success');
 }

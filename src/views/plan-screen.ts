@@ -2,6 +2,8 @@ import { EQUIPMENT_LABELS, GOAL_LABELS, PATTERN_LABELS, type GoalId } from '../c
 import type { Library } from '../content/library.js';
 import type { Plan, PlanItem } from '../coaching/plan.js';
 import type { Comparison } from '../coaching/reassessment.js';
+import { educationFor } from '../coaching/education.js';
+import type { TroubleshootingTopic } from '../content/schema.js';
 import { comparisonText, findingsText, referralView } from './plan-view.js';
 import type { View, ViewInput } from './view.js';
 
@@ -86,23 +88,43 @@ function groupText(items: readonly { item: PlanItem; n: number }[]): string {
   return [...byWhy.entries()].map(([why, entries]) => `*${why}*\n${entries.map((e) => itemLine(e.item, e.n)).join('\n')}`).join('\n');
 }
 
-function headerLines(plan: Plan): string {
+function headerLines(plan: Plan, library: Library): string {
   const gear = plan.equipment.map((e) => EQUIPMENT_LABELS[e].toLowerCase()).join(', ');
-  return `**Goal:** ${goalWords(plan.goal)}: ${goalShapeClause(plan.goal)}.\nAbout ${plan.minutes} minutes a day, with ${gear}.`;
+  const lines = [`**Goal:** ${goalWords(plan.goal)}: ${goalShapeClause(plan.goal)}.`, `About ${plan.minutes} minutes a day, with ${gear}.`];
+  const reading = worthReading(plan, library);
+  if (reading.length) lines.push(`**Worth reading for you:** ${reading.map((r) => r.topic.title).join('; ')} (under Why this plan).`);
+  return lines.join('\n');
 }
 
-const CLOSING = 'Each exercise moves up or down from your feedback: pain up to 3/10 is fine. Clear change takes about 3 months.';
+/** The education topics this plan's findings point to, with why each is shown. */
+export function worthReading(plan: Plan, library: Library): { topic: TroubleshootingTopic; because: string }[] {
+  return educationFor(plan.findings).flatMap((pick) => {
+    const topic = library.troubleshooting.find((t) => t.id === pick.topic);
+    return topic ? [{ topic, because: pick.because }] : [];
+  });
+}
+
+const CLOSING = 'Each exercise moves up or down from your feedback. Pain up to 3/10 during an exercise is fine if it settles by the next morning. Most people notice a clear change after about 3 months.';
 
 /** Every exercise, numbered in one sequence across the groups. */
 function numbered(plan: Plan, goalItems: readonly PlanItem[]): { heading: string; entries: { item: PlanItem; n: number }[] }[] {
   let n = 0;
-  return groups(plan, goalItems).map((g) => ({ heading: g.heading, entries: g.items.map((item) => ({ item, n: ++n })) }));
+  // Items that share a reason are listed together under it, so number them in that order (1, 2, 3
+  // down the screen), not in plan order.
+  return groups(plan, goalItems).map((g) => ({ heading: g.heading, entries: byReason(g.items).map((item) => ({ item, n: ++n })) }));
+}
+
+/** Items grouped by their short reason, reasons in order of first appearance, items in plan order. */
+function byReason(items: readonly PlanItem[]): PlanItem[] {
+  const groupsByWhy = new Map<string, PlanItem[]>();
+  for (const item of items) groupsByWhy.set(shortWhy(item), [...(groupsByWhy.get(shortWhy(item)) ?? []), item]);
+  return [...groupsByWhy.values()].flat();
 }
 
 /** The whole plan with no buttons: the DM after the assessment, the console and the CLI. */
 export function planView(plan: Plan, library: Library, goalItems: readonly PlanItem[] = [], comparison: Comparison | null = null): View {
   if (plan.referral) return referralView(plan.referral, library);
-  const sections = [headerLines(plan), ...numbered(plan, goalItems).map((g) => `**${g.heading}**\n${groupText(g.entries)}`), CLOSING];
+  const sections = [headerLines(plan, library), ...numbered(plan, goalItems).map((g) => `**${g.heading}**\n${groupText(g.entries)}`), CLOSING];
   // A check-in's test-by-test changes follow the exercises (the results screen gives the gist).
   if (comparison) sections.push(`**What changed since last time**\n${comparisonText(comparison, library)}`);
   return { title: 'Your HipCoach plan', body: sections.join('\n\n'), inputs: [], privacy: 'private', tone: 'success' };
@@ -136,7 +158,7 @@ export function planPageView(plan: Plan, library: Library, opts: { page: number;
   const onPage = numbered(plan, goalItems)
     .map((g) => ({ heading: g.heading, entries: g.entries.filter((e) => e.n >= first && e.n < first + PLAN_PAGE_SIZE) }))
     .filter((g) => g.entries.length > 0);
-  const sections = [...(page === 1 ? [headerLines(plan)] : []), ...onPage.map((g) => `**${g.heading}**\n${groupText(g.entries)}`)];
+  const sections = [...(page === 1 ? [headerLines(plan, library)] : []), ...onPage.map((g) => `**${g.heading}**\n${groupText(g.entries)}`)];
   const shown = opts.showExerciseId ? library.exerciseById.get(opts.showExerciseId) : undefined;
   if (shown) sections.push(`**${shown.name}**: ${shown.summary}`);
   const items = onPage.flatMap((g) => g.entries.map((e) => e.item));
@@ -167,10 +189,27 @@ export function planPageView(plan: Plan, library: Library, opts: { page: number;
 
 /** Behind [Why this plan]: what the tests showed, and how the goal shaped the plan. */
 export function planFindingsView(plan: Plan, library: Library): View {
+  const reading = worthReading(plan, library);
+  const sections = [`**What the tests showed**\n${findingsText(plan, library)}`, `**Your goal:** ${goalWords(plan.goal)}. A goal never changes what the tests found; ${goalShapeClause(plan.goal)}.`];
+  if (reading.length) sections.push(`**Worth reading for you**\n${reading.map((r) => `- **${r.topic.title}**: ${r.topic.summary} *Shown because ${r.because}.*`).join('\n')}`);
+  const read: ViewInput[] = reading.length
+    ? [{ kind: 'select', name: 'read', placeholder: 'Read one in full', options: reading.map((r) => ({ value: r.topic.id, label: r.topic.title.slice(0, 100) })) }]
+    : [];
   return {
     title: 'Why this plan',
-    body: [`**What the tests showed**\n${findingsText(plan, library)}`, `**Your goal:** ${goalWords(plan.goal)}. A goal never changes what the tests found; ${goalShapeClause(plan.goal)}.`].join('\n\n'),
-    inputs: [{ kind: 'button', name: 'page:1', label: 'Back to my plan', style: 'secondary' }],
+    body: sections.join('\n\n'),
+    inputs: [...read, { kind: 'button', name: 'page:1', label: 'Back to my plan', style: 'secondary' }],
+    privacy: 'private',
+    tone: 'info',
+  };
+}
+
+/** One education topic in full, from [Why this plan]'s "Read one in full". */
+export function planTopicView(topic: TroubleshootingTopic): View {
+  return {
+    title: topic.title,
+    body: [topic.summary, `**What to try**\n${topic.whatToTry.map((w) => `- ${w}`).join('\n')}`, `**When to get help:** ${topic.whenToGetHelp}`, 'I cannot tell what is behind your pain; a physiotherapist or doctor can.'].join('\n\n'),
+    inputs: [{ kind: 'button', name: 'why', label: 'Back to Why this plan', style: 'secondary' }],
     privacy: 'private',
     tone: 'info',
   };

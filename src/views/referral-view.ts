@@ -94,6 +94,6 @@ export function askReferralText(referral: Referral, library: Library, subject: E
     referral.level === 'emergency'
       ? 'What you wrote sounds like it needs medical help now, before any exercise.'
       : 'What you wrote sounds like something a doctor should check before you exercise on your own.';
-  const pause = paused ? `${PAUSED_UNTIL} Once they have, run \`/assess\` and tell me, or press the button below when there is one.` : null;
+  const pause = paused ? `${PAUSED_UNTIL} Once they have, run \`/assess\` and press **A clinician has cleared me**.` : null;
   return [lead, whatToDoNow(referral, library), emergencyCareIf(referral), ...(pause ? [pause] : [])].join('\n\n');
 }

@@ -106,16 +106,37 @@ function screenView(screen: SetupScreen, person: Person, now: Date): ScreenParts
   }
 }
 
-/** After the last setup screen: what comes next, and the button that starts the assessment. */
-export function readyForAssessmentView(): View {
+/**
+ * Discord's onboarding asks the four settings on two screens (when, then how much and with what),
+ * so the path to a first plan stays within 40 interactions (issue 13). /settings and the console
+ * still show one setting per screen.
+ */
+export const ONBOARDING_PAGES = [
+  ['timezone', 'reminder'],
+  ['minutes', 'equipment'],
+] as const satisfies readonly (readonly SetupScreen[])[];
+
+/** What comes after the last page, said before it: its Next leads straight into the safety check. */
+const WHAT_NEXT =
+  '**Next:** a short safety check, then 7 simple movement tests. Stop each one at the first familiar or sharp pain; there is nothing to pass or fail. Keep a mat, a sturdy chair and a kitchen counter nearby.';
+
+/** "Now set" names a screen's current value; two screens on one page need their own names. */
+const NOW_SET: Record<SetupScreen, string> = { timezone: 'Your time now', reminder: 'Daily message', minutes: 'Minutes a day', equipment: 'Equipment' };
+
+export function onboardingSetupView(page: number, person: Person, now: Date, notice?: string): View {
+  const screens = ONBOARDING_PAGES[page] ?? ONBOARDING_PAGES[0];
+  const parts = screens.map((screen) => screenView(screen, person, now));
+  const last = page === ONBOARDING_PAGES.length - 1;
+  // Typed answers share one form here, so neither field is required on its own.
+  const inputs = parts.flatMap((p) => p.inputs.map((i): ViewInput => (i.kind === 'text' ? { ...i, required: false } : i)));
   return {
-    title: 'All set. Next: a short safety check',
-    body: [
-      'Then I ask about your pain, the activities that matter to you and your goal, and walk you through simple movement tests. You can pause at any point and carry on later.',
-      'Have a mat or blanket, a sturdy chair and a broomstick nearby.',
-    ].join('\n\n'),
-    inputs: [{ kind: 'button', name: 'begin', label: 'Start the assessment', style: 'success' }],
+    title: page === 0 ? 'Your time of day' : 'Your sessions',
+    body: [...parts.map((p) => `**${p.title}** ${p.body}`), ...(last ? [WHAT_NEXT] : [])].join('\n\n'),
+    fields: screens.flatMap((screen, i) => (parts[i]!.fields ?? []).map((f) => ({ ...f, name: NOW_SET[screen] }))),
+    inputs: [...inputs, { kind: 'button', name: 'next', label: last ? 'Next: safety check' : 'Next', style: 'primary' }],
     privacy: 'private',
-    tone: 'success',
+    tone: 'info',
+    footer: `Setting up ${page + 1} of ${ONBOARDING_PAGES.length}`,
+    ...(notice ? { notice } : {}),
   };
 }

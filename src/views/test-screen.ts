@@ -22,7 +22,7 @@ import { selected, type View, type ViewInput, type ViewOption } from './view.js'
 
 export const TEST_BUTTONS = {
   how: { kind: 'button', name: 'how', label: 'How to do it', style: 'secondary' },
-  back: { kind: 'button', name: 'back', label: 'Back', style: 'secondary' },
+  back: { kind: 'button', name: 'back', label: 'Previous', style: 'secondary' },
   skip: { kind: 'button', name: 'skip', label: 'Skip', style: 'secondary' },
   pause: { kind: 'button', name: 'pause', label: 'Pause', style: 'secondary' },
 } as const satisfies Record<string, ViewInput>;
@@ -44,6 +44,12 @@ export function sideOnScreen(state: AssessmentState, testId: TestId, asked?: Sid
   if (asked && sides.includes(asked)) return asked;
   const results = state.draft.tests[testId] ?? {};
   return sides.find((s) => neededOnSide(testId, results[s]).length > 0) ?? sides[0]!;
+}
+
+/** What the best rating means, in one line, so the buttons have an anchor on the screen itself. */
+function bestKey(hints: Partial<Record<Rating, string>>, ratings: readonly Rating[]): string {
+  const best = ratings[0]!;
+  return `**${RATING_LABELS[best].split(':')[0]}** = ${(hints[best] ?? '').replace(/^./, (c) => c.toLowerCase())}.`;
 }
 
 export function testScreen(state: AssessmentState, library: Library, testId: TestId, focus?: Side): View {
@@ -76,9 +82,13 @@ export function testScreen(state: AssessmentState, library: Library, testId: Tes
   const switchSide: ViewInput[] = missing.length === 0 && other && inputs.length <= 3 ? [{ kind: 'button', name: `show:${other}`, label: `${capital(other)} side`, style: 'secondary' }] : [];
   inputs.push(...switchSide, TEST_BUTTONS.how, TEST_BUTTONS.back, TEST_BUTTONS.skip, TEST_BUTTONS.pause, { kind: 'button', name: 'next', label: 'Next', style: 'primary', ...(missing.length > 0 ? { disabled: true } : {}) });
   const asked = testsInSitting(state.draft);
+  // Moving on to the second side by itself: say the first was saved, so a glance shows it moved on.
+  const first = sidesOf(testId)[0]!;
+  const results = state.draft.tests[testId] ?? {};
+  const switched = side !== first && side !== 'both' && neededOnSide(testId, results[first]).length === 0 && Object.keys(r).length === 0;
   return {
     title: sideName ? `${test.name}: ${sideName.toLowerCase()}` : test.name,
-    body: [test.short, here.length > 0 ? `Still needed: ${here.join(', ')}.` : missing.length > 0 ? `Still needed: ${missing.join(', ')}.` : 'All answered: Next moves on.'].join('\n\n'),
+    body: [...(switched ? [`✓ ${capital(first)} side saved. Now your **${side}** side.`] : []), test.short, bestKey(test.ratingHints, ratings), here.length > 0 ? `Still needed: ${here.join(', ')}.` : missing.length > 0 ? `Still needed: ${missing.join(', ')}.` : 'All answered: Next moves on.'].join('\n\n'),
     inputs,
     privacy: 'private',
     tone: 'info',

@@ -1,6 +1,7 @@
 /**
  * A transport-neutral screen: what to say and what the person can do next. The Discord adapter
- * renders it as an embed with components; the console coach renders it as text and prompts.
+ * renders it as Components V2 (a container of text, each question's heading above its controls);
+ * the console coach renders it as text and prompts.
  */
 
 export interface ViewOption {
@@ -15,6 +16,11 @@ export type ViewInput =
       /** Stable name the flow parses back, e.g. `rating:left`. */
       name: string;
       placeholder: string;
+      /**
+       * The question shown above the control (Discord V2), so it stays in view after an option is
+       * chosen; the placeholder stands in when there is none. Keep it short: "Left side: how did it go?".
+       */
+      heading?: string;
       options: ViewOption[];
       selected?: string;
       /** For multi-selects: every value currently chosen. */

@@ -385,6 +385,12 @@ function walkComponents(components: unknown, visit: (component: Json) => void): 
 // ---------------------------------------------------------------------------------------------
 // Validation that mirrors Discord's most common 400s
 
+/** Component types a message may carry: action rows and their controls, and the V2 layout types (9-14, 17). */
+const MESSAGE_COMPONENT_TYPES: ReadonlySet<number> = new Set([1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 17]);
+const V2_ONLY_TYPES: ReadonlySet<number> = new Set([9, 10, 11, 12, 13, 14, 17]);
+const V2_MAX_COMPONENTS = 40;
+const V2_MAX_TEXT = 4000;
+
 function validateComponents(components: unknown, flags: number, errors: Json): void {
   const list = objs(components);
   const v2 = (flags & MessageFlag.IsComponentsV2) !== 0;
@@ -394,9 +400,20 @@ function validateComponents(components: unknown, flags: number, errors: Json): v
   }
   const seen = new Set<string>();
   let total = 0;
+  let text = 0;
   walkComponents(list, (component) => {
     total += 1;
     const type = num(component.type);
+    if (type === undefined || !MESSAGE_COMPONENT_TYPES.has(type)) {
+      errors.components = fieldError('UNION_TYPE_CHOICES', `Value of field "type" must be one of (${[...MESSAGE_COMPONENT_TYPES].join(', ')}) (got ${String(component.type)}).`);
+    } else if (!v2 && V2_ONLY_TYPES.has(type)) {
+      errors.components = fieldError('COMPONENTS_V2_FLAG_REQUIRED', `Component type ${type} needs the IS_COMPONENTS_V2 message flag.`);
+    }
+    if (type === 10) {
+      const content = str(component.content);
+      if (content === undefined || content.length === 0) errors.components = fieldError('BASE_TYPE_REQUIRED', 'A text display needs content.');
+      text += content === undefined ? 0 : charLength(content);
+    }
     if (!v2 && list.includes(component) && type !== 1) {
       errors.components = fieldError('UNION_TYPE_CHOICES', 'Top-level components must be action rows (type 1).');
     }
@@ -419,10 +436,73 @@ function validateComponents(components: unknown, flags: number, errors: Json): v
       errors.components = fieldError('BASE_TYPE_BAD_LENGTH', 'A string select needs 1-25 options.');
     }
   });
-  if (v2 && total > 40) errors.components = fieldError('BASE_TYPE_MAX_LENGTH', 'Must be 40 or fewer components.');
+  if (v2 && total > V2_MAX_COMPONENTS) errors.components = fieldError('BASE_TYPE_MAX_LENGTH', `Must be ${V2_MAX_COMPONENTS} or fewer components.`);
+  if (v2 && text > V2_MAX_TEXT) errors.components = fieldError('BASE_TYPE_MAX_LENGTH', `The text displays of a message must total ${V2_MAX_TEXT} or fewer characters (got ${text}).`);
 }
 
-function validateMessage(data: Json, files: RecordedFile[], mode: 'create' | 'edit'): void {
+/** `attachment://<name>` references of a V2 message's media galleries, files and thumbnails. */
+function referencedAttachments(components: unknown): Set<string> {
+  const names = new Set<string>();
+  const add = (url: unknown) => {
+    const u = str(url);
+    if (u?.startsWith('attachment://')) names.add(u.slice('attachment://'.length));
+  };
+  walkComponents(components, (c) => {
+    for (const item of objs(c.items)) add(isObj(item.media) ? item.media.url : undefined);
+    if (isObj(c.file)) add(c.file.url);
+    if (isObj(c.media)) add(c.media.url);
+  });
+  return names;
+}
+
+/** The attachment names a message will carry after this create or edit (kept ones and new uploads). */
+function attachmentNamesAfter(data: Json, files: RecordedFile[], existing: FakeMessage | undefined): string[] {
+  const uploaded = (entry: Json | undefined, file: RecordedFile) => str(entry?.filename) ?? file.filename;
+  const entries = Array.isArray(data.attachments) ? objs(data.attachments) : undefined;
+  const names: string[] = [];
+  const used = new Set<RecordedFile>();
+  if (entries) {
+    for (const entry of entries) {
+      const ref = idOf(entry.id);
+      const kept = existing?.attachments.find((a) => a.id === ref);
+      if (kept) names.push(kept.filename);
+      const file = kept ? undefined : files.find((f) => f.field === `files[${ref ?? ''}]`) ?? (ref === undefined ? undefined : files[Number(ref)]);
+      if (file) {
+        used.add(file);
+        names.push(uploaded(entry, file));
+      }
+    }
+  } else if (existing) {
+    names.push(...existing.attachments.map((a) => a.filename));
+  }
+  for (const file of files) if (!used.has(file)) names.push(file.filename);
+  return names;
+}
+
+/**
+ * A V2 message shows an attachment only through a component that references it; Discord keeps the
+ * rest hidden. The fake rejects both an unreferenced attachment (a figure nobody would see) and a
+ * reference to an attachment the message does not carry.
+ */
+function validateV2Attachments(data: Json, files: RecordedFile[], existing: FakeMessage | undefined, errors: Json): void {
+  const components = 'components' in data ? data.components : existing?.components;
+  const referenced = referencedAttachments(components);
+  const carried = attachmentNamesAfter(data, files, existing);
+  const hidden = carried.filter((name) => !referenced.has(name));
+  const missing = [...referenced].filter((name) => !carried.includes(name));
+  if (hidden.length > 0) {
+    errors.attachments = fieldError('COMPONENTS_V2_ATTACHMENT_NOT_REFERENCED', `A components v2 message shows attachments only through a media gallery, file or thumbnail; not referenced: ${hidden.join(', ')}.`);
+  }
+  if (missing.length > 0) {
+    errors.components = fieldError('COMPONENTS_V2_UNKNOWN_ATTACHMENT', `attachment:// references a file the message does not carry: ${missing.join(', ')}.`);
+  }
+}
+
+/**
+ * `existing`: the message an edit changes. Its flags count (a V2 message stays V2: the flag cannot
+ * be removed), and turning an older message into V2 needs its content and embeds cleared.
+ */
+function validateMessage(data: Json, files: RecordedFile[], mode: 'create' | 'edit', existing?: FakeMessage): void {
   const errors: Json = {};
   const content = data.content;
   if (content !== undefined && content !== null && typeof content !== 'string') {
@@ -446,14 +526,30 @@ function validateMessage(data: Json, files: RecordedFile[], mode: 'create' | 'ed
       errors[`embeds.${i}.fields`] = fieldError('BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
     }
   });
-  const flags = num(data.flags) ?? 0;
-  validateComponents(data.components, flags, errors);
-  if ((flags & MessageFlag.IsComponentsV2) !== 0 && ((typeof content === 'string' && content !== '') || embeds.length > 0)) {
+  const requested = num(data.flags) ?? 0;
+  const wasV2 = existing !== undefined && (existing.flags & MessageFlag.IsComponentsV2) !== 0;
+  if (wasV2 && typeof data.flags === 'number' && (requested & MessageFlag.IsComponentsV2) === 0) {
+    errors.flags = fieldError('MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG', 'The IS_COMPONENTS_V2 flag cannot be removed from a message.');
+  }
+  const flags = requested | (wasV2 ? MessageFlag.IsComponentsV2 : 0);
+  const v2 = (flags & MessageFlag.IsComponentsV2) !== 0;
+  if ('components' in data) validateComponents(data.components, flags, errors);
+  else if (existing && v2 && !wasV2) validateComponents(existing.components, flags, errors);
+  if (v2 && ((typeof content === 'string' && content !== '') || embeds.length > 0)) {
     errors.content = fieldError(
       'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
       'The content and embeds fields cannot be used when using components v2',
     );
   }
+  if (existing && v2 && !wasV2) {
+    // Upgrading an older message: what it showed must be cleared in the same edit.
+    const keepsContent = existing.content !== '' && !('content' in data && (content === null || content === ''));
+    const keepsEmbeds = existing.embeds.length > 0 && !('embeds' in data && (data.embeds === null || embeds.length === 0));
+    if (keepsContent || keepsEmbeds) {
+      errors.content = fieldError('MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', 'Set content and embeds to null when turning a message into components v2.');
+    }
+  }
+  if (v2) validateV2Attachments(data, files, existing, errors);
   if (Object.keys(errors).length > 0) throw formError(errors);
   if (mode === 'create') {
     const hasContent = typeof content === 'string' && content.trim() !== '';
@@ -1045,7 +1141,7 @@ class FakeDiscordServer implements FakeDiscord {
     let flags = message.flags & ~MessageFlag.Loading;
     if (typeof data.flags === 'number') {
       const editable = MessageFlag.SuppressEmbeds | MessageFlag.IsComponentsV2;
-      flags = (flags & ~editable) | (data.flags & editable);
+      flags = (flags & ~editable) | (data.flags & editable) | (message.flags & MessageFlag.IsComponentsV2);
     }
     message.flags = flags;
     message.edited_timestamp = wasLoading ? null : iso();
@@ -1536,7 +1632,7 @@ class FakeDiscordServer implements FakeDiscord {
         const source = this.liveMessage(st.sourceMessageId);
         if (!source) throw new ApiError(404, 10008, 'Unknown Message');
         if (type === 7) {
-          validateMessage(data, ctx.files, 'edit');
+          validateMessage(data, ctx.files, 'edit', source);
           this.applyEdit(source, data, ctx.files);
         }
         st.originalId = source.id;
@@ -1622,7 +1718,7 @@ class FakeDiscordServer implements FakeDiscord {
     const original = st.originalId === null ? undefined : this.liveMessage(st.originalId);
     if (original && (original.flags & MessageFlag.Loading) !== 0 && st.edits === 0 && st.followUpIds.length === 0) {
       // Discord: the first follow-up after a type 5 defer replaces the "thinking…" message.
-      validateMessage(ctx.json, ctx.files, 'create');
+      validateMessage(ctx.json, ctx.files, 'create', original);
       this.applyEdit(original, ctx.json, ctx.files);
       st.edits += 1;
       this.lastBotMessage.set(st.user.id, original.id);
@@ -1640,7 +1736,7 @@ class FakeDiscordServer implements FakeDiscord {
     const st = this.interactionForWebhook(ctx);
     const ref = param(ctx, 'message');
     const message = this.webhookMessage(st, ref);
-    validateMessage(ctx.json, ctx.files, 'edit');
+    validateMessage(ctx.json, ctx.files, 'edit', message);
     this.applyEdit(message, ctx.json, ctx.files);
     if (message.id === st.originalId) st.edits += 1;
     this.lastBotMessage.set(st.user.id, message.id);
@@ -1950,7 +2046,7 @@ class FakeDiscordServer implements FakeDiscord {
     this.route('PATCH', '/channels/:channel/messages/:message', (ctx) => {
       const message = this.channelMessage(ctx);
       if (message.author.id !== this.bot.id) throw new ApiError(403, 50005, 'Cannot edit a message authored by another user');
-      validateMessage(ctx.json, ctx.files, 'edit');
+      validateMessage(ctx.json, ctx.files, 'edit', message);
       this.applyEdit(message, ctx.json, ctx.files);
       return ok(message);
     });

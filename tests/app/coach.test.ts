@@ -1,27 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Coach } from '../../src/app/coach.js';
+import type { Coach } from '../../src/app/coach.js';
 import { getLibrary } from '../../src/content/load.js';
 import { inProgressAssessment } from '../../src/db/repos/assessments.js';
 import { progressionStates } from '../../src/db/repos/progression.js';
 import { driveAssessment } from '../support/drive.js';
-import { fixedClock } from '../../testkit/clock.js';
-import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
+import { coachEnv, type CoachEnv } from '../../testkit/coach-env.js';
+import type { TempDb } from '../../testkit/temp-db.js';
 
 const library = getLibrary();
 const ME = '111111111111111111';
 
 describe('Coach use cases on a real SQLite file', () => {
+  let env: CoachEnv;
   let db: TempDb;
-  let time: ReturnType<typeof fixedClock>;
+  let time: CoachEnv['time'];
   let coach: Coach;
-  const newCoach = () => new Coach({ db: db.handle.db, library, clock: time.clock });
+  const newCoach = () => env.renew();
 
   beforeEach(() => {
-    db = createTempDb();
-    time = fixedClock('2026-11-28T08:00:00Z');
-    coach = newCoach();
+    ({ db, time, coach } = env = coachEnv());
   });
-  afterEach(() => { db.cleanup(); });
+  afterEach(() => { env.cleanup(); });
 
   it('asks for consent before anything about health is stored', () => {
     expect(coach.openAssessment(ME)).toEqual({ kind: 'needs_consent' });
@@ -173,15 +172,13 @@ describe('Coach use cases on a real SQLite file', () => {
 });
 
 describe('reassessment', () => {
-  let db: TempDb;
-  let time: ReturnType<typeof fixedClock>;
+  let env: CoachEnv;
+  let time: CoachEnv['time'];
   let coach: Coach;
   beforeEach(() => {
-    db = createTempDb();
-    time = fixedClock('2026-06-01T08:00:00Z');
-    coach = new Coach({ db: db.handle.db, library, clock: time.clock });
+    ({ time, coach } = env = coachEnv('2026-06-01T08:00:00Z'));
   });
-  afterEach(() => { db.cleanup(); });
+  afterEach(() => { env.cleanup(); });
 
   it('shows the change per test and side and in PSFS, rebuilds the plan, and nudges after 6 weeks without change', () => {
     coach.consent(ME);

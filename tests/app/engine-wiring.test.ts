@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Coach } from '../../src/app/coach.js';
+import type { Coach } from '../../src/app/coach.js';
 import { getLibrary } from '../../src/content/load.js';
 import { addDays, dayNumber } from '../../src/coaching/calendar.js';
 import { MIN_DAYS_AT_LEVEL, MIN_GOOD_EXPOSURES } from '../../src/coaching/progression.js';
@@ -7,8 +7,8 @@ import { trackKey, type SessionItem } from '../../src/coaching/session.js';
 import { engineState, saveTrackState } from '../../src/db/repos/progression.js';
 import { feedbackFor } from '../../src/db/repos/workouts.js';
 import { driveAssessment } from '../support/drive.js';
-import { fixedClock } from '../../testkit/clock.js';
-import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
+import { coachEnv, type CoachEnv } from '../../testkit/coach-env.js';
+import type { TempDb } from '../../testkit/temp-db.js';
 
 /** Engine v2 in the running app (issue 11): real SQLite, the Coach facade, a fixed clock. */
 
@@ -18,21 +18,20 @@ const GOOD = { painByExercise: {}, effort: 'right', form: 'good' } as const;
 const keyOf = (i: Pick<SessionItem, 'pattern' | 'side'>) => trackKey(i.pattern, i.side);
 
 describe('engine v2 wiring', () => {
+  let env: CoachEnv;
   let db: TempDb;
-  let time: ReturnType<typeof fixedClock>;
+  let time: CoachEnv['time'];
   let coach: Coach;
 
   beforeEach(() => {
-    db = createTempDb();
-    time = fixedClock('2026-11-28T08:00:00Z');
-    coach = new Coach({ db: db.handle.db, library, clock: time.clock });
+    ({ db, time, coach } = env = coachEnv());
     coach.consent(ME);
     coach.updateSettings(ME, { minutes: 60 });
     // Baseline average pain 2: a morning at 4+ is a flare.
     driveAssessment(coach, ME, { pain: { average: 2, worst: 5 } });
   });
   afterEach(() => {
-    db.cleanup();
+    env.cleanup();
   });
 
   const today = () => {
@@ -190,5 +189,21 @@ describe('engine v2 wiring', () => {
     expect(facts.join(' ')).not.toMatch(/level|eased|moved/);
     const down = out.kind === 'recorded' ? out.result.decisions.filter((d) => d.change === 'level_down') : [];
     expect(coach.weekly(ME, coach.localDate(coach.findPerson(ME)!)).moved).toEqual(down.map((d) => ({ pattern: d.pattern, side: d.side, change: 'level_down', toLevel: d.to })));
+  });
+
+  it('"none went above 3/10" is stored as the 0-3 answer and counts as 1.5 in the weekly average, not 3', () => {
+    // 2026-11-30 is a Monday: a fresh week.
+    time.advanceDays(2);
+    const quiet = today();
+    const out = coach.recordFeedback(ME, quiet.workout.id, GOOD);
+    expect(out.kind).toBe('recorded');
+    expect(feedbackFor(db.handle.db, quiet.workout.id)).toMatchObject({ painDuring: 3, painByExercise: {} });
+    const date = () => coach.localDate(coach.findPerson(ME)!);
+    expect(coach.weekly(ME, date()).painThisWeek).toBe(1.5);
+    time.advanceDays(1);
+    const sore = today();
+    coach.recordFeedback(ME, sore.workout.id, { ...GOOD, painByExercise: { [sore.session.items[0]!.exerciseId]: 6 } });
+    // (1.5 + 6) / 2, to one decimal.
+    expect(coach.weekly(ME, date()).painThisWeek).toBe(3.8);
   });
 });

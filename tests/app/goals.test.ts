@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Coach } from '../../src/app/coach.js';
 import { getLibrary } from '../../src/content/load.js';
 import { progressionStates, saveTrackState } from '../../src/db/repos/progression.js';
-import { driveAssessment } from '../support/drive.js';
+import { driveAssessment, driveChecks } from '../support/drive.js';
 import { fixedClock } from '../../testkit/clock.js';
 import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
 
@@ -42,7 +42,7 @@ describe('Goal per person: stored, read with fallbacks, changed with the plan re
     expect(result).toMatchObject({ ok: true, changed: true, rebuilt: true });
     if (!result.ok) return;
     expect(result.message).toMatch(/^Your goal is now running: your levels stay/);
-    expect(result.message).toContain('hop test');
+    expect(result.message).toContain('The hop test comes as a quick check');
     expect(result.message.split('\n')).toHaveLength(1);
     const after = coach.activePlan(ME)!;
     expect(after.id).not.toBe(before.id);
@@ -53,6 +53,44 @@ describe('Goal per person: stored, read with fallbacks, changed with the plan re
     // The person has this plan already: /assess does not offer it as an unseen plan.
     expect(coach.assessmentEntry(ME).kind).toBe('has_plan');
     expect(coach.findPerson(ME)!.goal).toBe('running');
+  });
+
+  it('makes the never-done hop a check on its own when the goal turns to running, and the plan takes its result', () => {
+    coach.consent(ME);
+    driveAssessment(coach, ME);
+    expect(coach.pendingChecks(ME)).toEqual([]);
+    coach.setGoal(ME, 'running');
+    expect(coach.pendingChecks(ME)).toEqual(['single_leg_hop']);
+    expect(coach.daily.checksOffer(ME)).toMatchObject({ tests: ['single_leg_hop'], minutes: 2, after: 0 });
+    const opened = coach.startChecks(ME);
+    if (opened.kind !== 'open') throw new Error(opened.kind);
+    expect(opened.assessment.step).toBe('test:single_leg_hop');
+    expect(opened.view.footer).toBe('Test 1 of 1');
+    // The shared driver walks the open sitting from this step.
+    const result = driveChecks(coach, ME, { single_leg_hop: { left: { rating: 'steady', pain: 0 }, right: { rating: 'steady', pain: 0 } } });
+    expect(result).toMatchObject({ kind: 'complete', checks: { left: 0 } });
+    expect(coach.pendingChecks(ME)).toEqual([]);
+    expect(coach.activePlan(ME)!.plan.goal).toBe('running');
+    const rows = db.handle.sqlite.prepare("select side from assessment_results where test_id = 'single_leg_hop'").all();
+    expect(rows).toHaveLength(2);
+  });
+
+  it('takes the queued hop back out when the goal changes to one that does not ask it, and keeps a done hop done', () => {
+    coach.consent(ME);
+    driveAssessment(coach, ME, { checks: false });
+    const pending = coach.pendingChecks(ME);
+    coach.setGoal(ME, 'field_court_sport');
+    expect(coach.pendingChecks(ME)).toEqual(['single_leg_hop', ...pending]);
+    coach.setGoal(ME, 'lifting');
+    expect(coach.pendingChecks(ME)).toEqual(pending);
+    expect(coach.setGoal(ME, 'lifting')).toMatchObject({ changed: false });
+    // With the hop done on a running goal, another hop goal does not ask it again.
+    coach.setGoal(ME, 'running');
+    driveChecks(coach, ME);
+    coach.setGoal(ME, 'field_court_sport');
+    expect(coach.pendingChecks(ME)).toEqual([]);
+    const back = coach.setGoal(ME, 'daily_life');
+    expect(back.ok && back.message).not.toContain('hop');
   });
 
   it('is idempotent: the same goal again changes nothing', () => {

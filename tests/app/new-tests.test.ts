@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gridRows } from '../../src/charts/data.js';
-import { Coach } from '../../src/app/coach.js';
+import type { Coach } from '../../src/app/coach.js';
 import type { Rating } from '../../src/content/ids.js';
 import { getLibrary } from '../../src/content/load.js';
 import { comparisonText } from '../../src/views/plan-view.js';
 import { driveAssessment } from '../support/drive.js';
-import { fixedClock } from '../../testkit/clock.js';
-import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
+import { coachEnv, type CoachEnv } from '../../testkit/coach-env.js';
 
 const library = getLibrary();
 const ME = '333333333333333333';
@@ -17,17 +16,15 @@ const ME = '333333333333333333';
  * and the chart data.
  */
 describe('the v2 tests in exports, comparisons and charts', () => {
-  let db: TempDb;
-  let time: ReturnType<typeof fixedClock>;
+  let env: CoachEnv;
+  let time: CoachEnv['time'];
   let coach: Coach;
 
   beforeEach(() => {
-    db = createTempDb();
-    time = fixedClock('2026-11-28T08:00:00Z');
-    coach = new Coach({ db: db.handle.db, library, clock: time.clock });
+    ({ time, coach } = env = coachEnv());
     coach.consent(ME);
   });
-  afterEach(() => { db.cleanup(); });
+  afterEach(() => { env.cleanup(); });
 
   /** A running-goal assessment: the 90/90 left side hurts at the given hip, the new tests rated, then the hop. */
   function assess(hip: 'front' | 'back', range: Rating, bridge: Rating, hop: Rating) {

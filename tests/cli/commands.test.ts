@@ -88,6 +88,28 @@ describe('hipcoach plan / session / library / schema', () => {
     }
   });
 
+  it('lists the engine fields of every exercise, and gatedBy and bout where the content sets them', () => {
+    const r = hipcoach(['library', '--json']);
+    expect(r.status).toBe(0);
+    type Listed = { id: string; level: number; pattern: string; provocative: boolean; singleLeg: boolean; default: boolean; ladder: unknown[]; gatedBy?: string[]; bout?: string };
+    const listed = new Map((JSON.parse(r.stdout) as { exercises: Listed[] }).exercises.map((e) => [e.id, e]));
+    const library = getLibrary();
+    expect(listed.size).toBe(library.exercises.length);
+    for (const e of library.exercises) {
+      const l = listed.get(e.id)!;
+      expect(l, e.id).toMatchObject({ provocative: e.provocative, singleLeg: e.singleLeg, default: library.chains[e.pattern].levels[e.level - 1]!.default.id === e.id });
+      expect(l.ladder.length, e.id).toBeGreaterThanOrEqual(1);
+      if (e.gatedBy.length > 0) expect(l.gatedBy, e.id).toEqual(e.gatedBy);
+      else expect(l, e.id).not.toHaveProperty('gatedBy');
+      if (e.bout !== undefined) expect(l.bout, e.id).toBe(e.bout);
+      else expect(l, e.id).not.toHaveProperty('bout');
+    }
+    // The content sets both somewhere: the goblet squat waits for the deep-flexion tests, runs say "run".
+    expect(listed.get('goblet_squat')!.gatedBy).toEqual(['active_hip_flexion', 'flexion_adduction_comfort']);
+    expect([...listed.values()].filter((e) => e.bout === 'walk').length).toBeGreaterThan(0);
+    expect([...listed.values()].filter((e) => e.bout === 'run').length).toBeGreaterThan(0);
+  });
+
   it('prints the JSON Schema of the answers file', () => {
     const r = hipcoach(['schema', 'answers']);
     expect(r.status).toBe(0);

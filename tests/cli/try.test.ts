@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
-import { CORE_TESTS } from '../../src/flows/assessment-state.js';
+import { CORE_TESTS, testsForGoal } from '../../src/flows/assessment-state.js';
 
 // A first plan asks the core tests; the console walks them in spec order.
 const EVERYONE_TEST_IDS = CORE_TESTS;
@@ -19,7 +19,8 @@ function testLines(tests: readonly string[]): string[] {
 }
 // After the safety pages, Enter keeps the default goal (everyday life: no hop test).
 // Setup: Enter keeps the computer's zone, a 7pm message, 20 minutes, equipment 1 (a band).
-const onboarding = ['yes', '', '7pm', '20', '1', 'none', 'none', 'none', '', '4', '6', 'climbing stairs: 5', ''];
+// Two safety pages since issue 13 (the PAR-Q questions joined page 2).
+const onboarding = ['yes', '', '7pm', '20', '1', 'none', 'none', '', '4', '6', 'climbing stairs: 5', ''];
 
 function run(db: string, lines: string[], now = '2026-11-28T08:00:00Z') {
   return hipcoach(['try', '--db', db], { input: lines.join('\n') + '\n', env: { HIPCOACH_NOW: now } });
@@ -52,8 +53,8 @@ describe('npm run try: the console coach', () => {
 
   it('resumes at the same step on the next run, then builds the plan and logs today\'s workout', () => {
     const rest = testLines(EVERYONE_TEST_IDS.slice(3));
-    // Done, effort about right, form good, no exercise above 3/10 (the v2 feedback questions).
-    const r = run(db, [...rest, '', '1', '2', '1', '']);
+    // Not the checks today; then Done, effort about right, form good, no exercise above 3/10 (the v2 feedback questions).
+    const r = run(db, [...rest, '', 'no', '1', '2', '1', '']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Picking up your assessment where you left it');
     expect(r.stdout).not.toContain('Welcome to HipCoach');
@@ -65,8 +66,8 @@ describe('npm run try: the console coach', () => {
   });
 
   it('asks the morning check on the next day before the new workout', () => {
-    // Same as usual (no pain question then), then later.
-    const r = run(db, ['2', '3'], '2026-11-29T07:30:00Z');
+    // Same as usual (no pain question then), not the checks today, then later.
+    const r = run(db, ['2', 'no', '3'], '2026-11-29T07:30:00Z');
     expect(r.stdout).toContain('Last time (2026-11-28) you trained');
     expect(r.stdout).toContain('Morning check saved');
     expect(r.stdout).toContain("Today's workout · Sunday 29 November");
@@ -85,6 +86,26 @@ describe('npm run try: the console coach', () => {
     expect((JSON.parse(plan.plan) as { goal: string }).goal).toBe('running');
   });
 
+  it('offers the next two checks with the day\'s workout; doing them updates the plan and the day goes on', () => {
+    const other = join(dir, 'checks.db');
+    const pending = testsForGoal('daily_life').filter((t) => !CORE_TESTS.includes(t));
+    const first = run(other, [...onboarding, ...testLines(CORE_TESTS), '', 'yes', ...testLines(pending.slice(0, 2)), '', '3']);
+    expect(first.stdout).toContain('Two quick checks today (about 3 min)');
+    expect(first.stdout).toContain('Test 1 of 2');
+    expect(first.stdout).toContain('Thank you: checks done');
+    expect(first.stdout).toContain(`${pending.length - 2} more to come`);
+    expect(first.stdout).toContain('It will be here when you are ready');
+    const sqlite = new Database(other, { readonly: true });
+    const latest = sqlite.prepare("select draft from assessment_sessions where status = 'completed' order by id desc limit 1").get() as { draft: string };
+    expect((sqlite.prepare('select count(*) n from plans').get() as { n: number }).n).toBe(2);
+    sqlite.close();
+    expect((JSON.parse(latest.draft) as { later: string[] }).later).toEqual(pending.slice(2));
+    // A later run offers the next two, by name.
+    const next = run(other, ['no', '3'], '2026-11-28T12:00:00Z');
+    expect(next.stdout).toMatch(/Two quick checks today \(about 3 min\): /);
+    expect(next.stdout).toContain('It will be here when you are ready');
+  });
+
   it('pauses on "p" in the middle of a test and keeps the answers given', () => {
     const other = join(dir, 'pause.db');
     const r = run(other, [...onboarding, '2', '3', '1', 'p']);
@@ -93,7 +114,7 @@ describe('npm run try: the console coach', () => {
     expect(again.stdout).toContain('Picking up your assessment');
     expect(again.stdout).toContain('Test 1 of 7');
     // The left side is complete (rating, pain, place): the screen resumes at the right side.
-    expect(again.stdout).toMatch(/Right side: how did it go\?/);
+    expect(again.stdout).toMatch(/Right side \(lifted knee\): how did it go\?/);
   });
 
   it('stops with the referral when a red flag is ticked and confirmed (a slip is undone), and asks about clearance next time', () => {
@@ -103,7 +124,7 @@ describe('npm run try: the console coach', () => {
     expect(r.stdout).toContain('I could not read that time. Try something like 7pm');
     expect(r.stdout).toContain('You ticked:');
     expect(r.stdout).toContain('Nothing was saved');
-    expect(r.stdout.match(/Safety check 2 of 3/g)).toHaveLength(2);
+    expect(r.stdout.match(/Safety check 2 of 2/g)).toHaveLength(2);
     expect(r.stdout).toContain('Please see a doctor first');
     expect(r.stdout).toContain('Get emergency care if:');
     const sqlite = new Database(other, { readonly: true });

@@ -7,6 +7,7 @@ import { libraryCommand, schemaCommand } from '../../src/cli/commands.js';
 import { CliError } from '../../src/cli/errors.js';
 import { simulateCommand } from '../../src/cli/simulate.js';
 import { simulate } from '../../src/coaching/simulate.js';
+import { feedbackFileSchema } from '../../src/coaching/feedback.js';
 import { summariseDecisions } from '../../src/coaching/summary.js';
 import { allClearTests, makeAnswers } from '../support/answers.js';
 
@@ -87,8 +88,42 @@ describe('hipcoach simulate', () => {
       { pattern: 'hip_flexion', side: 'right', from: 2, to: 3, fromRung: 3, toRung: 0, change: 'level_up', ruleId: 'level-up', reason: 'top rung' },
       { pattern: 'squat', side: 'both', from: 3, to: 3, fromRung: 1, toRung: 1, change: 'hold', ruleId: 'hold-effort-hard', reason: 'hard' },
       { pattern: 'trunk', side: 'both', from: 3, to: 3, fromRung: 2, toRung: 2, change: 'hold', ruleId: 'hold-top-rung', reason: 'wait' },
+      { pattern: 'hip_hinge', side: 'both', from: 2, to: 2, fromRung: 0, toRung: 1, change: 'rung_up', ruleId: 'rung-up', reason: 'good' },
+      { pattern: 'abduction', side: 'left', from: 2, to: 2, fromRung: 1, toRung: 2, change: 'rung_up', ruleId: 'rung-up', reason: 'good' },
     ]);
-    expect(lines).toEqual(['Hip flexion (right): up to level 3, because top rung.', 'No change: Squat, Trunk.']);
+    expect(lines).toEqual(['Hip flexion (right): up to level 3, because top rung.', 'A little more next time: Hip hinge, Abduction (left).', 'No change: Squat, Trunk.']);
     expect(summariseDecisions([])).toEqual([]);
+  });
+
+  it('says a step-down with nothing easier left keeps the easiest version, instead of "no change"', () => {
+    const floor = (ruleId: string, reason: string) =>
+      ({ pattern: 'hip_flexion', side: 'right', from: 1, to: 1, fromRung: 0, toRung: 0, change: 'hold', ruleId, reason }) as const;
+    const lines = summariseDecisions([
+      floor('step-down-pain-above-5', 'this exercise went above 5/10'),
+      { pattern: 'trunk', side: 'both', from: 3, to: 3, fromRung: 2, toRung: 2, change: 'hold', ruleId: 'hold-top-rung', reason: 'wait' },
+    ]);
+    expect(lines).toEqual([
+      'Hip flexion (right) stays at its easiest version, because this exercise went above 5/10: keep it small and gentle, and if it keeps hurting, ask a physiotherapist to take a look.',
+      'No change: Trunk.',
+    ]);
+    // Only at the floor: a step-down rule that left level 2 where it was is not "the easiest version".
+    expect(summariseDecisions([{ ...floor('step-down-form', 'why'), from: 2, to: 2 }])).toEqual(['No change: Hip flexion (right).']);
+    for (const ruleId of ['step-down-morning-flare', 'step-down-form']) expect(summariseDecisions([floor(ruleId, 'why')])[0]).toMatch(/^Hip flexion \(right\) stays at its easiest version, because why:/);
+  });
+
+  it('a painful day at level 1, rung 1 in a simulation is told as the easiest version, not filed under "no change"', () => {
+    // Painful hip flexion starts at the comfort level (level 1), rung 1.
+    const answers = makeAnswers({ tests: { ...allClearTests(), active_hip_flexion: { left: { rating: 'full', pain: 0 }, right: { rating: 'full', pain: 6 } } } });
+    const first = simulate({ answers, start: '2026-03-02', days: 1 }, library).days[0]!;
+    const item = first.session.items.find((i) => i.pattern === 'hip_flexion' && i.level === 1 && !i.offDay);
+    expect(item, 'a level-1 hip flexion item on day 1').toBeDefined();
+    const settled = { done: true, pain: 1, effort: 'right', form: 'good', morning: 'settled' } as const;
+    const feedback = feedbackFileSchema.parse({ default: settled, days: { '2026-03-02': { ...settled, painByExercise: { [item!.exerciseId]: 7 } } } });
+    const day = simulate({ answers, start: '2026-03-02', days: 1, feedback }, library).days[0]!;
+    const decision = day.decisions.find((d) => d.pattern === 'hip_flexion' && d.side === item!.side);
+    expect(decision).toMatchObject({ from: 1, to: 1, fromRung: 0, toRung: 0, change: 'hold', ruleId: 'step-down-pain-above-5' });
+    const lines = summariseDecisions(day.decisions);
+    expect(lines.find((l) => l.startsWith('Hip flexion'))).toMatch(/stays at its easiest version, because this exercise went above 5\/10/);
+    expect(lines.filter((l) => /^No change:.*Hip flexion/.test(l))).toEqual([]);
   });
 });

@@ -3,12 +3,14 @@ import { confirmFlagsName } from '../../src/flows/assessment-input.js';
 import { TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
 import { getLibrary } from '../../src/content/load.js';
 import { CORE_TESTS } from '../../src/flows/assessment-state.js';
+import { onboardingWalker, SETUP_PAGES } from '../../testkit/walk-onboarding.js';
 
 const library = getLibrary();
 import { commandPayload } from '../../src/discord/commands/index.js';
 import { NOT_YOURS, UNKNOWN_COMPONENT } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser, InteractionHandle } from '../../testkit/fake-discord/index.js';
 import { componentsOf, idOf, inputName, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
+import { sentScreens, v2ProblemsIn } from '../../testkit/v2-screens.js';
 
 /**
  * The real discord.js client against the loopback fake Discord: everything a person would see.
@@ -41,16 +43,17 @@ async function press(user: FakeUser, message: FakeMessage | null, name: string, 
   return { handle, message: handle.original() ?? after ?? message! };
 }
 
+const walker = onboardingWalker(() => h.fake, () => h.bot.idle());
+
+/** /start to the first safety page, through the shared walker; checks the welcome and the first setup page on the way. */
 async function consent(user: FakeUser): Promise<FakeMessage> {
-  const start = await h.fake.slash(user, 'start');
-  const welcome = await start.final();
-  expect(textOf(welcome)).toContain('What it is not');
-  const consented = await press(user, welcome, 'consent');
-  expect(textOf(consented.message)).toContain('What time is it for you now?');
-  // The four setup screens, each kept at its pre-selected value.
-  let msg = consented.message;
-  for (let screen = 0; screen < 4; screen++) msg = (await press(user, msg, 'next')).message;
-  expect(textOf(msg)).toContain('Next: a short safety check');
+  const welcome = await walker.welcome(user);
+  expect(textOf(welcome)).toContain('I am not a clinician');
+  const consented = await walker.press(user, welcome, 'consent');
+  expect(textOf(consented)).toContain('What time is it for you now?');
+  let msg = consented;
+  for (let page = 0; page < SETUP_PAGES; page++) msg = await walker.press(user, msg, 'next');
+  expect(textOf(msg)).toContain('Safety check 1 of 2');
   return msg;
 }
 
@@ -70,7 +73,7 @@ async function answerTest(user: FakeUser, msg: FakeMessage, testId: (typeof TEST
 
 async function throughScreenAndBaseline(user: FakeUser, first: FakeMessage): Promise<FakeMessage> {
   let msg = first;
-  for (let page = 0; page < 3; page++) msg = (await press(user, msg, 'none')).message;
+  msg = await walker.throughSafety(user, msg);
   expect(textOf(msg)).toContain('What would you like your hip to let you do?');
   msg = (await press(user, msg, 'goal', ['daily_life'])).message;
   expect(textOf(msg)).toContain('Your hip pain this week');
@@ -93,7 +96,9 @@ describe('onboarding and consent', () => {
     expect(cb.type).toBe(4);
     const welcome = await start.final();
     expect(welcome!.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(textOf(welcome)).toMatch(/about 3 months/);
+    // "About 3 months" moved behind [More about HipCoach] to keep the welcome under 180 words (issue 13).
+    expect(textOf(welcome)).toMatch(/About 15 minutes to your first plan/);
+    expect(textOf(await (await h.fake.click(frank, idOf(welcome, 'about'), { message: welcome! })).final())).toMatch(/about 3 months/);
     expect(sql('select * from assessment_sessions where person_id = ?', frank.id)).toEqual([]);
     expect(sql<{ consent_at: number | null }>('select consent_at from people where id = ?', frank.id).every((r) => r.consent_at === null)).toBe(true);
     const assess = await h.fake.slash(frank, 'assess');
@@ -111,7 +116,7 @@ async function expectTestFigure(msg: FakeMessage, testId: string): Promise<void>
   expect(msg.attachments.map((a) => a.filename)).toEqual([`${testId}.png`]);
   const attachment = msg.attachments[0]!;
   expect(attachment.description).toMatch(/^Illustration of /);
-  expect(JSON.stringify(msg.embeds)).toContain(`attachment://${testId}.png`);
+  expect(JSON.stringify([msg.embeds, msg.components])).toContain(`attachment://${testId}.png`);
   const bytes = Buffer.from(await (await fetch(attachment.url)).arrayBuffer());
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   // IHDR: width and height as big-endian integers at bytes 16 and 20.
@@ -122,9 +127,8 @@ async function expectTestFigure(msg: FakeMessage, testId: string): Promise<void>
 
 describe('a full assessment on both sides', () => {
   it('walks the 7 core tests on short screens and ends with the plan in DM', async () => {
-    const begin = await consent(alice);
-    let msg = (await press(alice, begin, 'begin')).message;
-    expect(textOf(msg)).toContain('Safety check 1 of 3');
+    let msg = await consent(alice);
+    expect(textOf(msg)).toContain('Safety check 1 of 2');
     msg = await throughScreenAndBaseline(alice, msg);
     for (const testId of CORE_TESTS) {
       expect(textOf(msg)).toContain(library.testById.get(testId)!.name);
@@ -144,13 +148,13 @@ describe('a full assessment on both sides', () => {
     expect(textOf(msg)).toContain('ready to build your plan');
     // The last test's figure leaves with its screen.
     expect(msg.attachments).toEqual([]);
-    expect(JSON.stringify(msg.embeds)).not.toContain('attachment://');
+    expect(JSON.stringify([msg.embeds, msg.components])).not.toContain('attachment://');
     const before = h.fake.dmMessages(alice).length;
     const finish = await press(alice, msg, 'finish');
     expect(textOf(finish.message)).toContain('Assessment complete');
     // The result in three bullets, where the plan went, and [Start today's workout].
     expect(textOf(finish.message).split('\n').filter((l) => l.startsWith('- '))).toHaveLength(3);
-    expect(textOf(finish.message)).toContain('**Most sensitive:** seated inward hip turn (right), 5/10.');
+    expect(textOf(finish.message)).toContain('**Most sensitive:** seated inward hip turn (right), 5/10, so I start that movement gently.');
     expect(textOf(finish.message)).toContain('I sent your plan by DM.');
     expect(componentsOf(finish.message).map((c) => inputName(c.custom_id ?? ''))).toEqual(['today']);
     const dms = h.fake.dmMessages(alice).slice(before);
@@ -191,7 +195,8 @@ describe('a full assessment on both sides', () => {
     // Done keeps the workout on screen (its controls say Done) and asks for feedback in a new message.
     const done = await press(alice, msg, 'done');
     expect(textOf(done.message)).toContain(textOf(msg));
-    expect(componentsOf(done.message).filter((c) => c.type === 2).map((c) => [c.label, c.disabled])).toEqual([['Done ✓', true]]);
+    // Alice's first plan came from the core tests: the day also offers the next checks, a button that stays.
+    expect(componentsOf(done.message).filter((c) => c.type === 2).map((c) => [c.label, c.disabled])).toEqual([['Done ✓', true], ['Do 2 checks', undefined]]);
     const [feedback] = await done.handle.waitForFollowUps(1);
     expect(feedback!.flags & EPHEMERAL).toBe(EPHEMERAL);
     msg = feedback!;
@@ -212,8 +217,7 @@ describe('a full assessment on both sides', () => {
 
 describe('pause, restart and resume', () => {
   it('keeps every answer across a bot restart and resumes at the same step', async () => {
-    const begin = await consent(bob);
-    let msg = (await press(bob, begin, 'begin')).message;
+    let msg = await consent(bob);
     msg = await throughScreenAndBaseline(bob, msg);
     msg = await answerTest(bob, msg, 'active_hip_flexion', () => ({ rating: 'partial', pain: 3, place: 'side' }));
     msg = (await press(bob, msg, 'rating:left:limited')).message;
@@ -250,10 +254,9 @@ describe('pause, restart and resume', () => {
 
 describe('safety', () => {
   it('ends with the referral and no plan when a red flag is ticked', async () => {
-    const begin = await consent(carol);
-    let msg = (await press(carol, begin, 'begin')).message;
+    let msg = await consent(carol);
     msg = (await press(carol, msg, 'none')).message;
-    expect(textOf(msg)).toContain('Safety check 2 of 3');
+    expect(textOf(msg)).toContain('Safety check 2 of 2');
     const check = await press(carol, msg, 'flags', ['night_or_constant_pain']);
     expect(textOf(check.message)).toContain('You ticked:');
     const referral = await press(carol, check.message, confirmFlagsName(['night_or_constant_pain']));
@@ -270,8 +273,7 @@ describe('safety', () => {
 
 describe('components belong to their owner', () => {
   it("answers someone else's press with an ephemeral \"this isn't yours\" and changes nothing", async () => {
-    const begin = await consent(dave);
-    const msg = (await press(dave, begin, 'begin')).message;
+    const msg = await consent(dave);
     const before = sql('select step, draft from assessment_sessions where person_id = ?', dave.id);
     const r = await h.fake.click(erin, idOf(msg, 'none'), { message: msg });
     const reply = await r.callback();
@@ -415,5 +417,13 @@ describe('admin and registration', () => {
     const r = await h.fake.slash(frank, 'help');
     const text = textOf(await r.final());
     for (const c of commandPayload()) expect(text).toContain(`/${c.name}`);
+  });
+});
+
+describe('every screen in these walks (Components V2)', () => {
+  it('is a V2 message within Discord\'s limits, with a heading above every menu', () => {
+    const sent = sentScreens(h.fake.requests());
+    expect(sent.length).toBeGreaterThan(40);
+    expect(v2ProblemsIn(h.fake.requests())).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DMS_BLOCKED } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
-import { componentsOf, idOf, inputName, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
+import { allText, componentsOf, headingsOf, idOf, inputName, startHarness, textOf, type Harness, type MessageLike, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 import { fixedClock } from '../../testkit/clock.js';
+import { sentScreens, v2ProblemsIn } from '../../testkit/v2-screens.js';
 
 /**
  * The daily DM as a person experiences it: the real bot (buttons answered over the gateway) and
@@ -139,7 +140,7 @@ describe('the daily DM', () => {
     expect(textOf(checked)).toContain('Morning check saved');
     const start = rungs();
     const saved = await giveFeedback(eli, latestWorkoutDm(eli), 'right');
-    expect(textOf(saved)).toContain('a little more next time');
+    expect(textOf(saved)).toContain('A little more next time: ');
     const climbed = [...rungs()].filter(([key, rung]) => rung === (start.get(key) ?? 0) + 1);
     expect(climbed.length).toBeGreaterThan(0);
     // Tomorrow's session doses each climbed pattern at its new rung.
@@ -160,11 +161,14 @@ describe('the daily DM', () => {
     const menu = await press(fay, w, 'later');
     expect(textOf(menu)).toBe(textOf(w)); // the exercise list stays
     expect(controlsOf(menu)).toEqual(['open', 'when', 'Back']);
+    // The Later menu's question stays above it; Back takes it away with the menu.
+    expect(headingsOf(menu).at(-1)).toBe('When shall I remind you?');
     const back = await press(fay, menu, 'back');
     expect(controlsOf(back)).toEqual(['open', 'Done', 'Later']);
+    expect(headingsOf(back)).toEqual(headingsOf(w));
     const again = await press(fay, back, 'later');
     const snooze = await h.fake.select(fay, idOf(again, 'when'), ['1h'], { message: again, dm: true });
-    expect(((await snooze.callback()).data as { content: string }).content).toContain('I will nudge you at 08:31');
+    expect(allText((await snooze.callback()).data as MessageLike)).toContain('I will nudge you at 08:31');
     const snoozed = (await snooze.final())!;
     expect(controlsOf(snoozed)).toEqual(['open', 'Done', 'Later']);
     expect(textOf(snoozed)).toContain('**Exercises**');
@@ -195,6 +199,31 @@ describe('the daily DM', () => {
     expect(sql('select * from deliveries where person_id = ? and local_date = ?', dora.id, '2026-06-05')).toHaveLength(1);
   });
 
+  it('Resume in /settings gives today\'s workout its [Done] [Later] back; older days stay "Paused"', async () => {
+    // Dora pauses and resumes on Friday 5 June: her Friday DM was relabelled, then restored.
+    const friday = latestWorkoutDm(dora);
+    expect(textOf(friday)).toContain('Friday 5 June');
+    const settings = (await (await h.fake.slash(dora, 'settings')).final())!;
+    const paused = (await (await h.fake.click(dora, idOf(settings, 'reminders'), { message: settings })).final())!;
+    await h.bot.idle();
+    expect(controlsOf(current(friday, dora))).toEqual(['open', 'Paused (disabled)']);
+    const resumed = await h.fake.click(dora, idOf(paused, 'reminders'), { message: paused });
+    expect(textOf(await resumed.final())).toContain('Daily messages are on again');
+    await h.bot.idle();
+    expect(controlsOf(current(friday, dora))).toEqual(['open', 'Done', 'Later']);
+    expect(textOf(current(friday, dora))).toBe(textOf(friday)); // only the buttons changed
+    expect(current(friday, dora).flags & (1 << 15)).toBe(1 << 15); // still a V2 message
+    // Fay paused on Thursday; resuming on Friday leaves Thursday's messages as they are.
+    const thursday = h.fake.dmMessages(fay).filter((m) => controlsOf(m).includes('Paused (disabled)'));
+    expect(thursday.length).toBeGreaterThanOrEqual(2);
+    const fays = (await (await h.fake.slash(fay, 'settings')).final())!;
+    const on = await h.fake.click(fay, idOf(fays, 'reminders'), { message: fays });
+    expect(textOf(await on.final())).toContain('Daily messages are on again');
+    await h.bot.idle();
+    for (const m of thursday) expect(controlsOf(current(m, fay))).toContain('Paused (disabled)');
+    expect(h.fake.dmMessages(fay).filter((m) => controlsOf(m).some((c) => c === 'Done' || c === 'Later'))).toEqual([]);
+  });
+
   it('Later -> skip today marks the day skipped and the button says so', async () => {
     const w = latestWorkoutDm(dora);
     expect(textOf(w)).toContain('Friday 5 June');
@@ -220,7 +249,7 @@ describe('the daily DM', () => {
     const invite = h.fake.dmMessages(dora).find((m) => textOf(m).includes('Time for your reassessment'))!;
     expect(invite).toBeDefined();
     const begin = await press(dora, invite, 'begin');
-    expect(textOf(begin)).toContain('Safety check 1 of 3');
+    expect(textOf(begin)).toContain('Safety check 1 of 2');
     expect(sql<{ kind: string }>("select kind from assessment_sessions where person_id = ? and status = 'in_progress'", dora.id)).toEqual([{ kind: 'reassessment' }]);
   });
 });
@@ -253,5 +282,13 @@ describe('progress charts', () => {
     expect(msg!.flags & 64).toBe(64);
     expect(msg!.attachments.map((a) => a.filename)).toEqual(['community.png']);
     expect(textOf(msg)).toContain('never a person');
+  });
+});
+
+describe('every screen in these walks (Components V2)', () => {
+  it('is a V2 message within Discord\'s limits, with a heading above every menu', () => {
+    const sent = sentScreens(h.fake.requests());
+    expect(sent.length).toBeGreaterThan(20);
+    expect(v2ProblemsIn(h.fake.requests())).toEqual([]);
   });
 });

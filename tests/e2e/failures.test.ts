@@ -3,6 +3,7 @@ import { FAILED } from '../../src/discord/interactions.js';
 import { CORE_TESTS } from '../../src/flows/assessment-state.js';
 import { Failures, type FakeMessage, type FakeUser } from '../../testkit/fake-discord/index.js';
 import { idOf, startHarness, textOf, type Harness } from '../support/bot-harness.js';
+import { onboardingWalker } from '../../testkit/walk-onboarding.js';
 
 /** Discord misbehaving on purpose: rate limits, blocked DMs, expired interactions, 500s. */
 
@@ -25,12 +26,8 @@ async function press(user: FakeUser, message: FakeMessage | null, name: string, 
 
 /** Consent, then skip straight through to the review step with only the safety screen and pain. */
 async function toReview(user: FakeUser): Promise<FakeMessage> {
-  let msg = await (await h.fake.slash(user, 'start')).final();
-  msg = await press(user, msg, 'consent');
-  // The four setup screens after consent, each kept as pre-selected.
-  for (let screen = 0; screen < 4; screen++) msg = await press(user, msg, 'next');
-  msg = await press(user, msg, 'begin');
-  for (let i = 0; i < 3; i++) msg = await press(user, msg, 'none');
+  const walker = onboardingWalker(() => h.fake, () => h.bot.idle());
+  let msg = await walker.throughSafety(user, await walker.toSafety(user));
   msg = await press(user, msg, 'next');
   msg = await press(user, msg, 'painAverage', ['2']);
   msg = await press(user, msg, 'painWorst', ['5']);

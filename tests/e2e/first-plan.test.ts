@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeMessage, FakeUser, RecordedRequest } from '../../testkit/fake-discord/index.js';
-import { componentsOf, idOf, inputName, sqlReader, startHarness, textOf, type Harness } from '../support/bot-harness.js';
+import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
+import { ScreenReader } from '../../testkit/screen-words.js';
+import { onboardingWalker } from '../../testkit/walk-onboarding.js';
+import { componentsOf, footerOf, idOf, inputName, sqlReader, startHarness, textOf, type Harness } from '../support/bot-harness.js';
 import { bestAnswer, discordSteps } from '../support/discord-steps.js';
+import { sentScreens, v2ProblemsIn } from '../../testkit/v2-screens.js';
 
 /**
  * Issue 13's budgets, measured as a person meets them on the fake Discord: from /start to the
- * first plan, answering everything, every interaction counted and every word of every message the
- * person is shown (replies, edits, follow-ups, DMs), read back from the requests the bot made.
+ * first plan, answering everything, every interaction counted and every word the person is shown
+ * (replies, edits, follow-ups, DMs), read back from the requests the bot made.
+ *
+ * Why 40 fits: setup is two pages (when; how much and with what), the last setup Next opens the
+ * safety check (no "begin" press), the safety check is two pages, and test screens move on by
+ * themselves once answered. Pain scores are never pre-set: a skipped score must not read as "no pain".
  */
 
 let h: Harness & { users: FakeUser[] };
@@ -20,112 +27,86 @@ afterAll(async () => {
 });
 
 const sql = sqlReader(() => h.dbPath);
-/** The footer ("Test 2 of 7"), which `textOf` leaves out. */
-const footerOf = (msg: FakeMessage | null) => ((msg?.embeds ?? []) as { footer?: { text?: string } }[]).map((e) => e.footer?.text ?? '').join(' ');
 const steps = discordSteps(() => h.fake, () => h.bot.idle());
 
-/** Words in a message payload the bot sent: content, embed titles, descriptions, fields and footers. */
-function wordsIn(json: unknown): number {
-  const data = (json as { data?: unknown } | undefined)?.data ?? json;
-  if (!data || typeof data !== 'object') return 0;
-  const m = data as { content?: string; embeds?: { title?: string; description?: string; footer?: { text?: string }; fields?: { name: string; value: string }[] }[] };
-  const text = [m.content ?? '', ...(m.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join(' ');
-  return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
-}
-
-/** Every screen the bot showed in these requests (callbacks with a message, webhook edits and follow-ups, DMs). */
-function screens(requests: readonly RecordedRequest[]): { path: string; words: number }[] {
-  return requests
-    .filter((r) => (r.method === 'POST' || r.method === 'PATCH') && (/\/interactions\/.*\/callback$/.test(r.path) || r.path.startsWith('/webhooks/') || /^\/channels\/\d+\/messages$/.test(r.path)))
-    .map((r) => ({ path: r.path, words: wordsIn(r.json) }))
-    .filter((s) => s.words > 0);
-}
+/** Issue 13's budgets, asserted (not only printed). */
+const BUDGET = { interactions: 40, words: 2000, screenWords: 180 };
 
 describe('a first plan in one sitting (issue 13 budgets)', () => {
-  it('counts interactions and words from /start to the first plan, and keeps every test screen under 180 words', async () => {
+  it('reaches the first plan within 40 interactions and 2,000 words, no screen before it over 180 words', async () => {
     h.fake.clearRequests();
+    // Words are counted by testkit/screen-words.ts: a new message in full, a re-rendered one by its new lines only.
+    const reader = new ScreenReader(h.fake);
     let interactions = 0;
-    const counted = <T>(p: Promise<T>) => {
-      interactions++;
-      return p;
-    };
-    const start = await counted(h.fake.slash(nora, 'start'));
-    const welcome = await steps.settled(start);
-    interactions++;
-    let msg = (await steps.press(nora, welcome, 'consent')).message;
-    // The four setup screens (time zone, message time, minutes, equipment), each kept as offered.
-    for (let screen = 0; screen < 4; screen++, interactions++) msg = (await steps.press(nora, msg, 'next')).message;
-    interactions++;
-    msg = (await steps.press(nora, msg, 'begin')).message;
-    for (let page = 0; page < 3; page++, interactions++) msg = (await steps.press(nora, msg, 'none')).message;
+    const walker = onboardingWalker(() => h.fake, () => h.bot.idle(), {
+      onInteraction: (handle) => {
+        interactions++;
+        reader.after(handle);
+      },
+    });
+    const press = (msg: FakeMessage, name: string, values?: string[]) => walker.press(nora, msg, name, values);
+    // /start, consent, two setup pages (kept as offered), whose last Next opens the safety check.
+    let msg = await walker.toSafety(nora);
+    expect(textOf(msg)).toContain('Safety check 1 of 2');
+    msg = await walker.throughSafety(nora, msg);
     expect(textOf(msg)).toContain('What would you like your hip to let you do?');
-    interactions++;
-    msg = (await steps.press(nora, msg, 'next')).message;
-    interactions++;
-    msg = (await steps.press(nora, msg, 'painAverage', ['4'])).message;
+    // The goal is a real choice: picking it moves on by itself (kept as offered, Next does the same).
+    msg = await press(msg, 'next');
+    msg = await press(msg, 'painAverage', ['4']);
     // Next waits for the second answer; the screen says what is still needed beside it.
     expect(textOf(msg)).toContain('Still needed: your worst pain.');
     expect(componentsOf(msg).find((c) => inputName(c.custom_id ?? '') === 'next')?.disabled).toBe(true);
-    interactions++;
-    msg = (await steps.press(nora, msg, 'painWorst', ['7'])).message;
+    msg = await press(msg, 'painWorst', ['7']);
     expect(textOf(msg)).toContain('Activities that matter to you');
-    const form = await counted(h.fake.click(nora, idOf(msg, 'form'), { message: msg }));
+    const form = await h.fake.click(nora, idOf(msg, 'form'), { message: msg });
     await form.callback();
+    interactions++;
+    reader.after(form);
     const modal = form.modal() as { custom_id: string };
-    msg = (await steps.settled(await counted(h.fake.submitModal(nora, modal.custom_id, { psfs1: 'getting into the car: 4', psfs2: '', psfs3: '' }, { message: msg }))))!;
+    msg = (await walker.settled(await h.fake.submitModal(nora, modal.custom_id, { psfs1: 'getting into the car: 4', psfs2: '', psfs3: '' }, { message: msg })))!;
     // The core tests: each side's rating and pain as taps; a painful one also asks where.
     let tests = 0;
-    const testScreenWords: number[] = [];
     while (/Test \d+ of 7/.test(footerOf(msg))) {
-      const before = textOf(msg);
-      const title = before.split('\n').find((l) => l.trim() !== '')!;
+      const title = textOf(msg).split('\n').find((l) => l.trim() !== '')!;
       const sides = componentsOf(msg).some((c) => inputName(c.custom_id ?? '').startsWith('rating:both')) ? 1 : 2;
       const painful = tests === 1; // the second core test (internal rotation) hurts on both sides
       for (let side = 0; side < sides; side++) {
-        testScreenWords.push(textOf(msg).split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length);
         const rating = componentsOf(msg).find((c) => inputName(c.custom_id ?? '').startsWith('rating:'))!;
         const name = inputName(rating.custom_id!);
         const sideName = name.split(':')[1]!;
-        interactions++;
-        msg = (await steps.press(nora, msg, name)).message;
-        interactions++;
-        msg = (await steps.press(nora, msg, `pain:${sideName}`, [painful ? '3' : '0'])).message;
-        if (painful) {
-          interactions++;
-          msg = (await steps.press(nora, msg, `place:${sideName}:front`)).message;
-        }
+        msg = await press(msg, name);
+        msg = await press(msg, `pain:${sideName}`, [painful ? '3' : '0']);
+        if (painful) msg = await press(msg, `place:${sideName}:front`);
       }
       expect(textOf(msg).split('\n').find((l) => l.trim() !== '')).not.toBe(title);
       tests++;
     }
     expect(tests).toBe(7);
     expect(textOf(msg)).toContain('ready to build your plan');
-    expect(textOf(msg)).toMatch(/The other 9 come two at a time this week/);
-    const shownBeforePlan = screens(h.fake.requests());
-    interactions++;
-    const finish = await steps.press(nora, msg, 'finish');
-    expect(textOf(finish.message)).toContain('I sent your plan by DM');
-    const all = screens(h.fake.requests());
-    const toResult = all.filter((s) => !s.path.startsWith('/channels/'));
-    const planDm = all.filter((s) => s.path.startsWith('/channels/'));
-    const words = toResult.reduce((n, s) => n + s.words, 0);
-    const most = Math.max(...shownBeforePlan.map((s) => s.words));
-    console.info(`first plan: ${interactions} interactions, ${words} words to the result screen (+${planDm.reduce((n, s) => n + s.words, 0)} in the plan DM), longest screen before it ${most} words; screens: ${toResult.map((s) => s.words).join(' ')}`);
-    // Issue 13's budget is 40; the four setup screens (merged after the core sitting) brought it to 44.
-    // This guard stops it growing until the pain-by-default or a merged setup screen wins the 4 back.
-    expect(interactions).toBeLessThanOrEqual(44);
-    // Every test screen (this helper's part) is within the 180-word screen budget. The welcome,
-    // safety and result screens belong to the onboarding and plan work (issue 13, other helpers);
-    // the whole-path budgets (2,000 words, 180 per screen) are printed above until they land.
-    expect(testScreenWords.length).toBeGreaterThanOrEqual(13);
-    expect(Math.max(...testScreenWords)).toBeLessThanOrEqual(180);
+    expect(textOf(msg)).toMatch(/The other 9 come two at a time with your next workouts/);
+    const beforePlan = [...reader.renders];
+    const finish = await press(msg, 'finish');
+    expect(textOf(finish)).toContain('I sent your plan by DM');
+
+    const toResult = reader.renders.filter((r) => !r.dm);
+    const planDm = reader.renders.filter((r) => r.dm);
+    const words = toResult.reduce((n, r) => n + r.newWords, 0);
+    const longest = beforePlan.reduce((top, r) => (r.screenWords > top.screenWords ? r : top));
+    console.info(
+      `first plan: ${interactions} interactions, ${words} words read to the result screen (+${planDm.reduce((n, r) => n + r.newWords, 0)} in the plan DM), ` +
+        `longest screen before it ${longest.screenWords} words ("${String(longest.payload.embeds ? (longest.payload.embeds as { title?: string }[])[0]?.title : '')}"); new words per render: ${toResult.map((r) => r.newWords).join(' ')}`,
+    );
+    // Issue 13's budgets. The choices that meet them are in docs/COACHING.md ("A first plan in one sitting").
+    expect(interactions).toBeLessThanOrEqual(BUDGET.interactions);
+    expect(words).toBeLessThanOrEqual(BUDGET.words);
+    expect(longest.screenWords).toBeLessThanOrEqual(BUDGET.screenWords);
+    // The count saw the whole path: the welcome, every safety page and test screen, and the result.
+    expect(toResult.length).toBeGreaterThanOrEqual(interactions - 2);
     expect(sql('select * from plans where person_id = ? and active = 1', nora.id)).toHaveLength(1);
   });
 
   it('keeps Next disabled until a test screen is complete, and shows How to do it with the figure privately', async () => {
-    await steps.consent(omar);
-    let msg = (await steps.press(omar, await (await h.fake.slash(omar, 'assess')).final(), 'none')).message;
-    for (let page = 1; page < 3; page++) msg = (await steps.press(omar, msg, 'none')).message;
+    let msg = await onboardingWalker(() => h.fake, () => h.bot.idle()).throughSafety(omar, await steps.consent(omar));
     msg = (await steps.press(omar, msg, 'next')).message;
     msg = (await steps.press(omar, msg, 'painAverage', ['2'])).message;
     msg = (await steps.press(omar, msg, 'painWorst', ['3'])).message;
@@ -154,7 +135,7 @@ describe('a first plan in one sitting (issue 13 budgets)', () => {
     let offer = (await (await h.fake.slash(nora, 'assess')).final())!;
     let sittings = 0;
     while (componentsOf(offer).some((c) => inputName(c.custom_id ?? '') === 'checks')) {
-      expect(textOf(offer)).toMatch(/Two take about 3 minutes/);
+      expect(textOf(offer)).toMatch(/Two take about 3 minutes|One short test is still to come\. It takes about 2 minutes/);
       const started = (await steps.press(nora, offer, 'checks')).message;
       expect(footerOf(started)).toMatch(/Test 1 of [12]/);
       const ready = await steps.throughTestScreens(nora, started, bestAnswer);
@@ -174,3 +155,10 @@ describe('a first plan in one sitting (issue 13 budgets)', () => {
   });
 });
 
+describe('every screen in these walks (Components V2)', () => {
+  it('is a V2 message within Discord\'s limits, with a heading above every menu', () => {
+    const sent = sentScreens(h.fake.requests());
+    expect(sent.length).toBeGreaterThan(40);
+    expect(v2ProblemsIn(h.fake.requests())).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import { openDatabase, type DbHandle } from '../../src/db/connection.js';
 import { progressionStates, saveTrackState } from '../../src/db/repos/progression.js';
 import { NOT_YOURS } from '../../src/discord/interactions.js';
 import type { FakeMessage, FakeUser } from '../../testkit/fake-discord/index.js';
-import { componentsOf, inputName, startHarness, textOf, type Harness } from '../support/bot-harness.js';
+import { componentsOf, footerOf, inputName, startHarness, textOf, type Harness } from '../support/bot-harness.js';
 import { discordSteps } from '../support/discord-steps.js';
 import { driveAssessment } from '../support/drive.js';
 
@@ -18,15 +18,15 @@ import { driveAssessment } from '../support/drive.js';
  */
 
 let h: Harness & { users: FakeUser[] };
-let kim: FakeUser, lou: FakeUser;
+let kim: FakeUser, lou: FakeUser, mae: FakeUser;
 let db: DbHandle;
 let coach: Coach;
 const library = getLibrary();
 const steps = discordSteps(() => h.fake, () => h.bot.idle());
 
 beforeAll(async () => {
-  h = await startHarness({ users: ['kim', 'lou'] });
-  [kim, lou] = h.users as [FakeUser, FakeUser];
+  h = await startHarness({ users: ['kim', 'lou', 'mae'] });
+  [kim, lou, mae] = h.users as [FakeUser, FakeUser, FakeUser];
   db = openDatabase(h.dbPath);
   coach = new Coach({ db: db.db, library, clock: () => new Date() });
   coach.consent(kim.id);
@@ -39,8 +39,8 @@ afterAll(async () => {
 });
 
 const names = (m: FakeMessage | null) => componentsOf(m).map((c) => inputName(c.custom_id ?? ''));
-/** "Page 2 of 3" from the embed's footer. */
-const pageOf = (m: FakeMessage | null) => /Page (\d+) of (\d+)/.exec(JSON.stringify(m?.embeds ?? []))?.slice(1).map(Number) ?? [];
+/** "Page 2 of 3" from the screen's footer. */
+const pageOf = (m: FakeMessage | null) => /Page (\d+) of (\d+)/.exec(footerOf(m))?.slice(1).map(Number) ?? [];
 
 async function slash(user: FakeUser, name: string, options?: { name: string; type: number; value: string }[]): Promise<FakeMessage> {
   return (await steps.settled(await h.fake.slash(user, name, options)))!;
@@ -104,5 +104,24 @@ describe('/settings goal and /plan', () => {
     expect(why.attachments).toEqual([]);
     const back = (await steps.press(kim, why, 'page:1')).message;
     expect(pageOf(back)).toEqual([1, pages]);
+  });
+
+  it('names the reading a person\'s results point to, and Why this plan opens it in full for the owner only', async () => {
+    coach.consent(mae.id);
+    // The side-lying lift hurts at the side of the left hip: the side-of-hip topic applies.
+    expect(driveAssessment(coach, mae.id, { tests: { side_lying_abduction: { left: { rating: 'strong', pain: 3, painPlace: 'side' } } } })?.kind).toBe('complete');
+    const first = await slash(mae, 'plan');
+    expect(textOf(first)).toContain('**Worth reading for you:** Pain on the outside of the hip (under Why this plan).');
+    const why = (await steps.press(mae, first, 'why')).message;
+    expect(textOf(why)).toContain('Shown because the side-lying lift or the one-leg stand hurt at the side of the hip.');
+    expect(names(why)).toEqual(['read', 'page:1']);
+    const stranger = await h.fake.select(kim, componentsOf(why).find((c) => inputName(c.custom_id ?? '') === 'read')!.custom_id!, ['side_of_hip_pain'], { message: why });
+    expect(((await stranger.callback()).data as { content: string }).content).toBe(NOT_YOURS);
+    const topic = (await steps.press(mae, why, 'read', ['side_of_hip_pain'])).message;
+    expect(textOf(topic)).toContain('Avoid lying on the painful side');
+    expect(textOf(topic)).toContain('a physiotherapist or doctor can');
+    expect(topic.flags & 64).toBe(64);
+    const back = (await steps.press(mae, topic, 'why')).message;
+    expect(textOf(back)).toContain('What the tests showed');
   });
 });

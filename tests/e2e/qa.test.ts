@@ -3,7 +3,7 @@ import type { FakeUser } from '../../testkit/fake-discord/index.js';
 import { RESTARTING } from '../../src/discord/bot.js';
 import { startOpenAiStub, type OpenAiStub } from '../../testkit/openai-stub/index.js';
 import { eventually } from '../../testkit/eventually.js';
-import { idOf, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
+import { footerOf, idOf, startHarness, textOf, type Harness, sqlReader } from '../support/bot-harness.js';
 import { driveAssessment } from '../support/drive.js';
 
 /** Community Q&A end to end: the real bot on the fake Discord, the real openai SDK on the stub. */
@@ -43,7 +43,7 @@ describe('/ask', () => {
     const msg = await r.final();
     expect(textOf(msg)).toContain('information, not a wall');
     expect(textOf(msg)).not.toContain('[faq:');
-    expect((msg!.embeds[0] as { footer: { text: string } }).footer.text).toContain('FAQ: Is it OK');
+    expect(footerOf(msg)).toContain('FAQ: Is it OK');
     const prompt = (stub.lastChat()!.body.messages as { content: string }[])[0]!.content;
     expect(prompt).not.toContain('About the person asking');
   });
@@ -55,7 +55,7 @@ describe('/ask', () => {
     const r = await h.fake.slash(bo, 'ask', [{ name: 'question', type: 3, value: 'should i stretch my hip flexors, they feel tight' }], { dm: true });
     const msg = await r.final();
     expect(textOf(msg)).toContain('HipCoach answers');
-    expect((msg!.embeds[0] as { footer: { text: string } }).footer.text).toMatch(/From the HipCoach library: FAQ: /);
+    expect(footerOf(msg)).toMatch(/From the HipCoach library: FAQ: /);
     expect((stub.lastChat()!.body.messages as { content: string }[])[0]!.content).toContain('About the person asking');
     expect(sql<{ outcome: string; where: string }>('select outcome, "where" from qa_log where person_id = ?', bo.id)).toEqual([{ outcome: 'fallback', where: 'dm' }]);
   });

@@ -27,8 +27,9 @@ function run(actions: AssessmentAction[], state = start) {
 }
 
 describe('assessment flow', () => {
-  it('walks the three safety pages, then the goal, then the baseline, in order', () => {
-    const { state } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: [] }, { type: 'screen', flags: [] }]);
+  it('walks the two safety pages, then the goal, then the baseline, in order', () => {
+    // Two pages since issue 13's budgets (the PAR-Q questions joined the urgent page); all 19 flags are still asked.
+    const { state } = run([{ type: 'screen', flags: [] }, { type: 'screen', flags: [] }]);
     expect(state.step).toBe('goal');
     expect(run([{ type: 'next' }], state).state.step).toBe('baseline:pain');
     expect(Object.values(state.draft.redFlags).filter((v) => !v)).toHaveLength(19);
@@ -159,6 +160,17 @@ describe('assessment flow', () => {
     expect(fine.kind).toBe('continue');
   });
 
+  it('still asks the PAR-Q questions of an assessment stored on the old third safety page', () => {
+    const { state } = run([{ type: 'screen', flags: [] }]);
+    const legacy: AssessmentState = { step: 'screen:parq', draft: state.draft };
+    expect(reduceAssessment(legacy, { type: 'screen', flags: ['pregnancy_not_cleared'] }, ctx)).toMatchObject({ kind: 'confirm_flags', flags: ['pregnancy_not_cleared'] });
+    const done = reduceAssessment(legacy, { type: 'screen', flags: [] }, ctx).state;
+    expect(done.step).toBe('goal');
+    expect(done.draft.redFlags.chest_pain_or_dizziness_on_exertion).toBe(false);
+    // On the new path page 2 carries them, so the old page is walked past.
+    expect(reduceAssessment({ step: 'screen:urgent', draft: state.draft }, { type: 'screen', flags: ['chest_pain_or_dizziness_on_exertion'] }, ctx)).toMatchObject({ kind: 'confirm_flags' });
+  });
+
   it('skips a safety page whose every flag a clinician cleared', () => {
     const flags = library.redFlags.flags.filter((f) => f.group !== 'parq');
     const r = reduceAssessment({ step: 'screen:urgent', draft: emptyDraft() }, { type: 'screen', flags: [] }, { ...ctx, flags });
@@ -198,11 +210,18 @@ describe('assessment views', () => {
     expect(view.footer).toBe('Test 14 of 16');
     expect(view.body).toContain(library.testById.get('split_squat')!.short);
     expect(view.body).toContain('Still needed: a rating, a pain score.');
+    // The best rating's meaning is on the screen itself, as the buttons show no descriptions.
+    expect(view.body).toContain(`**Full** = ${library.testById.get('split_squat')!.ratingHints.full!.replace(/^./, (c) => c.toLowerCase())}.`);
     expect(view.inputs.map((i) => i.name)).toEqual(['rating:left', 'pain:left', 'how', 'back', 'skip', 'pause', 'next']);
     expect(view.inputs.find((i) => i.name === 'next')).toMatchObject({ disabled: true });
     const leftDone = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { rating: 'full', pain: 0 } } } } }, library, library.redFlags.flags);
     expect(leftDone.title).toContain('right side');
     expect(leftDone.inputs.map((i) => i.name).slice(0, 2)).toEqual(['rating:right', 'pain:right']);
+    // The move to the second side is said, so a glance shows the screen moved on.
+    expect(leftDone.body.split('\n\n')[0]).toBe('✓ Left side saved. Now your **right** side.');
+    expect(view.body).not.toContain('saved. Now your');
+    const rightStarted = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { rating: 'full', pain: 0 }, right: { pain: 0 } } } } }, library, library.redFlags.flags);
+    expect(rightStarted.body).not.toContain('saved. Now your');
     expect(view.privacy).toBe('private');
     const withPain = assessmentView({ step: 'test:split_squat', draft: { ...emptyDraft(), tests: { split_squat: { left: { pain: 3 } } } } }, library, library.redFlags.flags);
     expect(withPain.inputs.map((i) => i.name)).toContain('place:left');

@@ -9,6 +9,7 @@ import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { createLogger } from '../../src/logger.js';
 import { Failures, startFakeDiscord, type FakeDiscord, type FakeMessage, type FakeUser } from '../../testkit/fake-discord/index.js';
 import { componentsOf, idOf, inputName, textOf, TOKEN } from '../support/bot-harness.js';
+import { onboardingWalker } from '../../testkit/walk-onboarding.js';
 
 /**
  * Health details never reach the logs: a whole walk (safety screen, pain, activities in free
@@ -56,12 +57,8 @@ async function press(user: FakeUser, message: FakeMessage | null, name: string, 
 async function walk(user: FakeUser, marker: string): Promise<string[]> {
   const activity = `kneeling in the garden ${marker}`;
   const question = `my hip is hot and swollen and I have a fever since ${marker}, can I still train?`;
-  let msg = await (await fake.slash(user, 'start')).final();
-  msg = await press(user, msg, 'consent');
-  // The four setup screens after consent, each kept as pre-selected.
-  for (let screen = 0; screen < 4; screen++) msg = await press(user, msg, 'next');
-  msg = await press(user, msg, 'begin');
-  for (let page = 0; page < 3; page++) msg = await press(user, msg, 'none');
+  const walker = onboardingWalker(() => fake, () => bot.idle());
+  let msg = await walker.throughSafety(user, await walker.toSafety(user));
   // A running goal, so every one of the 17 tests (the hop too) is asked and answered.
   // Picking the goal and both pain scores moves on by itself.
   msg = await press(user, msg, 'goal', ['running']);

@@ -11,7 +11,7 @@ import { Coach } from '../../src/app/coach.js';
 import { getLibrary } from '../../src/content/load.js';
 import { RetentionSweeper } from '../../src/scheduler/retention-sweeper.js';
 import { Failures, startFakeDiscord, type FakeDiscord } from '../../testkit/fake-discord/index.js';
-import { TOKEN } from '../support/bot-harness.js';
+import { allText, TOKEN } from '../support/bot-harness.js';
 import { createTempDb, type TempDb } from '../db/helpers.js';
 
 const T0 = new Date('2026-01-05T09:00:00Z');
@@ -30,7 +30,7 @@ async function sweepAt(when: Date, days = 365) {
   clockNow = when;
   return sweeper(days).sweep();
 }
-const notices = (id: string) => fake.dmMessages(id).filter((m) => JSON.stringify(m.embeds).includes('erased in a week'));
+const notices = (id: string) => fake.dmMessages(id).filter((m) => allText(m).includes('erased in a week'));
 
 beforeEach(async () => {
   temp = createTempDb();
@@ -55,7 +55,7 @@ describe('DATA_RETENTION_DAYS (erase after a year without any interaction)', () 
     expect(await sweepAt(at(357, 23))).toEqual({ noticed: 0, erased: 0 });
     expect(await sweepAt(at(358, 1))).toEqual({ noticed: 2, erased: 0 });
     expect(notices(quiet!)).toHaveLength(1);
-    const text = JSON.stringify(notices(quiet!)[0]!.embeds);
+    const text = allText(notices(quiet!)[0]);
     expect(text).toContain('on 5 January 2027 I will erase everything');
     // A second sweep the same day sends nothing new.
     expect(await sweepAt(at(358, 2))).toEqual({ noticed: 0, erased: 0 });

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { TEST_IDS, TEST_SPEC } from '../../src/content/ids.js';
 import { getLibrary } from '../../src/content/load.js';
 import type { FakeDiscord, FakeMessage, FakeUser, InteractionHandle } from '../../testkit/fake-discord/index.js';
+import { onboardingWalker } from '../../testkit/walk-onboarding.js';
 import { idOf, textOf } from './bot-harness.js';
 
 type Answer = { rating: string; pain: number; place?: string };
@@ -30,14 +31,10 @@ export function discordSteps(fake: () => FakeDiscord, idle: () => Promise<void>)
     return { handle, message: after ?? message! };
   }
 
+  /** /start, consent and the setup pages (each kept as offered): ends on the first safety page. */
   async function consent(user: FakeUser): Promise<FakeMessage> {
-    const welcome = await settled(await fake().slash(user, 'start'));
-    const consented = await press(user, welcome, 'consent');
-    expect(textOf(consented.message)).toContain('What time is it for you now?');
-    // The four setup screens, each kept at its pre-selected value.
-    let msg = consented.message;
-    for (let screen = 0; screen < 4; screen++) msg = (await press(user, msg, 'next')).message;
-    expect(textOf(msg)).toContain('Next: a short safety check');
+    const msg = await onboardingWalker(fake, idle).toSafety(user);
+    expect(textOf(msg)).toContain('Safety check 1 of 2');
     return msg;
   }
 
@@ -70,7 +67,7 @@ export function discordSteps(fake: () => FakeDiscord, idle: () => Promise<void>)
   /** From the first safety page to the "ready to build your plan" step, every test answered with `answer`. */
   async function throughTests(user: FakeUser, first: FakeMessage, answer: (testId: (typeof TEST_IDS)[number]) => Answer): Promise<FakeMessage> {
     let msg = first;
-    for (let page = 0; page < 3; page++) msg = (await press(user, msg, 'none')).message;
+    msg = await onboardingWalker(fake, idle).throughSafety(user, msg);
     // The goal step: the walk keeps the default (everyday life), so the hop test is not asked.
     expect(textOf(msg)).toContain('What would you like your hip to let you do?');
     msg = (await press(user, msg, 'next')).message;

@@ -50,13 +50,28 @@ export function driveAssessment(
   act({ type: 'psfs', items: opts.psfs ?? [{ activity: 'climbing stairs', score: 5 }] });
   const walked = walkTests(coach, personId, act, opts.tests, opts.stopAfterTests);
   if (walked === 'stopped') return last;
-  let result = coach.act(personId, { type: 'finish' });
-  // The deferred checks, two at a time, each sitting rebuilding the plan.
-  while (opts.checks !== false && result.kind === 'complete' && coach.pendingChecks(personId).length > 0) {
+  const result = coach.act(personId, { type: 'finish' });
+  if (opts.checks === false || result.kind !== 'complete') return result;
+  return driveChecks(coach, personId, opts.tests) ?? result;
+}
+
+/**
+ * The deferred checks, sitting by sitting, each rebuilding the plan: the last sitting's result,
+ * or undefined when none were pending.
+ */
+export function driveChecks(coach: Coach, personId: string, tests?: TestAnswers): ReturnType<Coach['act']> | undefined {
+  const act = (action: AssessmentAction) => {
+    const r = coach.act(personId, action);
+    if (r.kind === 'continue' && r.view.notice) throw new Error(`unexpected notice: ${r.view.notice}`);
+    return r;
+  };
+  let result: ReturnType<Coach['act']> | undefined;
+  while (coach.pendingChecks(personId).length > 0) {
     const checks = coach.startChecks(personId);
     if (checks.kind !== 'open') throw new Error(`cannot start checks: ${checks.kind}`);
-    walkTests(coach, personId, act, opts.tests);
+    walkTests(coach, personId, act, tests);
     result = coach.act(personId, { type: 'finish' });
+    if (result.kind !== 'complete') return result;
   }
   return result;
 }

@@ -5,7 +5,7 @@ import { getLibrary } from '../../src/content/load.js';
 import { componentsFor } from '../../src/discord/render.js';
 import { withControls } from '../../src/discord/handlers/workout-controls.js';
 import { flowIds } from '../../src/discord/custom-id.js';
-import { dateInWords, laterChoice, laterHours, LATER_CHOICES, minutesInWords, workoutControls } from '../../src/views/daily-view.js';
+import { checksMinutes, dateInWords, laterChoice, laterHours, LATER_CHOICES, minutesInWords, withChecksOffer, workoutControls } from '../../src/views/daily-view.js';
 import { sessionView } from '../../src/views/plan-view.js';
 import type { ViewInput } from '../../src/views/view.js';
 import { allClearTests, makeAnswers } from '../support/answers.js';
@@ -72,5 +72,29 @@ describe('the daily workout message', () => {
     // A retired five-button row (Done, Skip, Snooze 1 h, Snooze 3 h, Pause) is replaced as a whole.
     const old = [{ type: 1, components: ['done', 'skip', 'snooze1', 'snooze3', 'pause'].map((n) => ({ type: 2, custom_id: opts.idFor(n) })) }];
     expect(withControls(old, 'paused', owner, '7')).toEqual([paused[1]]);
+  });
+
+  it('adds the day\'s checks as one line and one button, and nothing when there are none', () => {
+    const view = sessionView(session, library);
+    expect(withChecksOffer(view, null)).toBe(view);
+    expect(withChecksOffer(view, { names: [], minutes: 0 })).toBe(view);
+    const two = withChecksOffer(view, { names: ['Bridge', 'Hop'], minutes: checksMinutes(2) });
+    expect(two.body.split('\n').at(-1)).toBe('Two quick checks today (about 3 min): Bridge and Hop. I update your plan when they are done.');
+    expect(buttons(two.inputs)).toEqual([['Done', false], ['Later', false], ['Do 2 checks', false]]);
+    const one = withChecksOffer(view, { names: ['Hop'], minutes: checksMinutes(1) });
+    expect(one.body).toContain('One quick check today (about 2 min): Hop.');
+    expect(buttons(one.inputs).at(-1)).toEqual(['Do 1 check', false]);
+  });
+
+  it('keeps a checks button that shares the controls\' row, in a row of its own, when the controls change', () => {
+    const opts = flowIds('workout').options(owner, '7');
+    const ready = componentsFor(withChecksOffer(sessionView(session, library), { names: ['Hop'], minutes: 2 }), opts);
+    const done = withControls(ready, 'done', owner, '7') as typeof ready;
+    expect(done).toHaveLength(3);
+    expect(done[1]!.components).toEqual([expect.objectContaining({ label: 'Done ✓', disabled: true })]);
+    expect(done[2]!.components).toEqual([expect.objectContaining({ label: 'Do 1 check', custom_id: opts.idFor('checks') })]);
+    // Pressed again, the row stays once (not doubled), still below the controls.
+    const again = withControls(done, 'ready', owner, '7') as typeof ready;
+    expect(again.map((r) => r.components.map((c) => ('label' in c ? c.label : c.type)))).toEqual([[3], ['Done', 'Later'], ['Do 1 check']]);
   });
 });

@@ -34,6 +34,13 @@ describe('the plan people scan', () => {
     }
   });
 
+  it('numbers the exercises 1, 2, 3 down the screen, also where items sharing a reason are gathered', () => {
+    for (const plan of [...plans(), buildPlan(makeAnswers({ tests: { ...allClearTests(), seated_internal_rotation: { left: { rating: 'limited', pain: 0 }, right: { rating: 'full', pain: 0 } }, single_leg_stance: { left: { rating: 'wobbly', pain: 2 }, right: { rating: 'steady', pain: 0 } } }, prefs: { minutes: 45 } }), library)]) {
+      const numbers = planView(plan, library).body.split('\n').flatMap((l) => /^(\d+)\. /.exec(l)?.[1] ?? []).map(Number);
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    }
+  });
+
   it('pages /plan six at a time, every exercise on exactly one page, each page offering its own', () => {
     const [plan] = plans();
     const pages = Math.ceil(plan!.items.length / PLAN_PAGE_SIZE);

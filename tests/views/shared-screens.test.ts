@@ -60,7 +60,7 @@ describe('the completion screen, shared by Discord and the console', () => {
     const tests = allClearTests();
     (tests).bodyweight_squat = { both: { rating: 'partial', pain: 5 } };
     const view = completionView(buildPlan(makeAnswers({ tests }), library), null, library);
-    expect(view.body).toContain('- **Most sensitive:** bodyweight squat, 5/10. I start you below that.');
+    expect(view.body).toContain('- **Most sensitive:** bodyweight squat, 5/10, so I start that movement gently.');
   });
 });
 

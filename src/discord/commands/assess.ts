@@ -4,7 +4,7 @@ import { referralFlow } from '../handlers/referral.js';
 import type { BotCommand } from './types.js';
 
 export const assess: BotCommand = {
-  help: 'The safety check, your goal and 7 movement tests for your first plan (about 12 minutes; the rest come two at a time in your first week; pause any time)',
+  help: 'The safety check, your goal and 7 movement tests for your first plan (about 12 minutes; the rest come two at a time with your first week\'s workouts; pause any time)',
   data: new SlashCommandBuilder().setName('assess').setDescription('Do (or carry on with) your movement assessment: safety check, goal, pain, 16 tests (17 for running)').toJSON(),
   async execute(ctx, interaction) {
     await startAssessment(ctx, interaction);

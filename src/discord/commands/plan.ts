@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
-import { pageOfExercise, planFindingsView, planPageView } from '../../views/plan-screen.js';
+import { pageOfExercise, planFindingsView, planPageView, planTopicView, worthReading } from '../../views/plan-screen.js';
 import { referralView } from '../../views/plan-view.js';
 import { note, type View } from '../../views/view.js';
 import type { BotContext } from '../context.js';
@@ -20,7 +20,7 @@ function optionsFor(owner: string): RenderOptions {
   return planIds.options(owner, '0');
 }
 
-type PlanScreen = { kind: 'page'; page: number; show?: string } | { kind: 'why' };
+type PlanScreen = { kind: 'page'; page: number; show?: string } | { kind: 'why' } | { kind: 'read'; topic: string };
 
 /** What the person sees for a plan screen now: a referral, no plan yet, or the asked page of the active plan. */
 function planScreenFor(ctx: BotContext, owner: string, screen: PlanScreen): { view: View; opts: RenderOptions } {
@@ -29,23 +29,32 @@ function planScreenFor(ctx: BotContext, owner: string, screen: PlanScreen): { vi
   const stored = ctx.coach.activePlan(owner);
   if (!stored) return { view: NO_PLAN, opts: optionsFor(owner) };
   if (screen.kind === 'why') return { view: planFindingsView(stored.plan, ctx.library), opts: optionsFor(owner) };
+  if (screen.kind === 'read') {
+    // Only a topic this plan's findings point to: an old menu after a new plan falls back to Why.
+    const pick = worthReading(stored.plan, ctx.library).find((r) => r.topic.id === screen.topic);
+    return { view: pick ? planTopicView(pick.topic) : planFindingsView(stored.plan, ctx.library), opts: optionsFor(owner) };
+  }
   const goalItems = ctx.coach.goals.goalItems(owner, stored.plan);
   return { view: planPageView(stored.plan, ctx.library, { page: screen.page, goalItems, ...(screen.show ? { showExerciseId: screen.show } : {}) }), opts: optionsFor(owner) };
 }
 
 const pageName = z.string().regex(/^page:\d{1,3}$/).transform((n) => Number(n.slice(5)));
-const exerciseValue = z.string().regex(/^[a-z0-9_]{1,80}$/);
+const contentId = z.string().regex(/^[a-z0-9_]{1,80}$/);
 
-type Parsed = { owner: string; action: { kind: 'page'; page: number } | { kind: 'why' } | { kind: 'show'; exerciseId: string } | { kind: 'today' } };
+type Parsed = { owner: string; action: { kind: 'page'; page: number } | { kind: 'why' } | { kind: 'show'; exerciseId: string } | { kind: 'read'; topic: string } | { kind: 'today' } };
 
-/** Component names: `page:<n>`, `why`, `show` (value: an exercise id) and `today`, checked with zod. */
+/** Component names: `page:<n>`, `why`, `show` (value: an exercise id), `read` (a topic id) and `today`, checked with zod. */
 function parsePlanComponent(input: ComponentInput): Parsed | Unusable {
   const owner = input.id.owner;
   const name = input.id.name;
   if (name === 'why' || name === 'today') return { owner, action: { kind: name } };
   if (name === 'show') {
-    const value = exerciseValue.safeParse(input.values[0]);
+    const value = contentId.safeParse(input.values[0]);
     return value.success ? { owner, action: { kind: 'show', exerciseId: value.data } } : { unusable: 'That exercise was not recognised, so nothing changed. Pick one from the menu.' };
+  }
+  if (name === 'read') {
+    const value = contentId.safeParse(input.values[0]);
+    return value.success ? { owner, action: { kind: 'read', topic: value.data } } : { unusable: 'That topic was not recognised, so nothing changed. Pick one from the menu.' };
   }
   const page = pageName.safeParse(name);
   return page.success ? { owner, action: { kind: 'page', page: page.data } } : { unusable: NOT_IN_USE };
@@ -72,7 +81,7 @@ const planFlow = componentFlow('plan', parsePlanComponent, async (ctx, interacti
     await updateView(interaction, view, opts);
     return;
   }
-  const { view, opts } = planScreenFor(ctx, owner, action.kind === 'why' ? { kind: 'why' } : { kind: 'page', page: action.page });
+  const { view, opts } = planScreenFor(ctx, owner, action.kind === 'page' ? { kind: 'page', page: action.page } : action);
   await updateView(interaction, view, opts);
 });
 

@@ -4,8 +4,8 @@ import { EARLY_TARGET, type ProgressReport } from '../../app/coach.js';
 import { daysBetween } from '../../coaching/progress.js';
 import { sideWords } from '../../views/plan-view.js';
 import type { View } from '../../views/view.js';
-import { asReply, privateFlags, replyView } from '../respond.js';
-import { renderView, withImage, type MessagePayload, PLAIN } from '../render.js';
+import { asMessage, asReply, privateFlags, replyView } from '../respond.js';
+import { renderView, withImage, PLAIN } from '../render.js';
 import type { BotCommand } from './types.js';
 
 
@@ -52,8 +52,8 @@ export const progress: BotCommand = {
     const { outcomesChart, testGridChart } = await import('../../charts/charts.js');
     const [summary, ...rest] = renderView(progressView(report), PLAIN);
     const withOutcomes = withImage(summary!, 'progress.png', outcomesChart(charts.outcomes));
-    const grid: MessagePayload = withImage({ embeds: [{ title: 'Movement tests at each assessment', color: 0x3b82f6 }], components: [] }, 'tests.png', testGridChart(charts.assessments, ctx.library));
-    await interaction.editReply({ ...asReply({ ...withOutcomes, embeds: [...withOutcomes.embeds, ...grid.embeds], files: [...(withOutcomes.files ?? []), ...(grid.files ?? [])] }), allowedMentions: { parse: [] } });
-    for (const p of rest) await interaction.followUp({ ...asReply(p), ...privateFlags(interaction) });
+    const both = withImage(withOutcomes, 'tests.png', testGridChart(charts.assessments, ctx.library), 'Movement tests at each assessment');
+    await interaction.editReply({ ...asReply(both), allowedMentions: { parse: [] } });
+    for (const p of rest) await interaction.followUp(asMessage(p, interaction.inGuild()));
   },
 };

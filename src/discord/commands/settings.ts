@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder, type REST } from 'discord.js';
 import { MINUTES_MAX, MINUTES_MIN } from '../../coaching/assessment-answers.js';
 import { allZones } from '../../coaching/local-time.js';
 import { GOAL_IDS, GOAL_LABELS } from '../../content/ids.js';
@@ -6,8 +6,9 @@ import { parseEquipmentPick, parseSettingsPatch } from '../../app/settings-input
 import { settingsView } from '../../views/settings-view.js';
 import type { SetupScreen } from '../../views/setup-view.js';
 import { notice, replyView, updateView } from '../respond.js';
-import { markWorkoutMessagesPaused } from '../handlers/workout-controls.js';
+import { markWorkoutMessagesPaused, restoreWorkoutMessages } from '../handlers/workout-controls.js';
 import { settingsOptions as optionsFor, showSetup } from '../handlers/setup.js';
+import type { BotContext } from '../context.js';
 import { componentFlow, namedIn, type BotCommand } from './types.js';
 
 export { settingsView } from '../../views/settings-view.js';
@@ -46,8 +47,22 @@ const settingsFlow = componentFlow('settings', namedIn(NAMES), async (ctx, inter
   }
   const updated = ctx.coach.updateSettings(owner, { remindersOn: !person.remindersOn });
   await updateView(interaction, { ...settingsView(updated), notice: updated.remindersOn ? 'Daily messages are on again.' : 'Daily messages are paused. Press Resume whenever you like.' }, optionsFor(owner));
-  if (!updated.remindersOn) await markWorkoutMessagesPaused(interaction.client.rest, ctx.logger, owner, updated.dmChannelId);
+  await relabelWorkoutMessages(ctx, interaction.client.rest, owner, updated);
 });
+
+/** Pause relabels the person's workout messages "Paused"; resuming gives today's its buttons back. */
+async function relabelWorkoutMessages(ctx: BotContext, rest: REST, owner: string, person: ReturnType<BotContext['coach']['person']>): Promise<void> {
+  if (!person.remindersOn) {
+    await markWorkoutMessagesPaused(rest, ctx.logger, owner, person.dmChannelId);
+    return;
+  }
+  const today = ctx.coach.localDate(person);
+  const openToday = (workoutId: number) => {
+    const workout = ctx.coach.workout(owner, workoutId);
+    return workout?.localDate === today && workout.status === 'planned';
+  };
+  await restoreWorkoutMessages(rest, ctx.logger, owner, person.dmChannelId, openToday);
+}
 
 export const settings: BotCommand = {
   help: 'Timezone, reminder time, minutes, equipment, goal, reminders',
@@ -95,7 +110,7 @@ export const settings: BotCommand = {
     const view = settingsView(person);
     const saved = [Object.keys(patch).length > 0 ? 'Saved.' : '', goalChange?.message ?? ''].filter(Boolean).join(' ');
     await replyView(interaction, saved ? { ...view, notice: saved } : view, optionsFor(owner));
-    if (patch.remindersOn === false) await markWorkoutMessagesPaused(interaction.client.rest, ctx.logger, owner, person.dmChannelId);
+    if (patch.remindersOn !== undefined) await relabelWorkoutMessages(ctx, interaction.client.rest, owner, person);
   },
   components: [settingsFlow],
 };

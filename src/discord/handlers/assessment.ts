@@ -4,6 +4,7 @@ import type { StoredAssessment } from '../../db/repos/assessments.js';
 import { parseAssessmentInput, parsePsfsForm } from '../../flows/assessment-input.js';
 import { STEPS, stillNeeded, testOfStep } from '../../flows/assessment-state.js';
 import { howToView } from '../../views/test-screen.js';
+import { MEANING_BUTTON, safetyMeaningView } from '../../views/safety-view.js';
 import { note } from '../../views/view.js';
 import { componentFlow, NOT_IN_USE, type ComponentInput, type Unusable } from '../commands/types.js';
 import { assessmentIds, assessmentRef, parseAssessmentRef, type AssessmentRef } from './assessment-ids.js';
@@ -15,7 +16,8 @@ import { planIds } from '../commands/plan.js';
 import { assessmentFacts, referralView } from '../../views/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../views/view.js';
-import type { AssessmentKind, ChecksDone } from '../../app/coach.js';
+import type { AssessmentKind } from '../../app/coach.js';
+import { checksDoneView, checksMinutes } from '../../views/daily-view.js';
 import { z } from 'zod';
 import type { StoredPlan } from '../../db/repos/plans.js';
 import type { BotContext } from '../context.js';
@@ -51,11 +53,13 @@ export function hasPlanView(pendingChecks = 0): View {
     body: [
       'Your plan is ready: `/workout` shows today\'s session and `/plan` the whole plan.',
       checks
-        ? `${pendingChecks} short tests are still to come. Two take about 3 minutes, and I update your plan when they are done.`
+        ? pendingChecks === 1
+          ? `One short test is still to come. It takes about ${checksMinutes(1)} minutes, and I update your plan when it is done.`
+          : `${pendingChecks} short tests are still to come. Two take about ${checksMinutes(2)} minutes, and I update your plan when they are done.`
         : 'To repeat every test and see what has changed, start a check-in (about 25 minutes). Your plan stays as it is until you finish it.',
     ].join('\n\n'),
     inputs: checks
-      ? [{ kind: 'button', name: 'checks', label: `${Math.min(pendingChecks, 2) === 1 ? 'One quick check' : 'Two quick checks'} (3 min)`, style: 'primary' }]
+      ? [{ kind: 'button', name: 'checks', label: pendingChecks === 1 ? `One quick check (${checksMinutes(1)} min)` : `Two quick checks (${checksMinutes(2)} min)`, style: 'primary' }]
       : [{ kind: 'button', name: 'begin', label: 'Start my check-in', style: 'primary' }],
     privacy: 'private',
     tone: 'info',
@@ -83,19 +87,35 @@ function landing(ctx: BotContext, owner: string): Landing {
   }
 }
 
+/**
+ * Onboarding's last setup page leads straight here. Its screen already said what the tests need,
+ * so the safety page comes without the battery's intro (which would push it past 180 words).
+ */
+export function assessmentStart(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
+  return started(ctx, owner, undefined, false);
+}
+
 /** Start (or resume) an assessment: the one place a button or command creates one. */
-function started(ctx: BotContext, owner: string, kind?: AssessmentKind): { view: View; opts: RenderOptions } {
+function started(ctx: BotContext, owner: string, kind?: AssessmentKind, intro = true): { view: View; opts: RenderOptions } {
   const opened = ctx.coach.startOrResume(owner, kind);
   if (opened.kind === 'needs_consent') return { view: welcomeView('discord'), opts: consentButtonsOptions(owner) };
   if (opened.kind === 'referral') return { view: withClearedButton(referralView(opened.referral, ctx.library)), opts: referralButtons(owner) };
-  const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : withIntro(ctx, opened.view, opened.assessment);
+  const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : intro ? withIntro(ctx, opened.view, opened.assessment) : opened.view;
   return { view, opts: optionsFor(owner, opened.assessment) };
 }
 
 /** The next deferred checks (or the assessment in progress): the "Two quick checks" button. */
 function checksStarted(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
+  return openChecks(ctx, owner) ?? started(ctx, owner);
+}
+
+/**
+ * Open the checks sitting (or resume the assessment in progress), or null when no checks are left.
+ * /assess's offer and the daily workout message's [Do 2 checks] both come here.
+ */
+export function openChecks(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } | null {
   const opened = ctx.coach.startChecks(owner);
-  if (opened.kind === 'no_checks') return started(ctx, owner);
+  if (opened.kind === 'no_checks') return null;
   if (opened.kind === 'needs_consent') return { view: welcomeView('discord'), opts: consentButtonsOptions(owner) };
   if (opened.kind === 'referral') return { view: withClearedButton(referralView(opened.referral, ctx.library)), opts: referralButtons(owner) };
   const view = opened.resumed ? { ...opened.view, notice: 'Welcome back: carrying on where you stopped.' } : opened.view;
@@ -169,6 +189,13 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
     else await updateView(interaction, current.view, optionsFor(owner, a));
     return;
   }
+  if (id.name === MEANING_BUTTON) {
+    // The full questions behind the labels on screen, privately; the safety page stays as it is.
+    const menu = current.view.inputs.find((i) => i.kind === 'select' && i.name === 'flags');
+    const shown = menu?.kind === 'select' ? menu.options.map((o) => o.value) : [];
+    await replyView(interaction, safetyMeaningView(shown, ctx.library), PLAIN, true);
+    return;
+  }
   const parsed = id.name === 'psfs' ? parsePsfsForm(['psfs1', 'psfs2', 'psfs3'].map((k) => fields?.[k] ?? '')) : parseAssessmentInput(id.name, values);
   if (!parsed.ok) {
     await updateView(interaction, ctx.coach.assessmentView(a, parsed.error), optionsFor(owner, a));
@@ -207,12 +234,6 @@ export const assessmentFlow = componentFlow('assessment', parseAssessmentCompone
       await deliverPlan(ctx, interaction, { id: result.planId, plan: result.plan }, result.comparison, false);
   }
 });
-
-/** A checks sitting is done: what changed in one line (the plan itself is in `/plan`). */
-export function checksDoneView(checks: ChecksDone): View {
-  const left = checks.left > 0 ? `${checks.left} more to come; \`/assess\` offers the next ones.` : 'That was the last of them: every test is now in your plan.';
-  return note('Thank you: checks done', [checks.changed, left, '`/plan` shows your plan, `/workout` today\'s session.'].join('\n\n'), 'success');
-}
 
 /**
  * The last step: findings where the person is, the full plan in their DMs, then the plan is marked

@@ -1,10 +1,10 @@
 import { zoneForLocale } from '../../coaching/local-time.js';
-import { DECLINED_TEXT } from '../../views/onboarding.js';
+import { DECLINED_TEXT, welcomeDetailsView } from '../../views/onboarding.js';
 import { note } from '../../views/view.js';
 import { componentFlow, namedIn } from '../commands/types.js';
 import { flowIds } from '../custom-id.js';
 import { PLAIN, type RenderOptions } from '../render.js';
-import { updateView } from '../respond.js';
+import { replyView, updateView } from '../respond.js';
 import { showSetup } from './setup.js';
 
 /** The welcome screen's consent buttons (ref is always 0: consent belongs to the person, not a message). */
@@ -15,7 +15,12 @@ export function consentButtonsOptions(owner: string): RenderOptions {
 }
 
 /** Consent buttons on the welcome screen. Nothing about health is stored before "I agree"; then the setup screens. */
-export const onboardingFlow = componentFlow('onboarding', namedIn(['consent', 'decline']), async (ctx, interaction, { owner, name }) => {
+export const onboardingFlow = componentFlow('onboarding', namedIn(['consent', 'decline', 'about']), async (ctx, interaction, { owner, name }) => {
+  if (name === 'about') {
+    // A private answer beside the welcome, so its consent buttons stay where they are.
+    await replyView(interaction, welcomeDetailsView(), PLAIN, true);
+    return;
+  }
   if (name === 'decline') {
     await updateView(interaction, note('No problem', DECLINED_TEXT), PLAIN);
     return;
@@ -24,5 +29,5 @@ export const onboardingFlow = componentFlow('onboarding', namedIn(['consent', 'd
   // A first guess from the Discord language, so the time-zone screen opens on a likely answer.
   const guess = person.timezone === 'UTC' ? zoneForLocale(interaction.locale) : null;
   if (guess) ctx.coach.updateSettings(owner, { timezone: guess });
-  await showSetup(ctx, interaction, owner, 'onboarding', 'timezone', 'Thank you. First, four quick settings.');
+  await showSetup(ctx, interaction, owner, 'onboarding', 'timezone', 'Thank you. First, two quick settings screens.');
 });

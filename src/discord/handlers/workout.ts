@@ -10,6 +10,8 @@ import { type RenderOptions, PLAIN } from '../render.js';
 import { privateFlags, replyView, updateView, type AnyComponent } from '../respond.js';
 import { chooseLater, showControls } from './workout-controls.js';
 import { referralButtons, withClearedButton } from './referral.js';
+import { openChecks } from './assessment.js';
+import { CHECKS_CONTROL, withChecksOffer } from '../../views/daily-view.js';
 
 /**
  * /workout and the buttons on a workout message, in /workout's reply and in the daily DM alike
@@ -42,7 +44,8 @@ export function workoutEntry(ctx: BotContext, owner: string): { view: View; opts
         const notice = done ? 'You logged this one as done. Well done.' : 'You skipped today. Rest is part of training too.';
         return { view: { ...view, notice }, opts: optionsFor(owner, now.workout.id) };
       }
-      return { view: sessionView(now.session, ctx.library), opts: optionsFor(owner, now.workout.id) };
+      // The deferred checks ride along with a day not yet logged, as in the daily DM.
+      return { view: withChecksOffer(sessionView(now.session, ctx.library), ctx.coach.daily.checksOffer(owner)), opts: optionsFor(owner, now.workout.id) };
     }
   }
 }
@@ -124,6 +127,13 @@ export const workoutFlow = componentFlow('workout', parseWorkoutComponent, async
       await showControls(interaction, 'done', owner, workoutId);
       await sendFeedbackPrompt(ctx, interaction, owner, workout);
       return;
+    case CHECKS_CONTROL: {
+      // The checks sitting in a new private message, so the workout stays on screen.
+      const opened = openChecks(ctx, owner);
+      const view = opened?.view ?? note('No checks left', 'Every test is already in your plan. `/plan` shows it.');
+      await replyView(interaction, view, opened?.opts ?? PLAIN, true);
+      return;
+    }
     case 'later':
       await showControls(interaction, 'later', owner, workoutId);
       return;
