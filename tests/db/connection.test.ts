@@ -24,17 +24,27 @@ const TABLES = [
 
 const INDEXES = [
   'assessment_one_in_progress',
+  'assessment_results_person',
   'assessment_results_unique',
+  'assessment_sessions_person',
   'deliveries_pending',
   'deliveries_person_date',
+  'deliveries_remind',
+  'deliveries_workout',
   'feedback_person',
   'feedback_workout_id_unique',
+  'measures_assessment',
   'measures_person',
+  'people_due',
+  'people_last_seen',
+  'plans_assessment',
   'plans_one_active',
+  'plans_person',
   'qa_log_person',
   'qa_log_thread',
   'red_flag_screens_person',
   'workouts_person_date',
+  'workouts_plan',
 ];
 
 function names(t: TempDb, type: 'table' | 'index'): string[] {
