@@ -3,10 +3,10 @@ import { Client, GatewayIntentBits, Options, Partials, type RESTOptions } from '
 /**
  * @discordjs/rest keeps one route handler per DM channel and sweeps idle ones hourly by default:
  * after a fan-out to 10,000 people that is 10,000 handlers held for an hour (and all of them
- * alive at the end of the tick). A ten-second sweep lets each go soon after its DM is sent, so a
- * fan-out holds only the last few seconds' worth; bucket hashes (one per route shape) need no change.
+ * alive at the end of the tick). A five-second sweep lets each go soon after its DM is sent, so a
+ * fan-out holds only the last few seconds' worth (a handler still rate-limited is never swept); bucket hashes (one per route shape) need no change.
  */
-export const REST_OPTIONS = { handlerSweepInterval: 10_000, hashSweepInterval: 600_000, hashLifetime: 3_600_000 } satisfies Partial<RESTOptions>;
+export const REST_OPTIONS = { handlerSweepInterval: 5_000, hashSweepInterval: 600_000, hashLifetime: 3_600_000 } satisfies Partial<RESTOptions>;
 
 /**
  * The discord.js client with the smallest footprint that works: only the Guilds intent (slash
