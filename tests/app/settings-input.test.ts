@@ -32,10 +32,10 @@ describe('time zone without IANA names', () => {
     const at = new Date('2026-01-15T12:00:00Z');
     const choices = zoneChoices(at, 'Asia/Kathmandu');
     expect(choices).toContainEqual({ zone: 'Asia/Kathmandu', label: '5:45 pm in Kathmandu' });
-    const at_ = (zone: string) => choices.findIndex((c) => c.zone === zone);
+    const position = (zone: string) => choices.findIndex((c) => c.zone === zone);
     const order = ['Pacific/Honolulu', 'America/Los_Angeles', 'America/Denver', 'America/Chicago', 'America/New_York', 'Europe/London', 'Asia/Kathmandu', 'Asia/Tokyo'];
-    expect(order.map(at_)).toEqual([...order.map(at_)].sort((a, b) => a - b));
-    expect(order.map(at_).every((i) => i >= 0)).toBe(true);
+    expect(order.map(position)).toEqual([...order.map(position)].sort((a, b) => a - b));
+    expect(order.map(position).every((i) => i >= 0)).toBe(true);
     expect(choices).toContainEqual({ zone: 'America/New_York', label: '7:00 am in New York' });
     expect(choices.length).toBeLessThanOrEqual(25);
   });
