@@ -71,8 +71,9 @@ export class Daily {
     if (!started) return [];
     const day = daysBetween(localDateIn(person.timezone, started), localDate) + 1;
     const habit = habitSummary(recentWorkouts(this.deps.db, person.id, 31), localDate);
-    const facts = [`day ${day} of your plan`, `streak: ${habit.streak} day${habit.streak === 1 ? '' : 's'}`];
-    if (day <= EARLY_TARGET.days) facts.push(`${habit.sessionsDone} of ${EARLY_TARGET.sessions} sessions in your first two weeks`);
+    // A streak of 0 and "0 of 6" read as a score of nothing: before the first session, say the aim.
+    const facts = [`day ${day} of your plan`, ...(habit.streak > 0 ? [`streak: ${habit.streak} day${habit.streak === 1 ? '' : 's'}`] : [])];
+    if (day <= EARLY_TARGET.days) facts.push(habit.sessionsDone > 0 ? `${habit.sessionsDone} of ${EARLY_TARGET.sessions} sessions in your first two weeks` : `aim: ${EARLY_TARGET.sessions} sessions in your first two weeks`);
     else facts.push(`${habit.thisWeek} session${habit.thisWeek === 1 ? '' : 's'} so far this week`);
     // No decision news here: what moved was said once, in the feedback and morning-check replies.
     return facts;

@@ -27,7 +27,9 @@ async function ask(io: ConsoleIO, prompt: string, draft: FeedbackDraft, toInput:
 }
 
 async function askButtons(io: ConsoleIO, view: View, question: 'effort' | 'form' | 'feel', title: string, draft: FeedbackDraft): Promise<FeedbackDraft> {
-  const buttons = buttonsOf(view, question);
+  // Plain buttons (the morning check) or a question's choice buttons (effort, form): `question:value` either way.
+  const choices = selectOf(view, question)?.options.map((o): Button => ({ kind: 'button', name: `${question}:${o.value}`, label: o.label, style: 'secondary' }));
+  const buttons = choices ?? buttonsOf(view, question);
   const menu = buttons.map((b, i) => `${i + 1} ${plain(b.label)}`).join(', ');
   return ask(io, `${title} ${menu}:`, draft, (line) => {
     const b = buttons[Number(line) - 1];

@@ -69,7 +69,18 @@ export function clockIn(zone: string, now: Date): string {
 /** The menu's lines: "7:05 pm in New York", with the person's current zone first when it is not a common one. */
 export function zoneChoices(now: Date, current: string): { zone: string; label: string }[] {
   const zones: string[] = COMMON_ZONES.includes(current as (typeof COMMON_ZONES)[number]) ? [...COMMON_ZONES] : [current, ...COMMON_ZONES.slice(0, 24)];
-  return zones.map((zone) => ({ zone, label: `${clockIn(zone, now)} in ${cityOf(zone)}` }));
+  // In clock order (west to east by today's offset), so a person scanning for their time finds it.
+  return zones
+    .map((zone) => ({ zone, label: `${clockIn(zone, now)} in ${cityOf(zone)}`, offset: offsetMinutes(zone, now) }))
+    .sort((a, b) => a.offset - b.offset)
+    .map(({ zone, label }) => ({ zone, label }));
+}
+
+/** A zone's offset from UTC at this moment, in minutes ("GMT-07:00" -> -420). */
+function offsetMinutes(zone: string, now: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(now).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
 
 /**

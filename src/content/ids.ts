@@ -36,6 +36,23 @@ export const PATTERN_LABELS: Record<PatternId, string> = {
   impact: 'Impact and running',
 };
 
+/** The same patterns in everyday words, for the screens a new person reads (plan, results). */
+export const PATTERN_PLAIN: Record<PatternId, string> = {
+  hip_flexion: 'bending the hip',
+  hip_extension: 'straightening the hip',
+  internal_rotation: 'turning the hip in',
+  external_rotation: 'turning the hip out',
+  abduction: 'outer hip',
+  adduction: 'inner thigh',
+  flexion_rotation: 'bend and turn',
+  hip_hinge: 'hip hinge',
+  squat: 'squat',
+  split_stance: 'lunge stance',
+  single_leg_balance: 'one-leg balance',
+  trunk: 'trunk',
+  impact: 'hops and running',
+};
+
 /**
  * Patterns that only goals open (spec v2: `impact` for running and field or court sport). Their
  * chain may be empty while content is being written; every other pattern is in every plan.

@@ -154,7 +154,8 @@ type Select = Extract<ViewInput, { kind: 'select' }>;
 
 /** A short single choice as buttons, the chosen one highlighted: one press answers it. */
 function choiceButtons(input: Select): Extract<ViewInput, { kind: 'button' }>[] {
-  return input.options.map((o) => ({ kind: 'button', name: `${input.name}:${o.value}`, label: o.label, style: input.selected === o.value ? 'primary' : 'secondary' }));
+  // The pick is marked with a tick as well as the colour, which is hard to see on some themes.
+  return input.options.map((o) => ({ kind: 'button', name: `${input.name}:${o.value}`, label: input.selected === o.value ? `✓ ${o.label}` : o.label, style: input.selected === o.value ? 'primary' : 'secondary' }));
 }
 
 const sideOf = (name: string): string | undefined => name.split(':')[1];

@@ -40,7 +40,7 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
   if (step.startsWith('screen:')) {
     const page = step.slice(7) as ScreenPage;
     const flags = flagsOnPage(page, askedFlags).map((id) => library.redFlagById.get(id)!);
-    return safetyPageView(page, flags, `Step ${stepNumber(state)} of ${totalSteps(state)}`);
+    return safetyPageView(page, flags, partFooter(state));
   }
   if (step === 'goal') {
     return {
@@ -56,7 +56,7 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
       ],
       privacy: 'private',
       tone: 'info',
-      footer: `Step ${stepNumber(state)} of ${totalSteps(state)}`,
+      footer: partFooter(state),
     };
   }
   if (step === 'baseline:pain') {
@@ -73,7 +73,7 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
       ],
       privacy: 'private',
       tone: 'info',
-      footer: `Step ${stepNumber(state)} of ${totalSteps(state)}`,
+      footer: partFooter(state),
     };
   }
   if (step === 'baseline:psfs') {
@@ -103,7 +103,7 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
       ],
       privacy: 'private',
       tone: 'info',
-      footer: `Step ${stepNumber(state)} of ${totalSteps(state)}`,
+      footer: partFooter(state),
     };
   }
   const testId = testOfStep(step);
@@ -128,13 +128,18 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
   };
 }
 
-/** Step numbers count only the steps this person walks (the hop test only for its goals). */
-export function stepNumber(state: AssessmentState): number {
-  return walkedSteps(state).indexOf(state.step) + 1;
-}
-
-export function totalSteps(state: AssessmentState): number {
-  return walkedSteps(state).length;
+/**
+ * Where the person is, in the part they are in ("Safety check · page 1 of 2", "About you · 2 of 3"):
+ * one running count over every step read like a long road ("Step 1 of 22"), and tests have their own.
+ */
+export function partFooter(state: AssessmentState): string {
+  const steps = walkedSteps(state);
+  if (state.step.startsWith('screen:')) {
+    const pages = steps.filter((s) => s.startsWith('screen:'));
+    return `Safety check · page ${pages.indexOf(state.step) + 1} of ${pages.length}`;
+  }
+  const about = steps.filter((s) => s === 'goal' || s.startsWith('baseline:'));
+  return `About you · ${about.indexOf(state.step) + 1} of ${about.length}`;
 }
 
 /** The old third safety page is walked past (its questions are on page 2) unless an assessment was stored on it. */

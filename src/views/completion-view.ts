@@ -1,4 +1,4 @@
-import { PATTERN_LABELS } from '../content/ids.js';
+import { PATTERN_PLAIN } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { Comparison } from '../coaching/reassessment.js';
 import type { Plan } from '../coaching/plan.js';
@@ -35,7 +35,7 @@ export function completionView(plan: Plan, comparison: Comparison | null, librar
 
 /** The patterns the plan focuses on, at most three named. */
 function focusBullet(plan: Plan): string {
-  const patterns = [...new Set(plan.items.filter((i) => i.tier === 'focus').map((i) => PATTERN_LABELS[i.pattern].toLowerCase()))];
+  const patterns = [...new Set(plan.items.filter((i) => i.tier === 'focus').map((i) => PATTERN_PLAIN[i.pattern]))];
   if (patterns.length === 0) return 'Nothing needs special focus: your plan keeps every movement strong.';
   const named = patterns.slice(0, 3).join(', ');
   const more = patterns.length > 3 ? ` and ${patterns.length - 3} more` : '';

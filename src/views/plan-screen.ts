@@ -1,4 +1,4 @@
-import { EQUIPMENT_LABELS, GOAL_LABELS, PATTERN_LABELS, type GoalId } from '../content/ids.js';
+import { EQUIPMENT_LABELS, GOAL_LABELS, PATTERN_PLAIN, type GoalId } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { Plan, PlanItem } from '../coaching/plan.js';
 import type { Comparison } from '../coaching/reassessment.js';
@@ -64,7 +64,7 @@ export function shortWhy(item: Pick<PlanItem, 'reasons'>): string {
 /** One exercise on one line: name, side, dosage. */
 function itemLine(item: PlanItem, n: number): string {
   const side = item.side === 'both' ? '' : `, ${item.side} side`;
-  return `${n}. **${item.name}** (${PATTERN_LABELS[item.pattern].toLowerCase()}${side}): ${item.dosage.text}`;
+  return `${n}. **${item.name}** (${PATTERN_PLAIN[item.pattern]}${side}): ${item.dosage.text}`;
 }
 
 interface Group {

@@ -131,6 +131,12 @@ function sessionLine(item: SessionItem, library: Library, index: number): string
  * The day's workout, exercises first (the daily DM and /workout). `state` sets the controls:
  * [Done] [Later] while it is open, the Later menu, or a disabled button saying what happened.
  */
+/** The weekly walk sits outside the session's minutes (it can be done any time): say so beside them. */
+function walkClause(session: Session): string {
+  const walk = session.items.find((i) => i.weeklyWalk);
+  return walk ? `, plus a ${Math.round(walk.minutes)}-minute walk any time today` : '';
+}
+
 export function sessionView(session: Session, library: Library, state: WorkoutMessageState = 'ready'): View {
   if (session.referral) return referralView(session.referral, library);
   if (session.items.length === 0) {
@@ -141,7 +147,7 @@ export function sessionView(session: Session, library: Library, state: WorkoutMe
   return {
     title: `Today's workout · ${dateInWords(session.localDate)}`,
     body: [
-      `${capitalise(minutesInWords(session.estimatedMinutes))}. Keep pain at 3/10 or less.`,
+      `${capitalise(minutesInWords(session.estimatedMinutes))}${walkClause(session)}. Keep pain at 3/10 or less.`,
       ...(warm ? [`**Warm-up**\n${warm}`] : []),
       `**Exercises**\n${main}`,
       'Tap **Done** when you finish and I will ask how it went.',

@@ -118,10 +118,11 @@ export const ONBOARDING_PAGES = [
 
 /** What comes after the last page, said before it: its Next leads straight into the safety check. */
 const WHAT_NEXT =
-  '**Next:** a short safety check, then 7 simple movement tests. Stop each one at the first familiar or sharp pain; there is nothing to pass or fail. Keep a mat, a sturdy chair and a kitchen counter nearby.';
+  '**Next:** a short safety check, then 7 simple movement tests. Stop each one at the first familiar or sharp pain; there is nothing to pass or fail. They need only household things nearby: a mat or carpet, a chair and a kitchen counter.';
 
 /** "Now set" names a screen's current value; two screens on one page need their own names. */
-const NOW_SET: Record<SetupScreen, string> = { timezone: 'Your time now', reminder: 'Daily message', minutes: 'Minutes a day', equipment: 'Equipment' };
+// The zone starts as a guess (from Discord's language, or UTC), so onboarding asks to check it.
+const NOW_SET: Record<SetupScreen, string> = { timezone: 'Your time now (pick yours below if this is wrong)', reminder: 'Daily message', minutes: 'Minutes a day', equipment: 'Equipment' };
 
 export function onboardingSetupView(page: number, person: Person, now: Date, notice?: string): View {
   const screens = ONBOARDING_PAGES[page] ?? ONBOARDING_PAGES[0];

@@ -44,8 +44,9 @@ export function feedbackView(session: Pick<Session, 'items'>, draft: FeedbackDra
   const exercises = [...new Map(session.items.map((i) => [i.exerciseId, names.get(i.exerciseId) ?? i.exerciseId])).entries()];
   const hurt = draft.hurt ?? [];
   const inputs: ViewInput[] = [
-    ...answerButtons('effort', EFFORTS, EFFORT_LABELS, draft.effort),
-    ...answerButtons('form', FORMS, FORM_LABELS, draft.form),
+    // Effort and form as choice buttons under their own headings (`effort:easy` when pressed).
+    { kind: 'select', name: 'effort', placeholder: 'How hard was it?', options: EFFORTS.map((v) => ({ value: v, label: EFFORT_LABELS[v] })), display: 'buttons', ...selected(draft.effort) },
+    { kind: 'select', name: 'form', placeholder: 'And your form?', options: FORMS.map((v) => ({ value: v, label: FORM_LABELS[v] })), display: 'buttons', ...selected(draft.form) },
     {
       kind: 'select',
       name: 'hurt',
@@ -59,7 +60,7 @@ export function feedbackView(session: Pick<Session, 'items'>, draft: FeedbackDra
   if (hurt.length > 0) inputs.push({ kind: 'select', name: 'hurtpain', placeholder: 'The highest pain in those, 4-10', options: HURT_PAIN_OPTIONS, ...selected(draft.hurtPain) });
   return {
     title: 'How did it go?',
-    body: 'Tap how hard it felt and how your form was, then pick any exercise that went above 3/10 (or None).',
+    body: 'Three quick answers: effort, form, and any exercise that went above 3/10.',
     inputs,
     privacy: 'private',
     tone: 'info',
@@ -112,7 +113,8 @@ const answerSchema = z.discriminatedUnion('question', [
  * friendly error for anything not on offer, and the draft is left as it was.
  */
 export function applyFeedbackInput(draft: FeedbackDraft, name: string, values: readonly string[], todaysExercises: readonly string[] = []): FeedbackDraft | { error: string } {
-  const [question, value] = name.split(':');
+  // A choice comes as a button (`effort:easy`) on Discord, or as the question with its pick in the console.
+  const [question, value] = name.includes(':') || !['effort', 'form', 'feel'].includes(name) ? name.split(':') : [name, values[0] ?? ''];
   if (value !== undefined) {
     const answer = answerSchema.safeParse({ question, value });
     if (!answer.success) return { error: 'That choice was not recognised.' };

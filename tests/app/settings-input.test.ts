@@ -28,10 +28,14 @@ describe('reminder time in the person\'s own words (one parser for Discord and t
 });
 
 describe('time zone without IANA names', () => {
-  it('lists what each clock shows now, the current zone first when it is not a common one', () => {
+  it('lists what each clock shows now in clock order, with the current zone when it is not a common one', () => {
     const at = new Date('2026-01-15T12:00:00Z');
     const choices = zoneChoices(at, 'Asia/Kathmandu');
-    expect(choices[0]).toEqual({ zone: 'Asia/Kathmandu', label: '5:45 pm in Kathmandu' });
+    expect(choices).toContainEqual({ zone: 'Asia/Kathmandu', label: '5:45 pm in Kathmandu' });
+    const position = (zone: string) => choices.findIndex((c) => c.zone === zone);
+    const order = ['Pacific/Honolulu', 'America/Los_Angeles', 'America/Denver', 'America/Chicago', 'America/New_York', 'Europe/London', 'Asia/Kathmandu', 'Asia/Tokyo'];
+    expect(order.map(position)).toEqual([...order.map(position)].sort((a, b) => a - b));
+    expect(order.map(position).every((i) => i >= 0)).toBe(true);
     expect(choices).toContainEqual({ zone: 'America/New_York', label: '7:00 am in New York' });
     expect(choices.length).toBeLessThanOrEqual(25);
   });

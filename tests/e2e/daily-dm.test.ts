@@ -86,12 +86,13 @@ describe('the daily DM', () => {
     const report = await tick('2026-06-01T06:30:00Z'); // 07:30 BST
     expect(report.claimed).toBe(4);
     const dm = latestWorkoutDm(dora);
-    expect(textOf(dm)).toContain('Streak: 0 days');
+    expect(textOf(dm)).toContain('Aim: 6 sessions in your first two weeks');
+    expect(textOf(dm)).not.toContain('Streak');
     expect(textOf(dm)).toContain("Today's workout · Monday 1 June");
-    expect(textOf(dm)).toMatch(/About \d*[05] minutes\./);
+    expect(textOf(dm)).toMatch(/About \d*[05] minutes(, plus a \d+-minute walk any time today)?\./);
     expect(textOf(dm)).not.toMatch(/2026-06-01|\d\.\d minutes/);
     // Exercises first: the list comes before the opening line (plan day, streak).
-    expect(textOf(dm).indexOf('**Exercises**')).toBeLessThan(textOf(dm).indexOf('Streak'));
+    expect(textOf(dm).indexOf('**Exercises**')).toBeLessThan(textOf(dm).indexOf('Aim: 6 sessions'));
     expect(controlsOf(dm)).toEqual(['open', 'Done', 'Later']);
     expect(dm.nonce).toBeDefined();
   });

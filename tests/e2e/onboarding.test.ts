@@ -42,6 +42,8 @@ describe('onboarding sets people up', () => {
     const welcome = await steps.settled(await h.fake.slash(nora, 'start'));
     let msg = await press(nora, welcome!, 'consent');
     expect(textOf(msg)).toContain('What time is it for you now?');
+    // The starting zone is a guess, and the screen says to check it.
+    expect(textOf(msg)).toMatch(/Your time now \(pick yours below if this is wrong\): \d+:\d\d [ap]m in /);
     // The menu says the time on each clock: a person picks what theirs shows.
     const zoneMenu = componentsOf(msg).find((c) => inputName(c.custom_id ?? '') === 'zone') as unknown as { options: { label: string; value: string }[] };
     const mine = zoneMenu.options.find((o) => o.label === '10:00 am in New York');

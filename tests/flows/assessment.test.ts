@@ -227,6 +227,14 @@ describe('assessment views', () => {
     expect(withPain.inputs.map((i) => i.name)).toContain('place:left');
   });
 
+  it('says where the person is within each part: safety pages, then about you, then tests', () => {
+    const at = (step: string) => assessmentView({ step: step as never, draft: emptyDraft() }, library, library.redFlags.flags).footer;
+    expect(at('screen:emergency')).toBe('Safety check · page 1 of 2');
+    expect(at('screen:urgent')).toBe('Safety check · page 2 of 2');
+    expect(at('goal')).toBe('About you · 1 of 3');
+    expect(at('baseline:psfs')).toBe('About you · 3 of 3');
+  });
+
   it('keeps every select within Discord limits (25 options, 100-character labels)', () => {
     for (const step of STEPS) {
       const view = assessmentView({ step, draft: emptyDraft() }, library, library.redFlags.flags);

@@ -42,6 +42,13 @@ describe('the daily workout message', () => {
     expect(view.inputs.filter((i) => i.kind === 'select').map((i) => i.name)).toEqual(['open']);
   });
 
+  it('says the walk comes on top of the minutes, as the minutes leave it out', () => {
+    const first = session.items[0]!;
+    const withWalk = { ...session, items: [...session.items, { ...first, exerciseId: 'walking_dose', name: 'Brisk walk', minutes: 15, weeklyWalk: true }] };
+    expect(sessionView(withWalk, library).body).toMatch(/^About \d+ minutes?, plus a 15-minute walk any time today\./);
+    expect(sessionView(session, library).body).not.toContain('walk any time today');
+  });
+
   it('shows the Later menu, and after a skip, a pause or Done a disabled button that says so', () => {
     const later = sessionView(session, library, 'later');
     const menu = later.inputs.find((i) => i.name === 'when');

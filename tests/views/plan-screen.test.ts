@@ -38,6 +38,10 @@ describe('the plan people scan', () => {
     for (const plan of [...plans(), buildPlan(makeAnswers({ tests: { ...allClearTests(), seated_internal_rotation: { left: { rating: 'limited', pain: 0 }, right: { rating: 'full', pain: 0 } }, single_leg_stance: { left: { rating: 'wobbly', pain: 2 }, right: { rating: 'steady', pain: 0 } } }, prefs: { minutes: 45 } }), library)]) {
       const numbers = planView(plan, library).body.split('\n').flatMap((l) => /^(\d+)\. /.exec(l)?.[1] ?? []).map(Number);
       expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+      // Each line names its movement in everyday words, not the anatomy term.
+      const lines = planView(plan, library).body.split('\n').filter((l) => /^\d+\. /.test(l));
+      for (const l of lines) expect(l).not.toMatch(/\((internal|external) rotation|\(adduction|\(abduction|\(hip (flexion|extension)/);
+      expect(lines.some((l) => l.includes('(turning the hip in') || l.includes('(inner thigh') || l.includes('(outer hip'))).toBe(true);
     }
   });
 
