@@ -40,7 +40,8 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
   if (step.startsWith('screen:')) {
     const page = step.slice(7) as ScreenPage;
     const flags = flagsOnPage(page, askedFlags).map((id) => library.redFlagById.get(id)!);
-    return safetyPageView(page, flags, partFooter(state));
+    // The page's title already says "Safety check 1 of 2": no footer repeating it.
+    return safetyPageView(page, flags);
   }
   if (step === 'goal') {
     return {
@@ -129,15 +130,11 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
 }
 
 /**
- * Where the person is, in the part they are in ("Safety check · page 1 of 2", "About you · 2 of 3"):
+ * Where the person is, in the part they are in ("About you · 2 of 3"; safety pages say it in their title):
  * one running count over every step read like a long road ("Step 1 of 22"), and tests have their own.
  */
 export function partFooter(state: AssessmentState): string {
   const steps = walkedSteps(state);
-  if (state.step.startsWith('screen:')) {
-    const pages = steps.filter((s) => s.startsWith('screen:'));
-    return `Safety check · page ${pages.indexOf(state.step) + 1} of ${pages.length}`;
-  }
   const about = steps.filter((s) => s === 'goal' || s.startsWith('baseline:'));
   return `About you · ${about.indexOf(state.step) + 1} of ${about.length}`;
 }

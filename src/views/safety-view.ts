@@ -27,7 +27,7 @@ const OPENING: Record<ScreenPage, string> = {
 
 export const MEANING_BUTTON = 'meaning';
 
-export function safetyPageView(page: ScreenPage, flags: readonly RedFlag[], footer: string): View {
+export function safetyPageView(page: ScreenPage, flags: readonly RedFlag[], footer?: string): View {
   const inputs: ViewInput[] = [
     ...(flags.length > 0
       ? [
@@ -51,7 +51,7 @@ export function safetyPageView(page: ScreenPage, flags: readonly RedFlag[], foot
     inputs,
     privacy: 'private',
     tone: 'warning',
-    footer,
+    ...(footer ? { footer } : {}),
   };
 }
 
