@@ -181,8 +181,8 @@ export class Training {
     if (!parsed.success) return { kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'That feedback could not be read.' };
     const now = this.deps.clock();
     // "None went above 3/10" is stored as 3, the top of the 0-3 answer (the column is required):
-    // the engine reads it as acceptable pain, and the weekly average counts it as the middle of
-    // 0-3 (`weeklyPain`, coaching/progress.ts), so quiet weeks no longer read as 3/10.
+    // the engine reads it as acceptable pain, and the weekly summary counts it as a session within
+    // 3/10 (`WeekPain`, coaching/progress.ts), never as a score the person gave.
     const row = { painDuring: parsed.data.pain ?? PAIN_OK_MAX, painByExercise: parsed.data.painByExercise, effort: parsed.data.effort, form: parsed.data.form };
     return this.deps.db.transaction((tx) => {
       // Older sessions whose morning never came are settled as they stand (nothing to undo).

@@ -1,22 +1,12 @@
-import { RATING_LABELS, SCALES, TEST_SPEC, type NinetyNinetyHip, type Rating } from '../content/ids.js';
+import { RATING_LABELS, SCALES, TEST_SPEC, type Rating } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import { gridRows } from './data.js';
 import { drawing, FONT_FAMILY, renderChart } from './render.js';
+import type { AssessmentColumn, CommunityData, OutcomePoint, OutcomesData } from './types.js';
+
+export type { AssessmentColumn, CommunityData, OutcomePoint, OutcomesData } from './types.js';
 
 /** The three charts HipCoach draws. Inputs are plain data; nothing here reads a database. */
-
-export interface OutcomePoint {
-  week: number;
-  painAverage: number;
-  painWorst: number;
-  psfs: number | null;
-}
-
-export interface OutcomesData {
-  /** Sessions done in each week since the plan started (week 1 first). */
-  sessionsPerWeek: number[];
-  measures: OutcomePoint[];
-}
 
 export const OUTCOMES_SIZE = { width: 900, height: 500 };
 
@@ -51,13 +41,6 @@ export function outcomesChart(data: OutcomesData): Buffer {
     },
     OUTCOMES_SIZE,
   );
-}
-
-export interface AssessmentColumn {
-  /** e.g. the local date of the assessment. */
-  label: string;
-  /** By `test:side`; `hip` is the 90/90 sit's answer: the front leg's or the back leg's hip. */
-  results: ReadonlyMap<string, { rating: Rating; pain: number; hip?: NinetyNinetyHip }>;
 }
 
 const CELL = { width: 130, height: 22, labelWidth: 290, top: 70 };
@@ -98,14 +81,6 @@ export function testGridChart(columns: readonly AssessmentColumn[], library: Lib
   ctx.fillText('Green: best rating · Amber: middle · Red: hardest', 12, height - 32);
   ctx.fillText('The number is the pain during the test (0-10). 90/90 sit: F front leg\'s hip, B back leg\'s hip.', 12, height - 14);
   return png();
-}
-
-export interface CommunityData {
-  weekLabels: string[];
-  activePeople: number[];
-  sessions: number[];
-  /** Aggregates among people reassessed; null when too few to share without identifying anyone. */
-  reassessed: { people: number; painChange: number; psfsChange: number | null } | null;
 }
 
 export const COMMUNITY_SIZE = { width: 900, height: 460 };

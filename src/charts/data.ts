@@ -1,6 +1,6 @@
 import { EVERYONE_TEST_IDS, SIDES, TEST_IDS, TEST_SPEC, type NinetyNinetyHip, type Rating, type Side, type TestId } from '../content/ids.js';
 import { addDays, dayNumber, weekdayIndex } from '../coaching/calendar.js';
-import type { AssessmentColumn, CommunityData, OutcomesData } from './charts.js';
+import type { AssessmentColumn, CommunityData, OutcomesData } from './types.js';
 
 /** Shaping stored history into chart data. Pure: dates are local `YYYY-MM-DD` strings. */
 

@@ -5,7 +5,7 @@ import { topRung } from './dosage.js';
 import { ruleOn, type EngineOptions } from './engine-rules.js';
 import type { Gates } from './gates.js';
 import type { Plan } from './plan.js';
-import type { ProgressionLevels } from './session.js';
+import type { ProgressionLevels } from './track-levels.js';
 
 /**
  * How goals shape the loading phase (spec v2), one row per goal with its reason. A goal never

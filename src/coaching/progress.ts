@@ -37,7 +37,7 @@ export function daysBetween(a: string, b: string): number {
 
 export interface WeekFeedback {
   localDate: string;
-  /** The session's highest pain; 0-3 is one answer, "none went above 3/10" (see `weeklyPain`). */
+  /** The session's highest pain; 0-3 is one answer, "none went above 3/10" (see `WeekPain`). */
   painDuring: number;
   decisions: { pattern: string; side: string; change: string; toLevel: number }[];
 }
@@ -46,25 +46,28 @@ export interface WeeklySummary {
   weekStart: string;
   sessions: number;
   streak: number;
-  painThisWeek: number | null;
-  painLastWeek: number | null;
+  painThisWeek: WeekPain | null;
+  painLastWeek: WeekPain | null;
   moved: { pattern: string; side: string; change: 'level_up' | 'level_down'; toLevel: number }[];
 }
 
 /**
- * What a session adds to the weekly average pain. The bot never asks a score below 4: "none went
- * above 3/10" is stored as 3 (an upper bound the engine needs, as "acceptable"), and counting it
- * as 3 made a week of quiet sessions read "3/10". It is a range of 0-3, so it counts as the middle
- * of that range, 1.5: over several sessions this is off by at most 1.5 points and, unlike 3 or 0,
- * not always in the same direction. Scores of 4 and above are the person's own and count as given.
+ * A week's session pain in the person's own answers. The bot never asks a score below 4 ("none
+ * went above 3/10" is one answer, stored as 3), so an average would invent numbers: the week says
+ * how many sessions stayed within 3/10 and the highest score above that.
  */
-export const AT_MOST_OK_WEEKLY_PAIN = PAIN_OK_MAX / 2;
-
-export function weeklyPain(painDuring: number): number {
-  return painDuring > PAIN_OK_MAX ? painDuring : AT_MOST_OK_WEEKLY_PAIN;
+export interface WeekPain {
+  sessions: number;
+  withinOk: number;
+  /** The highest score above 3/10; null when every session stayed within it. */
+  highestAbove: number | null;
 }
 
-const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
+export function weekPain(feedback: readonly WeekFeedback[]): WeekPain | null {
+  if (feedback.length === 0) return null;
+  const above = feedback.map((f) => f.painDuring).filter((p) => p > PAIN_OK_MAX);
+  return { sessions: feedback.length, withinOk: feedback.length - above.length, highestAbove: above.length ? Math.max(...above) : null };
+}
 
 /** The week (Monday to `today`) in numbers, with last week's pain for comparison. */
 export function weeklySummary(days: readonly WorkoutDay[], feedback: readonly WeekFeedback[], today: string): WeeklySummary {
@@ -80,8 +83,8 @@ export function weeklySummary(days: readonly WorkoutDay[], feedback: readonly We
     weekStart,
     sessions: new Set(days.filter((d) => d.status === 'done' && inWeek(d.localDate)).map((d) => d.localDate)).size,
     streak: habitSummary(days, today).streak,
-    painThisWeek: mean(feedback.filter((f) => inWeek(f.localDate)).map((f) => weeklyPain(f.painDuring))),
-    painLastWeek: mean(feedback.filter((f) => inLastWeek(f.localDate)).map((f) => weeklyPain(f.painDuring))),
+    painThisWeek: weekPain(feedback.filter((f) => inWeek(f.localDate))),
+    painLastWeek: weekPain(feedback.filter((f) => inLastWeek(f.localDate))),
     moved,
   };
 }

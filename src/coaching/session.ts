@@ -1,4 +1,4 @@
-import { PATTERN_IDS, STAGES, type EquipmentId, type PatternId, type Side } from '../content/ids.js';
+import { PATTERN_IDS, STAGES, type EquipmentId } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { Exercise } from '../content/schema.js';
 import { dayNumber } from './calendar.js';
@@ -13,17 +13,8 @@ import { MINUTES_MIN } from './assessment-answers.js';
 import type { Referral } from './safety.js';
 import { SESSION_RULES } from './rules.js';
 
-/** Where a person stands on one pattern's chain, keyed by `pattern:side`. */
-export interface TrackLevel {
-  level: number;
-  /** The dosage-ladder rung inside the level (0 = first); absent means the first. */
-  rung?: number;
-}
-export type ProgressionLevels = Readonly<Record<string, TrackLevel | undefined>>;
-
-export function trackKey(pattern: PatternId, side: Side): string {
-  return `${pattern}:${side}`;
-}
+export { trackKey, type ProgressionLevels, type TrackLevel } from './track-levels.js';
+import { trackKey, type ProgressionLevels } from './track-levels.js';
 
 export interface SessionItem extends Omit<PlanItem, 'tier'> {
   tier: PlanItem['tier'] | 'warmup';

@@ -1,6 +1,6 @@
 import { PATTERN_LABELS, type PatternId } from '../content/ids.js';
 import type { Coach } from '../app/coach.js';
-import type { WeeklySummary } from '../coaching/progress.js';
+import type { WeekPain, WeeklySummary } from '../coaching/progress.js';
 import type { Delivery } from '../db/repos/deliveries.js';
 import type { Person } from '../db/repos/people.js';
 import type { DeliveryPart } from '../db/schema.js';
@@ -29,13 +29,15 @@ export function composeParts(facts: { morningPending: boolean; isSunday: boolean
 /** A workout DM's buttons answer to the workout flow, like /workout's (ref = the workout's id). */
 const workoutButtons = (workoutId: number): DmButtons => ({ flow: 'workout', ref: String(workoutId) });
 
+/** "Sessions at 3/10 or less: 4 of 5. Highest: 6/10 (last week 5 of 5)." */
+function painLine(week: WeekPain, last: WeekPain | null): string {
+  const highest = week.highestAbove === null ? '' : ` Highest: ${week.highestAbove}/10.`;
+  const before = last ? ` (last week ${last.withinOk} of ${last.sessions})` : '';
+  return `Sessions at 3/10 or less: ${week.withinOk} of ${week.sessions}${before}.${highest}`;
+}
+
 export function weeklyView(w: WeeklySummary): View {
-  const trend =
-    w.painThisWeek === null
-      ? 'No feedback this week yet.'
-      : w.painLastWeek === null
-        ? `Average pain during sessions: ${w.painThisWeek}/10.`
-        : `Average pain during sessions: ${w.painThisWeek}/10 (last week ${w.painLastWeek}/10).`;
+  const trend = w.painThisWeek === null ? 'No feedback this week yet.' : painLine(w.painThisWeek, w.painLastWeek);
   const moved = w.moved.length
     ? w.moved.map((m) => `- ${PATTERN_LABELS[m.pattern as PatternId]} (${sideWords(m.side as 'left')}) ${m.change === 'level_up' ? 'moved up' : 'eased back'} to level ${m.toLevel}`).join('\n')
     : 'No pattern changed level this week; steady work is how change happens.';

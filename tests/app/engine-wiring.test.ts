@@ -191,7 +191,7 @@ describe('engine v2 wiring', () => {
     expect(coach.weekly(ME, coach.localDate(coach.findPerson(ME)!)).moved).toEqual(down.map((d) => ({ pattern: d.pattern, side: d.side, change: 'level_down', toLevel: d.to })));
   });
 
-  it('"none went above 3/10" is stored as the 0-3 answer and counts as 1.5 in the weekly average, not 3', () => {
+  it('"none went above 3/10" is stored as the 0-3 answer and counts as a session within 3/10 in the week, not a score', () => {
     // 2026-11-30 is a Monday: a fresh week.
     time.advanceDays(2);
     const quiet = today();
@@ -199,11 +199,10 @@ describe('engine v2 wiring', () => {
     expect(out.kind).toBe('recorded');
     expect(feedbackFor(db.handle.db, quiet.workout.id)).toMatchObject({ painDuring: 3, painByExercise: {} });
     const date = () => coach.localDate(coach.findPerson(ME)!);
-    expect(coach.weekly(ME, date()).painThisWeek).toBe(1.5);
+    expect(coach.weekly(ME, date()).painThisWeek).toEqual({ sessions: 1, withinOk: 1, highestAbove: null });
     time.advanceDays(1);
     const sore = today();
     coach.recordFeedback(ME, sore.workout.id, { ...GOOD, painByExercise: { [sore.session.items[0]!.exerciseId]: 6 } });
-    // (1.5 + 6) / 2, to one decimal.
-    expect(coach.weekly(ME, date()).painThisWeek).toBe(3.8);
+    expect(coach.weekly(ME, date()).painThisWeek).toEqual({ sessions: 2, withinOk: 1, highestAbove: 6 });
   });
 });

@@ -4,15 +4,13 @@ import { pageOfExercise, planFindingsView, planPageView, planTopicView, worthRea
 import { referralView } from '../../views/plan-view.js';
 import { note, type View } from '../../views/view.js';
 import type { BotContext } from '../context.js';
-import { flowIds } from '../custom-id.js';
+// `/plan`'s pages, [Why this plan], "Show me", and the results screen's [Start today's workout].
+import { planIds } from '../flow-ids.js';
 import { showWorkout } from '../handlers/workout.js';
 import { referralButtons, withClearedButton } from '../handlers/referral.js';
 import type { RenderOptions } from '../render.js';
 import { deferView, replyView, updateView } from '../respond.js';
 import { componentFlow, NOT_IN_USE, type BotCommand, type ComponentInput, type Unusable } from './types.js';
-
-/** `/plan`'s pages, [Why this plan], "Show me", and the results screen's [Start today's workout]. */
-export const planIds = flowIds('plan');
 
 const NO_PLAN = note('No plan yet', 'Run `/assess` first: your plan is built from what the assessment finds.');
 

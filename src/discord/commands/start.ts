@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { welcomeView } from '../../views/onboarding.js';
-import { consentButtonsOptions, onboardingFlow } from '../handlers/onboarding.js';
+import { consentButtonsOptions } from '../flow-ids.js';
+import { onboardingFlow } from '../handlers/onboarding.js';
 import { setupFlow } from '../handlers/setup.js';
 import { note } from '../../views/view.js';
 import { replyView } from '../respond.js';

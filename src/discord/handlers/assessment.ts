@@ -12,7 +12,7 @@ import { referralButtons, sendReferralCopy, withClearedButton } from './referral
 import { welcomeView } from '../../views/onboarding.js';
 import { completionView } from '../../views/completion-view.js';
 import { planView } from '../../views/plan-screen.js';
-import { planIds } from '../commands/plan.js';
+import { consentButtonsOptions, planIds } from '../flow-ids.js';
 import { assessmentFacts, referralView } from '../../views/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../views/view.js';
@@ -24,7 +24,6 @@ import type { BotContext } from '../context.js';
 import { encodeCustomId } from '../custom-id.js';
 import { modalFor, renderView, type RenderOptions, PLAIN } from '../render.js';
 import { DiscordCodes, deferView, followUpView, isDiscordError, replyView, sendView, updateView, asReply } from '../respond.js';
-import { consentButtonsOptions } from './onboarding.js';
 
 /** /assess and its components (ids and refs in `assessment-ids.ts`). */
 

@@ -2,17 +2,10 @@ import { zoneForLocale } from '../../coaching/local-time.js';
 import { DECLINED_TEXT, welcomeDetailsView } from '../../views/onboarding.js';
 import { note } from '../../views/view.js';
 import { componentFlow, namedIn } from '../commands/types.js';
-import { flowIds } from '../custom-id.js';
-import { PLAIN, type RenderOptions } from '../render.js';
+import { PLAIN } from '../render.js';
 import { replyView, updateView } from '../respond.js';
 import { showSetup } from './setup.js';
 
-/** The welcome screen's consent buttons (ref is always 0: consent belongs to the person, not a message). */
-export const onboardingIds = flowIds('onboarding');
-
-export function consentButtonsOptions(owner: string): RenderOptions {
-  return onboardingIds.options(owner, '0');
-}
 
 /** Consent buttons on the welcome screen. Nothing about health is stored before "I agree"; then the setup screens. */
 export const onboardingFlow = componentFlow('onboarding', namedIn(['consent', 'decline', 'about']), async (ctx, interaction, { owner, name }) => {
