@@ -17,8 +17,11 @@ export interface EducationRule {
 }
 
 const onTest = (findings: readonly Finding[], tests: readonly TestId[]) => findings.filter((f) => tests.includes(f.testId));
-const painAt = (findings: readonly Finding[], tests: readonly TestId[], place: Finding['painPlace']) =>
-  onTest(findings, tests).some((f) => f.dimension === 'pain' && f.painPlace === place);
+const painAt = (findings: readonly Finding[], tests: readonly TestId[], place: Finding['painPlace'], atLeast = 1) =>
+  onTest(findings, tests).some((f) => f.dimension === 'pain' && f.painPlace === place && f.pain >= atLeast);
+
+/** A hold or bridge can burn in working muscle: tendon topics need real pain, 3/10 or more. */
+const TENDON_PAIN = 3;
 
 /** A range rating on one body side (the finding's own side for a per-side test). */
 const rangeOn = (findings: readonly Finding[], test: TestId, side: 'left' | 'right', ratings: readonly string[]) =>
@@ -28,23 +31,23 @@ export const EDUCATION_RULES: readonly EducationRule[] = [
   {
     // The capsular pattern: turning in lost most, bending lost too, on the same hip.
     topic: 'hip_osteoarthritis',
-    because: 'turning the hip in and bending it were both limited on the same side, a pattern common in hip arthritis',
+    because: 'turning the hip in and bending it were both limited on the same side; this is common in FAI and, from middle age, in hip arthritis, and the same exercise-first advice suits both',
     applies: (f) => (['left', 'right'] as const).some((side) => rangeOn(f, 'seated_internal_rotation', side, ['limited']) && rangeOn(f, 'active_hip_flexion', side, ['partial', 'limited'])),
   },
   {
     topic: 'side_of_hip_pain',
-    because: 'the side-lying lift or the one-leg stand hurt at the side of the hip',
-    applies: (f) => painAt(f, ['side_lying_abduction', 'single_leg_stance'], 'side'),
+    because: 'the side-lying lift or the one-leg stand hurt at the outer hip; read this if the ache is at the bony point on the side',
+    applies: (f) => painAt(f, ['side_lying_abduction', 'single_leg_stance'], 'side', TENDON_PAIN),
   },
   {
     topic: 'groin_pain_inner_thigh',
-    because: 'the inner-thigh squeeze test hurt in the groin',
+    because: 'lifting the bottom leg while lying on your side hurt in the groin',
     applies: (f) => painAt(f, ['side_lying_adduction'], 'front'),
   },
   {
     topic: 'pain_at_the_sitting_bone',
-    because: 'the hip hinge or the single-leg bridge hurt at the back, near the sitting bone',
-    applies: (f) => painAt(f, ['hip_hinge', 'single_leg_bridge'], 'back'),
+    because: 'the hip hinge or the single-leg bridge hurt in the buttock; read this if the ache is at the bony point you sit on',
+    applies: (f) => painAt(f, ['hip_hinge', 'single_leg_bridge'], 'back', TENDON_PAIN),
   },
 ];
 

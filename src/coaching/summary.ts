@@ -23,7 +23,7 @@ export function summariseDecisions(decisions: readonly Decision[]): string[] {
     else if (d.change === 'rung_up') more.push(label(d));
     // A step-down that could not go lower (level 1, rung 1): say so, it is not "no change" to the person.
     else if (STEP_DOWN_RULE_IDS.includes(d.ruleId) && d.to === 1 && d.toRung === 0)
-      lines.push(`${label(d)} stays at its easiest version, because ${d.reason}: keep it small and gentle, and if it keeps hurting, ask a physiotherapist to take a look.`);
+      lines.push(`${label(d)} stays at its easiest version, because ${d.reason}. Next time do fewer repetitions in a smaller, comfortable range; if it goes above 5/10 or flares again, ask a physiotherapist first.`);
     else unchanged.push(label(d));
   }
   if (more.length > 0) lines.push(`A little more next time: ${more.join(', ')}.`);

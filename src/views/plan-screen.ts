@@ -104,7 +104,7 @@ export function worthReading(plan: Plan, library: Library): { topic: Troubleshoo
   });
 }
 
-const CLOSING = 'Each exercise moves up or down from your feedback. Pain up to 3/10 during an exercise is fine if it settles by the next morning. Most people notice a clear change after about 3 months.';
+const CLOSING = 'Each exercise moves up or down from your feedback. Up to 3/10 during an exercise is fine; 4-5 is OK if it has settled by the next morning. Stop at sharp pain. Clear change usually takes about 3 months of regular practice; many feel it easing sooner.';
 
 /** Every exercise, numbered in one sequence across the groups. */
 function numbered(plan: Plan, goalItems: readonly PlanItem[]): { heading: string; entries: { item: PlanItem; n: number }[] }[] {

@@ -20,14 +20,15 @@ const TITLES: Record<ScreenPage, string> = {
 };
 
 const OPENING: Record<ScreenPage, string> = {
-  emergency: 'Before the tests, a few health questions. Most hip pain is safe to work on with exercise. A "yes" does not mean something is wrong; it means a doctor should check first.',
-  urgent: 'Do any of these apply to you?',
-  parq: 'Do any of these apply to you?',
+  emergency: 'Before the tests, a few health questions. Most hip pain is safe to work on with exercise. If a sign here applies, it needs help straight away; a tick does not mean something is surely wrong.',
+  // "Tick all that apply" below asks it; page 2 is the longest screen before the plan.
+  urgent: '',
+  parq: '',
 };
 
 export const MEANING_BUTTON = 'meaning';
 
-export function safetyPageView(page: ScreenPage, flags: readonly RedFlag[], footer?: string): View {
+export function safetyPageView(page: ScreenPage, flags: readonly RedFlag[]): View {
   const inputs: ViewInput[] = [
     ...(flags.length > 0
       ? [
@@ -47,11 +48,10 @@ export function safetyPageView(page: ScreenPage, flags: readonly RedFlag[], foot
   ];
   return {
     title: TITLES[page],
-    body: [OPENING[page], flags.map((f) => `- ${f.label}`).join('\n'), 'Tick every one that applies, or choose **None of these**.'].join('\n\n'),
+    body: [OPENING[page], flags.map((f) => `- ${f.label}`).join('\n'), 'Tick all that apply, or press **None of these**.'].filter(Boolean).join('\n\n'),
     inputs,
     privacy: 'private',
     tone: 'warning',
-    ...(footer ? { footer } : {}),
   };
 }
 

@@ -31,19 +31,22 @@ describe('education a person\'s results point to (content v2)', () => {
 
   it('side-of-hip pain: pain at the side on the side-lying lift or the one-leg stand, not pain elsewhere', () => {
     expect(topicsOf(planWith({ side_lying_abduction: { left: { pain: 3, painPlace: 'side' } } }))).toEqual(['side_of_hip_pain']);
-    expect(topicsOf(planWith({ single_leg_stance: { right: { pain: 2, painPlace: 'side' } } }))).toEqual(['side_of_hip_pain']);
+    expect(topicsOf(planWith({ single_leg_stance: { right: { pain: 3, painPlace: 'side' } } }))).toEqual(['side_of_hip_pain']);
+    // A burn of 1-2/10 in a working muscle is no tendon sign.
+    expect(topicsOf(planWith({ single_leg_stance: { right: { pain: 2, painPlace: 'side' } } }))).toEqual([]);
     expect(topicsOf(planWith({ side_lying_abduction: { left: { pain: 3, painPlace: 'front' } } }))).toEqual([]);
   });
 
   it('groin pain: the inner-thigh test hurting at the front; the sitting bone: hinge or bridge hurting at the back', () => {
     expect(topicsOf(planWith({ side_lying_adduction: { right: { pain: 1, painPlace: 'front' } } }))).toEqual(['groin_pain_inner_thigh']);
-    expect(topicsOf(planWith({ hip_hinge: { both: { pain: 2, painPlace: 'back' } } }))).toEqual(['pain_at_the_sitting_bone']);
+    expect(topicsOf(planWith({ hip_hinge: { both: { pain: 3, painPlace: 'back' } } }))).toEqual(['pain_at_the_sitting_bone']);
+    expect(topicsOf(planWith({ hip_hinge: { both: { pain: 2, painPlace: 'back' } } }))).toEqual([]);
     expect(topicsOf(planWith({ single_leg_bridge: { left: { pain: 4, painPlace: 'back' } } }))).toEqual(['pain_at_the_sitting_bone']);
     expect(topicsOf(planWith({ hip_hinge: { both: { pain: 2, painPlace: 'front' } } }))).toEqual([]);
   });
 
   it('lists several topics in rule order, and every rule names a topic the library has', () => {
-    const plan = planWith({ hip_hinge: { both: { pain: 2, painPlace: 'back' } }, side_lying_abduction: { left: { pain: 3, painPlace: 'side' } } });
+    const plan = planWith({ hip_hinge: { both: { pain: 4, painPlace: 'back' } }, side_lying_abduction: { left: { pain: 3, painPlace: 'side' } } });
     expect(topicsOf(plan)).toEqual(['side_of_hip_pain', 'pain_at_the_sitting_bone']);
     for (const rule of EDUCATION_RULES) expect(library.troubleshooting.some((t) => t.id === rule.topic), rule.topic).toBe(true);
   });
@@ -55,7 +58,7 @@ describe('education a person\'s results point to (content v2)', () => {
     expect(planPageView(plan, library, { page: 1 }).body).toContain('Worth reading for you');
     expect(planPageView(plan, library, { page: 2 }).body).not.toContain('Worth reading for you');
     const why = planFindingsView(plan, library);
-    expect(why.body).toContain(`**${topic.title}**: ${topic.summary} *Shown because the side-lying lift or the one-leg stand hurt at the side of the hip.*`);
+    expect(why.body).toContain(`**${topic.title}**: ${topic.summary} *Shown because the side-lying lift or the one-leg stand hurt at the outer hip; read this if the ache is at the bony point on the side.*`);
     expect(why.inputs.find((i) => i.name === 'read')).toMatchObject({ kind: 'select', options: [{ value: 'side_of_hip_pain' }] });
     const full = planTopicView(topic);
     for (const w of topic.whatToTry) expect(full.body).toContain(w);

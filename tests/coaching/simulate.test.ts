@@ -103,12 +103,12 @@ describe('hipcoach simulate', () => {
       { pattern: 'trunk', side: 'both', from: 3, to: 3, fromRung: 2, toRung: 2, change: 'hold', ruleId: 'hold-top-rung', reason: 'wait' },
     ]);
     expect(lines).toEqual([
-      'Hip flexion (right) stays at its easiest version, because this exercise went above 5/10: keep it small and gentle, and if it keeps hurting, ask a physiotherapist to take a look.',
+      'Hip flexion (right) stays at its easiest version, because this exercise went above 5/10. Next time do fewer repetitions in a smaller, comfortable range; if it goes above 5/10 or flares again, ask a physiotherapist first.',
       'No change: Trunk.',
     ]);
     // Only at the floor: a step-down rule that left level 2 where it was is not "the easiest version".
     expect(summariseDecisions([{ ...floor('step-down-form', 'why'), from: 2, to: 2 }])).toEqual(['No change: Hip flexion (right).']);
-    for (const ruleId of ['step-down-morning-flare', 'step-down-form']) expect(summariseDecisions([floor(ruleId, 'why')])[0]).toMatch(/^Hip flexion \(right\) stays at its easiest version, because why:/);
+    for (const ruleId of ['step-down-morning-flare', 'step-down-form']) expect(summariseDecisions([floor(ruleId, 'why')])[0]).toMatch(/^Hip flexion \(right\) stays at its easiest version, because why\. /);
   });
 
   it('a painful day at level 1, rung 1 in a simulation is told as the easiest version, not filed under "no change"', () => {

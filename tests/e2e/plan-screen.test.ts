@@ -113,7 +113,7 @@ describe('/settings goal and /plan', () => {
     const first = await slash(mae, 'plan');
     expect(textOf(first)).toContain('**Worth reading for you:** Pain on the outside of the hip (under Why this plan).');
     const why = (await steps.press(mae, first, 'why')).message;
-    expect(textOf(why)).toContain('Shown because the side-lying lift or the one-leg stand hurt at the side of the hip.');
+    expect(textOf(why)).toContain('Shown because the side-lying lift or the one-leg stand hurt at the outer hip;');
     expect(names(why)).toEqual(['read', 'page:1']);
     const stranger = await h.fake.select(kim, componentsOf(why).find((c) => inputName(c.custom_id ?? '') === 'read')!.custom_id!, ['side_of_hip_pain'], { message: why });
     expect(((await stranger.callback()).data as { content: string }).content).toBe(NOT_YOURS);
