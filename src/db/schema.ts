@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import { customType, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { EquipmentId, GoalId, PatternId, RedFlagId, ReferralLevel, Side, TestId } from '../content/ids.js';
 import type { Plan } from '../coaching/plan.js';
-import type { Decision, TrackState } from '../coaching/progression.js';
 import type { Session } from '../coaching/session.js';
 import type { AssessmentDraft } from '../coaching/assessment-draft.js';
+import type { DeliveryPart, FeedbackDraft, StoredDecision } from './column-types.js';
+
+export type { DeliveryPart, FeedbackDraft, StoredDecision } from './column-types.js';
 
 /**
  * Every table that holds something about a person references `people` with ON DELETE CASCADE,
@@ -228,18 +230,6 @@ export const workouts = sqliteTable(
   ],
 );
 
-export interface FeedbackDraft {
-  effort?: 'easy' | 'right' | 'hard';
-  form?: 'good' | 'struggled';
-  /** Exercise ids named as going above 3/10; an empty list is "None". */
-  hurt?: string[];
-  /** The highest pain of the named exercises (0-10). */
-  hurtPain?: number;
-  /** The next morning's check, when asked on this workout's message. */
-  feel?: 'better' | 'same' | 'worse';
-  pain?: number;
-}
-
 /** One row per workout: the session feedback, then the next morning's check. */
 export const feedback = sqliteTable(
   'feedback',
@@ -266,14 +256,6 @@ export const feedback = sqliteTable(
   },
   (t) => [index('feedback_person').on(t.personId, t.createdAt)],
 );
-
-/**
- * One engine v2 decision (`Decision`) as stored with its feedback. `before` is the track as it was
- * before the session, so a next-morning flare can decide again from it (the climb is undone).
- */
-export type StoredDecision = Decision & { clinicianReview: boolean; before?: TrackState };
-
-export type DeliveryPart = 'morning' | 'workout' | 'weekly' | 'reassess';
 
 /** Daily DM ledger: the unique key is what makes delivery exactly-once. */
 export const deliveries = sqliteTable(
