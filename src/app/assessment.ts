@@ -23,7 +23,7 @@ import { recordScreen } from '../db/repos/safety.js';
 import { CORE_TESTS, draftToAnswers, emptyDraft, reduceAssessment, testsInSitting, type AssessmentAction, type AssessmentContext, type AssessmentState } from '../flows/assessment-state.js';
 import { confirmFlagsName } from '../flows/assessment-input.js';
 import type { Side, TestId } from '../content/ids.js';
-import { carriedState, checksDraft, mergedDraft, whatChanged } from './checks.js';
+import { carriedState, checksDraft, laterForGoal, mergedDraft, whatChanged } from './checks.js';
 import { assessmentView } from '../views/assessment-view.js';
 import { redFlagConfirmView } from '../views/referral-view.js';
 import type { View } from '../views/view.js';
@@ -212,7 +212,12 @@ export class Assessments {
   private completeChecks(person: Person, current: StoredAssessment, state: AssessmentState, later: TestId[]): AssessmentStepResult {
     const last = latestCompletedAssessment(this.deps.db, person.id);
     const before = activePlan(this.deps.db, person.id);
-    const draft = last ? mergedDraft(last.draft, state.draft, later) : state.draft;
+    // The person's goal now: /settings may have changed it while this sitting was open. A changed
+    // goal can add a goal-only test (the hop) to what is still to come, or take one out.
+    const goal = person.goal ?? state.draft.goal;
+    const sitting = goal ? { ...state.draft, goal } : state.draft;
+    const merged = last ? mergedDraft(last.draft, sitting, later) : sitting;
+    const draft = goal && goal !== state.draft.goal ? { ...merged, later: laterForGoal(merged, goal) } : merged;
     const answers = draftToAnswers(draft, this.people.prefsOf(person));
     if (!answers.ok || !before) {
       // Nothing to join (the plan was removed meanwhile): close the sitting without a change.
@@ -231,7 +236,7 @@ export class Assessments {
       closeAssessment(tx, current.id, 'completed', now);
       return saved;
     });
-    const checks: ChecksDone = { changed: whatChanged(before.plan, plan, this.deps.library), left: later.length };
+    const checks: ChecksDone = { changed: whatChanged(before.plan, plan, this.deps.library), left: draft.later?.length ?? later.length };
     return { kind: 'complete', plan, planId: stored.id, assessmentId: current.id, comparison: null, checks };
   }
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Coach } from '../../src/app/coach.js';
 import { getLibrary } from '../../src/content/load.js';
 import { progressionStates, saveTrackState } from '../../src/db/repos/progression.js';
-import { driveAssessment, driveChecks } from '../support/drive.js';
+import { driveAssessment, driveChecks, finishOpenSitting } from '../support/drive.js';
 import { fixedClock } from '../../testkit/clock.js';
 import { createTempDb, type TempDb } from '../../testkit/temp-db.js';
 
@@ -91,6 +91,19 @@ describe('Goal per person: stored, read with fallbacks, changed with the plan re
     expect(coach.pendingChecks(ME)).toEqual([]);
     const back = coach.setGoal(ME, 'daily_life');
     expect(back.ok && back.message).not.toContain('hop');
+  });
+
+  it('keeps a goal changed while a checks sitting is open: the rebuilt plan follows it and the hop joins the checks to come', () => {
+    coach.consent(ME);
+    driveAssessment(coach, ME, { checks: false });
+    const pending = coach.pendingChecks(ME);
+    expect(coach.startChecks(ME).kind).toBe('open');
+    coach.setGoal(ME, 'running');
+    const result = finishOpenSitting(coach, ME);
+    expect(result.kind).toBe('complete');
+    expect(coach.activePlan(ME)!.plan.goal).toBe('running');
+    expect(coach.pendingChecks(ME)).toEqual(['single_leg_hop', ...pending.slice(2)]);
+    expect(result.kind === 'complete' && result.checks?.left).toBe(pending.length - 2 + 1);
   });
 
   it('is idempotent: the same goal again changes nothing', () => {

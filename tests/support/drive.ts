@@ -76,6 +76,12 @@ export function driveChecks(coach: Coach, personId: string, tests?: TestAnswers)
   return result;
 }
 
+/** One open checks sitting walked to its review and finished (the sitting must already be open). */
+export function finishOpenSitting(coach: Coach, personId: string, tests?: TestAnswers): ReturnType<Coach['act']> {
+  walkTests(coach, personId, (action) => coach.act(personId, action), tests);
+  return coach.act(personId, { type: 'finish' });
+}
+
 /** Answers (or skips) every test step this sitting shows, up to the review. */
 function walkTests(coach: Coach, personId: string, act: (a: AssessmentAction) => ReturnType<Coach['act']>, tests: TestAnswers | undefined, stopAfter?: number): 'review' | 'stopped' {
   let done = 0;
