@@ -180,7 +180,7 @@ export const plans = sqliteTable(
       .where(sql`${t.active} = 1`),
     // Plan reads bind `active` as a parameter, so the partial index above cannot serve them.
     index('plans_person').on(t.personId),
-    // Foreign-key checks when an assessment is stored or deleted.
+    // Foreign-key checks when an assessment is deleted (a plan refers to it).
     index('plans_assessment').on(t.assessmentId),
   ],
 );
@@ -225,7 +225,7 @@ export const workouts = sqliteTable(
   },
   (t) => [
     uniqueIndex('workouts_person_date').on(t.personId, t.localDate),
-    // Foreign-key checks when a plan is stored or deleted (workouts.plan_id references it).
+    // Foreign-key checks when a plan is deleted (workouts.plan_id refers to it).
     index('workouts_plan').on(t.planId),
   ],
 );

@@ -81,13 +81,26 @@ describe('hot-path indexes (migration 0004)', () => {
     expect(plans.flatMap((p) => p.plan).some((d) => d.includes('plans_person'))).toBe(true);
   });
 
-  it('storing a plan and a workout checks their foreign keys by index', () => {
+  it('storing a plan and a workout reads no whole table', () => {
     const plans = plansOf(t.handle, () => {
       const plan = saveActivePlan(t.handle.db, 'p1', null, examplePlan(), NOW);
       ensureWorkout(t.handle.db, 'p1', plan.id, exampleSession(plan.plan, 'p1', '2026-11-28'), NOW);
     });
     expect(plans.length).toBeGreaterThan(1);
     expect(fullScans(plans)).toEqual([]);
+  });
+
+  it('removing a plan or an assessment finds the rows that refer to it by index (the foreign-key check)', () => {
+    // An insert checks its parent by primary key; a parent's delete must find its children, which
+    // is what plans_assessment and workouts_plan serve.
+    const plans = plansOf(t.handle, () => {
+      t.handle.sqlite.prepare('delete from plans where id = ?').run(-1);
+      t.handle.sqlite.prepare('delete from assessment_sessions where id = ?').run(-1);
+    });
+    const lines = plans.flatMap((p) => p.plan);
+    expect(fullScans(plans)).toEqual([]);
+    expect(lines.some((d) => d.includes('workouts_plan'))).toBe(true);
+    expect(lines.some((d) => d.includes('plans_assessment'))).toBe(true);
   });
 
   it('the snooze nudges and the retention sweep use their partial and plain indexes', () => {
