@@ -233,9 +233,9 @@ export function buildSession(req: SessionRequest, library: Library): Session {
   const thrice = focusPerDay(focus.length);
   const twice = Math.min(focus.length, Math.ceil((2 * focus.length) / 7));
   // Minutes only (no dosage text), each step once: `fits` asks the same steps up to three times.
-  const worstCache = new Map<number, number>();
+  const worstCache = new Map<string, number>();
   const worst = (perDay: number, sets: number) => {
-    const key = perDay * 8 + sets;
+    const key = `${perDay}:${sets}`;
     let minutes = worstCache.get(key);
     if (minutes === undefined) {
       const longest = focus.map((i) => minutesWithSets(i, sets, library)).sort((x, y) => y - x).slice(0, perDay);
