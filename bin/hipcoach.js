@@ -13,7 +13,7 @@ process.setSourceMapsEnabled(true);
 const args = process.argv.slice(2);
 if (args.length === 1 && args[0] === 'start') {
   // `hipcoach start` (what `npm start` runs) goes straight to the bot: the CLI's other commands
-  // import the figure renderer (@napi-rs/canvas and system fonts, about 25 MB resident) and the
+  // import the figure renderer (@napi-rs/canvas and system fonts, about 20 MB resident) and the
   // terminal coach, none of which the bot needs until someone asks for a figure.
   const { main } = await import(new URL('../dist/main.js', import.meta.url).href);
   process.exitCode = await main();

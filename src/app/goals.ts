@@ -94,16 +94,16 @@ export class Goals {
     const outcome = this.deps.db.transaction((tx) => {
       this.remember(personId, goal, tx);
       const stored = activePlan(tx, personId);
-      if (!stored || stored.plan.referral) return { rebuilt: false, hopQueued: false };
+      if (!stored || stored.plan.referral) return { rebuilt: false, hopPending: false };
       const rebuilt = rebuildForGoal(tx, stored.plan, stored.assessmentId, goal, this.deps.library);
       const saved = saveActivePlan(tx, personId, stored.assessmentId, rebuilt.plan, now);
       // The person already has this plan in front of them: it is not a new plan to deliver.
       markPlanDelivered(tx, saved.id, now);
       keepProgressionForPlan(tx, personId, rebuilt.plan, now);
-      return { rebuilt: true, hopQueued: this.queueGoalTests(tx, personId, goal, now) };
+      return { rebuilt: true, hopPending: this.queueGoalTests(tx, personId, goal, now) };
     });
     const person = this.people.person(personId);
-    return { ok: true, person, changed: true, rebuilt: outcome.rebuilt, message: changeLine(goal, outcome.rebuilt, outcome.hopQueued) };
+    return { ok: true, person, changed: true, rebuilt: outcome.rebuilt, message: changeLine(goal, outcome.rebuilt, outcome.hopPending) };
   }
 
   /**
@@ -133,9 +133,9 @@ function rebuildForGoal(tx: Tx, plan: Plan, assessmentId: number | null, goal: G
   return { plan: { ...plan, goal, gates: { ...plan.gates, goal } } };
 }
 
-function changeLine(goal: GoalId, rebuilt: boolean, hopQueued: boolean): string {
+function changeLine(goal: GoalId, rebuilt: boolean, hopPending: boolean): string {
   const label = goalWords(goal);
   if (!rebuilt) return `Your goal is now ${label}. I will shape your plan around it once your check-in is done.`;
-  const hop = hopQueued ? ` The hop test comes as a quick check (about ${checksMinutes(1)} minutes): your next workout message or \`/assess\` offers it.` : '';
+  const hop = hopPending ? ` The hop test comes as a quick check (about ${checksMinutes(1)} minutes): your next workout message or \`/assess\` offers it.` : '';
   return `Your goal is now ${label}: your levels stay, and ${goalShapeClause(goal)}.${hop}`;
 }

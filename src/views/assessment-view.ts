@@ -134,12 +134,6 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
  * one running count over every step read like a long road ("Step 1 of 22"), and tests have their own.
  */
 export function partFooter(state: AssessmentState): string {
-  const steps = walkedSteps(state);
-  const about = steps.filter((s) => s === 'goal' || s.startsWith('baseline:'));
+  const about = stepsForGoal(goalOf(state.draft)).filter((s) => s === 'goal' || s.startsWith('baseline:'));
   return `About you · ${about.indexOf(state.step) + 1} of ${about.length}`;
-}
-
-/** The old third safety page is walked past (its questions are on page 2) unless an assessment was stored on it. */
-function walkedSteps(state: AssessmentState) {
-  return stepsForGoal(goalOf(state.draft)).filter((s) => s !== 'screen:parq' || state.step === 'screen:parq');
 }

@@ -92,7 +92,7 @@ export function checksMinutes(count: number): number {
 /** The name of the button that opens a checks sitting from a workout message. */
 export const CHECKS_CONTROL = 'checks';
 
-/** "Two quick checks today (about 4 min): A and B." One line: the workout stays the main thing. */
+/** "Two quick checks today (about 3 min): A and B." One line: the workout stays the main thing. */
 export function checksOfferLine(offer: ChecksOfferFacts): string {
   const count = offer.names.length === 1 ? 'One quick check' : 'Two quick checks';
   return `${count} today (about ${offer.minutes} min): ${offer.names.join(' and ')}. I update your plan when they are done.`;
