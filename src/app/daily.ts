@@ -5,7 +5,7 @@ import { activePlanStartedAt } from '../db/repos/plans.js';
 import { recentWorkouts } from '../db/repos/workouts.js';
 import type { TestId } from '../content/ids.js';
 import { CHECKS_PER_SITTING } from '../flows/assessment-state.js';
-import { checksMinutes } from '../views/daily-view.js';
+import { checksMinutes } from '../coaching/targets.js';
 import type { Assessments } from './assessment.js';
 import type { AppDeps } from './context.js';
 import type { Reports } from './reports.js';

@@ -11,7 +11,7 @@ import { keepProgressionForPlan, progressionLevels } from '../db/repos/progressi
 import type { Queryable } from '../db/types.js';
 import { draftToAnswers } from '../flows/assessment-state.js';
 import { goalShapeClause, goalWords } from '../views/plan-screen.js';
-import { checksMinutes } from '../views/daily-view.js';
+import { checksMinutes } from '../coaching/targets.js';
 import type { AppDeps, Tx } from './context.js';
 import type { People } from './people.js';
 import { laterForGoal } from './checks.js';

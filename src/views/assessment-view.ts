@@ -1,3 +1,4 @@
+import { AT_A_TIME } from './checks-words.js';
 import { GOAL_IDS, GOAL_LABELS, type Side } from '../content/ids.js';
 import type { Library } from '../content/library.js';
 import type { RedFlag } from '../content/schema.js';
@@ -118,7 +119,7 @@ function stepView(state: AssessmentState, library: Library, askedFlags: readonly
     title: draft.checksOnly ? 'Checks done: ready to update your plan' : 'All done: ready to build your plan',
     body: [
       `You completed **${done} of ${asked.length}** tests${skipped.length > 0 ? `; skipped: ${skipped.join(', ')} (those patterns start gently until you test them)` : ''}.`,
-      later > 0 ? `The other ${later} come two at a time with your next workouts; I update your plan as they arrive.` : '',
+      later > 0 ? `The other ${later} come ${AT_A_TIME} with your next workouts; I update your plan as they arrive.` : '',
       'Press **Previous** to change an answer, or:',
     ]
       .filter(Boolean)

@@ -1,3 +1,4 @@
+import { quickChecks } from './checks-words.js';
 import { z } from 'zod';
 import { isValidLocalDate } from '../coaching/calendar.js';
 import { note, type View, type ViewInput } from './view.js';
@@ -81,21 +82,13 @@ export interface ChecksOfferFacts {
   minutes: number;
 }
 
-/**
- * How long a checks sitting takes, said the same way everywhere (/assess, the daily DM, the
- * console): the core sitting's 7 tests take about 12 minutes, so about a minute and a half a test.
- */
-export function checksMinutes(count: number): number {
-  return Math.ceil(count * 1.5);
-}
 
 /** The name of the button that opens a checks sitting from a workout message. */
 export const CHECKS_CONTROL = 'checks';
 
 /** "Two quick checks today (about 3 min): A and B." One line: the workout stays the main thing. */
 export function checksOfferLine(offer: ChecksOfferFacts): string {
-  const count = offer.names.length === 1 ? 'One quick check' : 'Two quick checks';
-  return `${count} today (about ${offer.minutes} min): ${offer.names.join(' and ')}. I update your plan when they are done.`;
+  return `${quickChecks(offer.names.length)} today (about ${offer.minutes} min): ${offer.names.join(' and ')}. I update your plan when they are done.`;
 }
 
 /** The button under a workout message that opens the checks sitting. */

@@ -1,3 +1,4 @@
+import { AT_A_TIME } from './checks-words.js';
 import type { View } from './view.js';
 
 /**
@@ -12,7 +13,7 @@ export function welcomeView(where: 'discord' | 'console'): View {
       : 'Your answers, plan and feedback are stored only in a local file on this computer (`data/hipcoach.db`), so the next run can carry on where you stopped.';
   const body = [
     'I am HipCoach, a movement coach for people with hip pain (including FAI) who want a serious non-surgical path.',
-    '**About 15 minutes to your first plan:** a few settings, a short safety check and 7 simple movement tests. The other tests come two at a time with your first week\'s workouts.',
+    `**About 15 minutes to your first plan:** a few settings, a short safety check and 7 simple movement tests. The other tests come ${AT_A_TIME} with your first week's workouts.`,
     '**I am not a clinician:** I do not diagnose, and I do not advise on surgery or medication. If a safety answer needs a doctor, I say so and pause your plan.',
     `**Your data:** ${dataLine}`,
   ];

@@ -135,7 +135,7 @@ describe('a first plan in one sitting (issue 13 budgets)', () => {
     let offer = (await (await h.fake.slash(nora, 'assess')).final())!;
     let sittings = 0;
     while (componentsOf(offer).some((c) => inputName(c.custom_id ?? '') === 'checks')) {
-      expect(textOf(offer)).toMatch(/Two take about 3 minutes|One short test is still to come\. It takes about 2 minutes/);
+      expect(textOf(offer)).toMatch(/Two quick checks take about 3 minutes|One short test is still to come\. It takes about 2 minutes/);
       const started = (await steps.press(nora, offer, 'checks')).message;
       expect(footerOf(started)).toMatch(/Test 1 of [12]/);
       const ready = await steps.throughTestScreens(nora, started, bestAnswer);

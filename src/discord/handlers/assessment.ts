@@ -17,7 +17,9 @@ import { assessmentFacts, referralView } from '../../views/plan-view.js';
 import type { Comparison } from '../../coaching/reassessment.js';
 import type { View } from '../../views/view.js';
 import type { AssessmentKind } from '../../app/coach.js';
-import { checksDoneView, checksMinutes } from '../../views/daily-view.js';
+import { checksMinutes } from '../../coaching/targets.js';
+import { checksNow, quickChecks, quickChecksLabel } from '../../views/checks-words.js';
+import { checksDoneView } from '../../views/daily-view.js';
 import { z } from 'zod';
 import type { StoredPlan } from '../../db/repos/plans.js';
 import type { BotContext } from '../context.js';
@@ -54,11 +56,11 @@ export function hasPlanView(pendingChecks = 0): View {
       checks
         ? pendingChecks === 1
           ? `One short test is still to come. It takes about ${checksMinutes(1)} minutes, and I update your plan when it is done.`
-          : `${pendingChecks} short tests are still to come. Two take about ${checksMinutes(2)} minutes, and I update your plan when they are done.`
+          : `${pendingChecks} short tests are still to come. ${quickChecks(checksNow(pendingChecks))} take about ${checksMinutes(checksNow(pendingChecks))} minutes, and I update your plan when they are done.`
         : 'To repeat every test and see what has changed, start a check-in (about 25 minutes). Your plan stays as it is until you finish it.',
     ].join('\n\n'),
     inputs: checks
-      ? [{ kind: 'button', name: 'checks', label: pendingChecks === 1 ? `One quick check (${checksMinutes(1)} min)` : `Two quick checks (${checksMinutes(2)} min)`, style: 'primary' }]
+      ? [{ kind: 'button', name: 'checks', label: quickChecksLabel(checksNow(pendingChecks)), style: 'primary' }]
       : [{ kind: 'button', name: 'begin', label: 'Start my check-in', style: 'primary' }],
     privacy: 'private',
     tone: 'info',
@@ -103,7 +105,7 @@ function started(ctx: BotContext, owner: string, kind?: AssessmentKind, intro = 
   return { view, opts: optionsFor(owner, opened.assessment) };
 }
 
-/** The next deferred checks (or the assessment in progress): the "Two quick checks" button. */
+/** The next deferred checks (or the assessment in progress): the "Two quick checks" button (`quickChecksLabel`). */
 function checksStarted(ctx: BotContext, owner: string): { view: View; opts: RenderOptions } {
   return openChecks(ctx, owner) ?? started(ctx, owner);
 }
