@@ -19,10 +19,14 @@ import { assessmentStart } from './assessment.js';
 export const setupIds = flowIds('setup');
 const settingsIds = flowIds('settings');
 
-/** Onboarding refs name a page (0-1), settings refs a screen (0-3). */
-const refSchema = z.string().regex(/^(o[01]|s[0-3])$/).transform((ref) => ({
+/**
+ * Onboarding refs name a page (0-1), settings refs a screen (0-3). Onboarding once had one screen
+ * a page (o0-o3): a message sent then still works, its minutes and equipment screens (o2, o3)
+ * opening the page that now holds them.
+ */
+export const setupRefSchema = z.string().regex(/^(o[0-3]|s[0-3])$/).transform((ref) => ({
   mode: ref[0] === 'o' ? ('onboarding' as const) : ('settings' as const),
-  index: Number(ref[1]),
+  index: ref[0] === 'o' ? Math.min(Number(ref[1]), 1) : Number(ref[1]),
 }));
 
 type Shown = { mode: 'onboarding'; page: number } | { mode: 'settings'; screen: SetupScreen };
@@ -53,7 +57,7 @@ async function show(ctx: BotContext, interaction: AnyComponent, owner: string, s
 type SetupPress = { owner: string; shown: Shown; name: string; values: string[]; fields: Record<string, string> | undefined };
 
 function parseSetup(input: ComponentInput): SetupPress | Unusable {
-  const ref = refSchema.safeParse(input.id.ref);
+  const ref = setupRefSchema.safeParse(input.id.ref);
   if (!ref.success) return { unusable: NOT_IN_USE };
   const { mode, index } = ref.data;
   const shown: Shown = mode === 'onboarding' ? { mode, page: index } : { mode, screen: SETUP_SCREENS[index]! };
