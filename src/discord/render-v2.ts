@@ -43,6 +43,12 @@ export const V2_IDS = {
   fieldBase: 9200,
 } as const;
 
+/**
+ * Text kept free in each message for what later edits add: a workout message's status line ("I
+ * will nudge you at ...") and its Later menu's heading. Edits swap controls without re-splitting.
+ */
+export const EDIT_HEADROOM = 300;
+
 export interface V2Text {
   title: string;
   /** Notice and body, already joined. */
@@ -108,7 +114,7 @@ export function headingFor(heading: string, index: number): APITextDisplayCompon
  */
 export function v2Payloads(view: V2Text, groups: InputGroup[]): V2Payload[] {
   const controls: APIMessageTopLevelComponent[] = groups.flatMap((g, i) => [...(g.heading ? [headingFor(g.heading, i)] : []), ...g.rows]);
-  const reserve = textLength(controls) + view.title.length + 16;
+  const reserve = textLength(controls) + view.title.length + 16 + EDIT_HEADROOM;
   const chunks = splitText(view.body, V2_LIMITS.text - reserve);
   const tail: APITextDisplayComponent[] = [
     ...(view.fields ?? []).slice(0, 25).map((f, i) => text(`**${f.name}**\n${f.value}`, V2_IDS.fieldBase + i)),
