@@ -15,9 +15,11 @@ import { renderView, withImage, type MessagePayload, type RenderOptions, PLAIN }
 
 export type AnyComponent = Exclude<RepliableInteraction, ChatInputCommandInteraction> & (MessageComponentInteraction | ModalSubmitInteraction);
 
-/** In a server everything about a person's health is ephemeral; in a DM it is just a message. */
+/** In a server everything about a person's health is private (ephemeral); in a DM it is just a message. */
+export const shouldBePrivate = (interaction: RepliableInteraction): boolean => interaction.inGuild();
+
 export function privateFlags(interaction: RepliableInteraction): { flags?: MessageFlags.Ephemeral } {
-  return interaction.inGuild() ? { flags: MessageFlags.Ephemeral } : {};
+  return shouldBePrivate(interaction) ? { flags: MessageFlags.Ephemeral } : {};
 }
 
 const noMentions = { allowedMentions: { parse: [] } };
@@ -52,8 +54,6 @@ function asEdit(p: MessagePayload): Omit<ReturnType<typeof asReply>, 'content'> 
   return p.flags ? { content: null, embeds: [], ...base } : base;
 }
 
-const isEphemeral = (interaction: RepliableInteraction): boolean => interaction.inGuild();
-
 /**
  * A view's messages, with its figure (if it names one that exists) under the first message's text.
  * The figures module is loaded on first use, like the charts, so start-up does not pay for the canvas.
@@ -77,11 +77,11 @@ export async function replyView(interaction: ChatInputCommandInteraction | Butto
 
 /** More messages after the answer (e.g. the plan's pages under the completion screen). */
 export async function followUpView(interaction: RepliableInteraction, view: View, ephemeral = false): Promise<void> {
-  for (const p of renderView(view, PLAIN)) await interaction.followUp(asMessage(p, ephemeral || isEphemeral(interaction)));
+  for (const p of renderView(view, PLAIN)) await interaction.followUp(asMessage(p, ephemeral || shouldBePrivate(interaction)));
 }
 
 export async function replyPayloads(interaction: RepliableInteraction, payloads: MessagePayload[], ephemeral = false): Promise<void> {
-  const hidden = ephemeral || isEphemeral(interaction);
+  const hidden = ephemeral || shouldBePrivate(interaction);
   const [first, ...rest] = payloads;
   if (!first) return;
   const options = asMessage(first, hidden);
@@ -97,8 +97,8 @@ export async function updateView(interaction: AnyComponent, view: View, opts: Re
   if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asEdit(first), ...noMentions });
   else if (interaction.isMessageComponent()) await interaction.update({ ...asEdit(first), ...noMentions });
   else if (interaction.isFromMessage()) await interaction.update({ ...asEdit(first), ...noMentions });
-  else await interaction.reply(asMessage(first, isEphemeral(interaction)));
-  for (const p of rest) await interaction.followUp(asMessage(p, isEphemeral(interaction)));
+  else await interaction.reply(asMessage(first, shouldBePrivate(interaction)));
+  for (const p of rest) await interaction.followUp(asMessage(p, shouldBePrivate(interaction)));
 }
 
 /**
@@ -110,8 +110,8 @@ export async function sendView(interaction: RepliableInteraction, view: View, op
   if (!first) return;
   if (interaction.deferred || interaction.replied) await interaction.editReply({ ...asEdit(first), ...noMentions });
   else if (interaction.isMessageComponent() || (interaction.isModalSubmit() && interaction.isFromMessage())) await interaction.update({ ...asEdit(first), ...noMentions });
-  else await interaction.reply(asMessage(first, isEphemeral(interaction)));
-  for (const p of rest) await interaction.followUp(asMessage(p, isEphemeral(interaction)));
+  else await interaction.reply(asMessage(first, shouldBePrivate(interaction)));
+  for (const p of rest) await interaction.followUp(asMessage(p, shouldBePrivate(interaction)));
 }
 
 /** Acknowledge now and answer later (slow work such as an LLM line): keeps the message a component sits on. */

@@ -4,7 +4,7 @@ import { EARLY_TARGET, type ProgressReport } from '../../app/coach.js';
 import { daysBetween } from '../../coaching/progress.js';
 import { sideWords } from '../../views/plan-view.js';
 import type { View } from '../../views/view.js';
-import { asMessage, asReply, privateFlags, replyView } from '../respond.js';
+import { asMessage, asReply, privateFlags, replyView, shouldBePrivate } from '../respond.js';
 import { renderView, withImage, PLAIN } from '../render.js';
 import type { BotCommand } from './types.js';
 
@@ -54,6 +54,6 @@ export const progress: BotCommand = {
     const withOutcomes = withImage(summary!, 'progress.png', outcomesChart(charts.outcomes));
     const both = withImage(withOutcomes, 'tests.png', testGridChart(charts.assessments, ctx.library), 'Movement tests at each assessment');
     await interaction.editReply({ ...asReply(both), allowedMentions: { parse: [] } });
-    for (const p of rest) await interaction.followUp(asMessage(p, interaction.inGuild()));
+    for (const p of rest) await interaction.followUp(asMessage(p, shouldBePrivate(interaction)));
   },
 };
