@@ -1,5 +1,5 @@
 import { TEST_GOALS, type PatternId } from './ids.js';
-import type { ChainLevel, Located } from './library.js';
+import type { ChainLevel, Located } from './library-types.js';
 import type { Exercise } from './schema.js';
 
 /** The v2 fields (spec v2): one default per level, equivalents, provocation, ladders and entry criteria. */

@@ -1,6 +1,6 @@
 import { EMERGENCY_FLAG_IDS, RED_FLAG_IDS, SCALES, TEST_GOALS, TEST_IDS, TEST_SPEC, type RedFlagId, type TestId } from './ids.js';
-import type { ContentFiles, ExerciseCheck } from './library.js';
-import type { ContentProblem } from './load.js';
+import type { ContentFiles, ExerciseCheck } from './library-types.js';
+import type { ContentProblem } from './source-file.js';
 
 /** Cross-checks of the battery, the red flags and the FAQ against the spec and the other files. */
 

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   EQUIPMENT_IDS,
   GOAL_PATTERNS,
@@ -10,100 +9,16 @@ import {
   type EquipmentId,
   type MuscleId,
   type PatternId,
-  type RedFlagId,
-  type Stage,
-  type TestId,
 } from './ids.js';
 import { checkLevelFields } from './level-checks.js';
-import type { ContentProblem, SourceFile } from './load.js';
 import { checkBattery, checkFaq, checkRedFlags } from './library-checks.js';
-import type {
-  BatteryTest,
-  Exercise,
-  RedFlag,
-  TroubleshootingTopic,
-  baselineFileSchema,
-  batteryFileSchema,
-  manifestSchema,
-  redFlagFileSchema,
-  troubleshootingFileSchema,
-  faqFileSchema,
-  FaqEntry,
-} from './schema.js';
+import type { Chain, ChainLevel, ContentFiles, ExerciseCheck, Library, Located } from './library-types.js';
+import type { ContentProblem } from './source-file.js';
 
-interface Parsed<S extends z.ZodType> {
-  source: SourceFile;
-  data: z.output<S>;
-}
-
-export interface ContentFiles {
-  manifest: Parsed<typeof manifestSchema>;
-  battery: Parsed<typeof batteryFileSchema>;
-  redFlags: Parsed<typeof redFlagFileSchema>;
-  baseline: Parsed<typeof baselineFileSchema>;
-  troubleshooting: Parsed<typeof troubleshootingFileSchema>;
-  faq: Parsed<typeof faqFileSchema>;
-  exercises: ExerciseFile[];
-}
-
-/** One pattern file: its exercises that passed the schema, with their positions for messages. */
-export interface ExerciseFile {
-  source: SourceFile;
-  pattern: PatternId;
-  exercises: { exercise: Exercise; index: number }[];
-}
-
-/** One rung of a progression chain: the main exercise and its equipment alternatives. */
-export interface ChainLevel {
-  level: number;
-  stage: Stage;
-  main: Exercise;
-  /** Main first, then variants in file order: the order the rules engine prefers them. */
-  options: readonly Exercise[];
-  /** The level's clinical default: the option marked `default: true`, else the main exercise. */
-  default: Exercise;
-  /** Loads the cam or pincer position: unlocked only behind the assessment gate. */
-  provocative: boolean;
-}
-
-export interface Chain {
-  pattern: PatternId;
-  levels: readonly ChainLevel[];
-}
-
-export interface Library {
-  /** Manifest version plus a hash of the data: plans record it so old plans can be explained. */
-  version: string;
-  exercises: readonly Exercise[];
-  exerciseById: ReadonlyMap<string, Exercise>;
-  chains: Readonly<Record<PatternId, Chain>>;
-  warmups: readonly Exercise[];
-  battery: { intro: string; painScale: string; tests: readonly BatteryTest[] };
-  testById: ReadonlyMap<TestId, BatteryTest>;
-  redFlags: {
-    intro: string;
-    flags: readonly RedFlag[];
-    referrals: z.output<typeof redFlagFileSchema>['referrals'];
-  };
-  redFlagById: ReadonlyMap<RedFlagId, RedFlag>;
-  baseline: z.output<typeof baselineFileSchema>;
-  troubleshooting: readonly TroubleshootingTopic[];
-  faq: readonly FaqEntry[];
-}
+export type { Chain, ChainLevel, ContentFiles, ExerciseCheck, ExerciseFile, Library, Located } from './library-types.js';
 
 /** Muscles the narrow protocols leave out: the library must train every one of them. */
 export const REQUIRED_MUSCLES: readonly MuscleId[] = MUSCLE_IDS.filter((m) => m !== 'calves_feet');
-
-export interface Located {
-  exercise: Exercise;
-  source: SourceFile;
-  index: number;
-}
-
-export interface ExerciseCheck {
-  chains: Readonly<Record<PatternId, Chain>>;
-  byId: ReadonlyMap<string, Exercise>;
-}
 
 /** Checks every exercise file together: ids, names, chains, links, equipment and muscle coverage. */
 export function checkExercises(
