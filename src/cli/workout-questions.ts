@@ -10,12 +10,9 @@ import { askUntil, type ConsoleIO } from './console-io.js';
  * decides (`recordFeedback`, `recordMorningCheck`) is the caller's, as in the Discord handler.
  */
 
-type Button = Extract<ViewInput, { kind: 'button' }>;
 type Select = Extract<ViewInput, { kind: 'select' }>;
 
-const buttonsOf = (view: View, question: string) => view.inputs.filter((i): i is Button => i.kind === 'button' && i.name.startsWith(`${question}:`));
 const selectOf = (view: View, name: string) => view.inputs.find((i): i is Select => i.kind === 'select' && i.name === name);
-const plain = (label: string) => label.replace(/^✓ /, '');
 
 /** One answer through the shared parser; a problem is printed and asked again. */
 async function ask(io: ConsoleIO, prompt: string, draft: FeedbackDraft, toInput: (line: string) => { name: string; values: string[] } | undefined, exercises: string[] = []): Promise<FeedbackDraft> {
@@ -26,14 +23,13 @@ async function ask(io: ConsoleIO, prompt: string, draft: FeedbackDraft, toInput:
   });
 }
 
-async function askButtons(io: ConsoleIO, view: View, question: 'effort' | 'form' | 'feel', title: string, draft: FeedbackDraft): Promise<FeedbackDraft> {
-  // Plain buttons (the morning check) or a question's choice buttons (effort, form): `question:value` either way.
-  const choices = selectOf(view, question)?.options.map((o): Button => ({ kind: 'button', name: `${question}:${o.value}`, label: o.label, style: 'secondary' }));
-  const buttons = choices ?? buttonsOf(view, question);
-  const menu = buttons.map((b, i) => `${i + 1} ${plain(b.label)}`).join(', ');
+/** A choice Discord shows as buttons (effort, form, how the hip feels), asked as a numbered list. */
+async function askChoice(io: ConsoleIO, view: View, question: 'effort' | 'form' | 'feel', title: string, draft: FeedbackDraft): Promise<FeedbackDraft> {
+  const options = selectOf(view, question)!.options;
+  const menu = options.map((o, i) => `${i + 1} ${o.label}`).join(', ');
   return ask(io, `${title} ${menu}:`, draft, (line) => {
-    const b = buttons[Number(line) - 1];
-    return /^\d+$/.test(line) && b ? { name: b.name, values: [] } : undefined;
+    const o = options[Number(line) - 1];
+    return /^\d+$/.test(line) && o ? { name: question, values: [o.value] } : undefined;
   });
 }
 
@@ -41,8 +37,8 @@ export async function askFeedback(io: ConsoleIO, session: Session, names: Readon
   let draft: FeedbackDraft = {};
   const view = () => feedbackView(session, draft, names);
   show(view());
-  draft = await askButtons(io, view(), 'effort', 'How hard was it?', draft);
-  draft = await askButtons(io, view(), 'form', 'And your form?', draft);
+  draft = await askChoice(io, view(), 'effort', 'How hard was it?', draft);
+  draft = await askChoice(io, view(), 'form', 'And your form?', draft);
   const hurt = selectOf(view(), 'hurt')!;
   const exercises = hurt.options.filter((o) => o.value !== NONE);
   const menu = exercises.map((o, i) => `    ${i + 1} ${o.label}`).join('\n');
@@ -67,7 +63,7 @@ export async function askFeedback(io: ConsoleIO, session: Session, names: Readon
 export async function askMorning(io: ConsoleIO, date: string, show: (v: View) => void): Promise<{ feel: 'better' | 'same' | 'worse'; pain?: number }> {
   let draft: FeedbackDraft = {};
   show(morningView(date, draft));
-  draft = await askButtons(io, morningView(date, draft), 'feel', 'Your hip this morning:', draft);
+  draft = await askChoice(io, morningView(date, draft), 'feel', 'Your hip this morning:', draft);
   if (draft.feel === 'worse') draft = await ask(io, 'Hip pain right now, 0-10:', draft, (line) => ({ name: 'mpain', values: [line] }));
   return completeMorning(draft)!;
 }

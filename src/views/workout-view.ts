@@ -24,15 +24,6 @@ export const NONE = 'none';
 
 export type MorningDraft = Pick<FeedbackDraft, 'feel' | 'pain'>;
 
-/** Button names carry the answer (`effort:easy`): custom ids hold no free values. */
-export const answerName = (question: 'effort' | 'form' | 'feel', value: string) => `${question}:${value}`;
-
-const mark = (chosen: boolean, label: string) => (chosen ? `✓ ${label}` : label);
-
-function answerButtons<T extends string>(question: 'effort' | 'form' | 'feel', values: readonly T[], labels: Record<T, string>, chosen: T | undefined): ViewInput[] {
-  return values.map((v) => ({ kind: 'button', name: answerName(question, v), label: mark(chosen === v, labels[v]), style: chosen === v ? 'primary' : 'secondary' }));
-}
-
 const HURT_PAIN_OPTIONS = PAIN_OPTIONS.filter((o) => Number(o.value) > PAIN_OK_MAX);
 
 /** Today's main exercises (the ones the engine decides on), id -> name, for the which-hurt menu. */
@@ -69,7 +60,8 @@ export function feedbackView(session: Pick<Session, 'items'>, draft: FeedbackDra
 }
 
 export function morningView(date: string, draft: MorningDraft, notice?: string): View {
-  const inputs: ViewInput[] = answerButtons('feel', FEELS, FEEL_LABELS, draft.feel);
+  // A choice as buttons (`feel:same` when pressed), like effort and form: the renderer ticks the pick.
+  const inputs: ViewInput[] = [{ kind: 'select', name: 'feel', placeholder: 'Compared with usual', options: FEELS.map((v) => ({ value: v, label: FEEL_LABELS[v] })), display: 'buttons', ...selected(draft.feel) }];
   if (draft.feel === 'worse') inputs.push({ kind: 'select', name: 'mpain', placeholder: 'Hip pain right now, 0-10', options: PAIN_OPTIONS, ...selected(draft.pain) });
   return {
     title: 'Morning check',
@@ -113,10 +105,10 @@ const answerSchema = z.discriminatedUnion('question', [
  * friendly error for anything not on offer, and the draft is left as it was.
  */
 export function applyFeedbackInput(draft: FeedbackDraft, name: string, values: readonly string[], todaysExercises: readonly string[] = []): FeedbackDraft | { error: string } {
-  // A choice comes as a button (`effort:easy`) on Discord, or as the question with its pick in the console.
-  const [question, value] = name.includes(':') || !['effort', 'form', 'feel'].includes(name) ? name.split(':') : [name, values[0] ?? ''];
-  if (value !== undefined) {
-    const answer = answerSchema.safeParse({ question, value });
+  // A choice shown as buttons names its value (`effort:easy`); the console sends the question's pick.
+  const [question, named] = name.split(':');
+  if (question === 'effort' || question === 'form' || question === 'feel') {
+    const answer = answerSchema.safeParse({ question, value: values[0] ?? named });
     if (!answer.success) return { error: 'That choice was not recognised.' };
     const a = answer.data;
     if (a.question === 'effort') return { ...draft, effort: a.value };
