@@ -51,7 +51,7 @@ export class Daily {
     const pending = this.assessments.pendingChecks(personId);
     if (pending.length === 0) return null;
     const tests = pending.slice(0, CHECKS_PER_SITTING);
-    const names = tests.map((t) => this.deps.library.battery.tests.find((b) => b.id === t)?.name ?? t);
+    const names = tests.map((t) => this.deps.library.testById.get(t)?.name ?? t);
     return { tests, names, minutes: checksMinutes(tests.length), after: pending.length - tests.length };
   }
 
